@@ -1,0 +1,63 @@
+"""quotes: who said what, in what role, in English news text.
+
+>>> import quotes
+>>> result = quotes.extract('"We will respond," Kirby said.')  # doctest: +SKIP
+>>> result.attributions[0].speaker.name  # doctest: +SKIP
+'Kirby'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quotes._extract import Extractor, extract, extract_doc
+from quotes._parse import ParseConfig
+from quotes.exceptions import (
+    ConlluError,
+    LexiconError,
+    MissingAnnotationError,
+    ModelNotAvailableError,
+    QuotesError,
+)
+from quotes.lexicons import Lexicon
+from quotes.records import (
+    Attribution,
+    Cue,
+    Kind,
+    Result,
+    Span,
+    Speaker,
+    SpeakerEntity,
+)
+
+__all__ = [
+    "Attribution",
+    "ConlluError",
+    "Cue",
+    "Extractor",
+    "Kind",
+    "Lexicon",
+    "LexiconError",
+    "MissingAnnotationError",
+    "ModelNotAvailableError",
+    "ParseConfig",
+    "QuotesError",
+    "Result",
+    "Span",
+    "Speaker",
+    "SpeakerEntity",
+    "extract",
+    "extract_doc",
+]
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+        try:
+            return version("quotes-attribution")
+        except PackageNotFoundError:
+            return "0.0.0"
+    msg = f"module 'quotes' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,5 @@
+"""``python -m quotes``: the command line."""
+
+from quotes.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,361 @@
+"""Attribution rules: a parsed ``Doc`` in, a ``Result`` out.
+
+Flow: pair the quote marks of the whole text (``_marks``), find the cues
+of each sentence (``_cues``), tie each cue to its content (a quotation or
+a reported clause) and each remaining quotation to a nearby cue or to the
+previous speaker, then resolve speakers to entities (``_entities``).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from attrs import define, field
+
+from quotes._cues import CueMatch, find_cues
+from quotes._entities import Entity, EntityTable
+from quotes._marks import QuoteRegion, find_quotes
+from quotes._speakers import Mention, is_nominal, mention_at
+from quotes._tree import Doc, Tok
+from quotes.lexicons import Lexicon
+from quotes.records import (
+    Attribution,
+    Cue,
+    Kind,
+    Result,
+    Span,
+    Speaker,
+    SpeakerEntity,
+)
+
+log = logging.getLogger(__name__)
+
+# confidence by evidence; see docs/usage.md "Confidence"
+CONF_NAMED = 0.9
+CONF_REFERRED = 0.8
+CONF_NO_SPEAKER = 0.4
+CONF_CONTINUATION = 0.6
+CONF_PENALTY_COGNITION = 0.15
+_QUOTE_OPEN = "\"“‘'«„‚‹「『"
+
+
+@define
+class _Draft:
+    """An attribution being assembled (mutable until frozen at the end)."""
+
+    kind: Kind
+    start: int
+    end: int
+    pieces: list[tuple[int, int]] = field(factory=list)
+    cue: CueMatch | None = None
+    speaker_of: _Draft | None = None
+    confidence: float = CONF_NAMED
+    sentence: int = 0
+
+
+def run(doc: Doc, lex: Lexicon, doc_id: str | None = None) -> Result:
+    """Extract every attribution of a parsed document."""
+    text = doc.text
+    regions = find_quotes(text)
+    sent_of = _sentence_index(doc)
+    cues = [c for s in doc.sents for c in find_cues(s, lex)
+            if not _inside_quote(c.toks[0].start, regions)]
+    drafts, used = _cue_drafts(doc, cues, regions)
+    drafts += _quote_drafts(doc, cues, regions, used, drafts, sent_of)
+    drafts.sort(key=lambda d: (d.start, d.end))
+    unattributed = [r for i, r in enumerate(regions) if i not in used]
+    return _finish(doc, lex, drafts, unattributed, doc_id)
+
+
+def _sentence_index(doc: Doc) -> list[tuple[int, int, int]]:
+    return [(s.start, s.end, s.index) for s in doc.sents]
+
+
+def _inside_quote(offset: int, regions: list[QuoteRegion]) -> bool:
+    return any(r.inner[0] <= offset < r.inner[1] for r in regions)
+
+
+def _char_range(toks: tuple[Tok, ...]) -> tuple[int, int]:
+    return min(t.start for t in toks), max(t.end for t in toks)
+
+
+def _significant(text: str, start: int, end: int) -> set[int]:
+    """Offsets of letters and digits in ``text[start:end]``."""
+    return {i for i in range(start, end) if text[i].isalnum()}
+
+
+def _cue_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
+                ) -> tuple[list[_Draft], set[int]]:
+    """Drafts for cues that have a clause: direct, mixed or indirect."""
+    text = doc.text
+    drafts: list[_Draft] = []
+    used: set[int] = set()
+    for cue in cues:
+        if not cue.content:
+            continue
+        start, end = _char_range(cue.content)
+        own = _significant(text, start, end)
+        if not own:
+            continue
+        hits = [(i, r) for i, r in enumerate(regions)
+                if r.inner[0] < end and start < r.inner[1] and i not in used]
+        covering = [(i, r) for i, r in hits
+                    if len(own & _significant(text, *r.inner)) >=
+                    0.8 * len(own)]
+        if covering:
+            i, r = covering[0]
+            pieces = list(r.pieces)
+            used.add(i)
+            drafts.append(_Draft(kind=Kind.DIRECT, start=r.inner[0],
+                                 end=r.inner[1], pieces=pieces, cue=cue,
+                                 sentence=cue.sent))
+            continue
+        kind = Kind.INDIRECT
+        for i, r in hits:
+            kind = Kind.MIXED
+            used.add(i)
+            start, end = min(start, r.start), max(end, r.end)
+        drafts.append(_Draft(kind=kind, start=start, end=end,
+                             pieces=[(start, end)], cue=cue,
+                             sentence=cue.sent))
+    return drafts, used
+
+
+def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
+                  used: set[int], cue_drafts: list[_Draft],
+                  sent_of: list[tuple[int, int, int]]) -> list[_Draft]:
+    """Drafts for quotations no cue clause claimed."""
+    text = doc.text
+    taken = {id(d.cue) for d in cue_drafts if d.cue is not None}
+    drafts: list[_Draft] = []
+    by_cue: dict[int, _Draft] = {}
+    previous: _Draft | None = None
+    all_drafts = sorted(cue_drafts, key=lambda d: d.start)
+    for i, region in enumerate(regions):
+        if i in used:
+            continue
+        sentence = _sentence_at(sent_of, region.inner[0])
+        cue = _cue_for_quote(doc, cues, region, regions)
+        if cue is not None and id(cue) in by_cue:
+            # the second half of a quote split by its attribution
+            draft = by_cue[id(cue)]
+            draft.pieces.extend(region.pieces)
+            draft.end = region.inner[1]
+            used.add(i)
+            continue
+        if cue is not None and id(cue) not in taken:
+            draft = _Draft(kind=Kind.DIRECT, start=region.inner[0],
+                           end=region.inner[1], pieces=list(region.pieces),
+                           cue=cue, sentence=sentence)
+            by_cue[id(cue)] = draft
+            taken.add(id(cue))
+        else:
+            earlier = [d for d in [*all_drafts, *drafts]
+                       if d.end <= region.start]
+            previous = earlier[-1] if earlier else None
+            if not _looks_like_speech(text, region):
+                continue
+            if previous is not None and previous.kind == Kind.DIRECT and \
+                    _near(text, previous.end, region.start):
+                draft = _Draft(kind=Kind.DIRECT, start=region.inner[0],
+                               end=region.inner[1],
+                               pieces=list(region.pieces),
+                               speaker_of=previous.speaker_of or previous,
+                               confidence=CONF_CONTINUATION,
+                               sentence=sentence)
+            else:
+                draft = _Draft(kind=Kind.DIRECT, start=region.inner[0],
+                               end=region.inner[1],
+                               pieces=list(region.pieces),
+                               confidence=CONF_NO_SPEAKER, sentence=sentence)
+        used.add(i)
+        drafts.append(draft)
+    return drafts
+
+
+def _sentence_at(sent_of: list[tuple[int, int, int]], offset: int) -> int:
+    for start, end, index in sent_of:
+        if start <= offset < end or offset < start:
+            return index
+    return sent_of[-1][2] if sent_of else 0
+
+
+def _looks_like_speech(text: str, region: QuoteRegion) -> bool:
+    """Whole-sentence quotations, not scare quotes or titles."""
+    inner = text[region.inner[0]:region.inner[1]].strip()
+    words = inner.split()
+    return len(words) >= 4 and (inner[-1:] in ".!?,…" or len(words) >= 8)
+
+
+def _near(text: str, end: int, start: int) -> bool:
+    """At most one paragraph break between two offsets."""
+    return text.count("\n\n", end, start) <= 1 and \
+        text.count("\n", end, start) <= 2
+
+
+def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
+                   regions: list[QuoteRegion]) -> CueMatch | None:
+    """The cue that introduces or follows a quotation, if any."""
+    text = doc.text
+    after = [c for c in cues if c.toks[0].start >= region.end and
+             c.speaker is not None and not c.content or
+             c.toks[0].start >= region.end and c.content_left]
+    for cue in sorted(after, key=lambda c: c.toks[0].start):
+        gap = text[region.end:_clause_start(doc, cue)]
+        if _only_glue(gap) and "\n" not in gap:
+            return cue
+        break
+    before = [c for c in cues if c.toks[-1].end <= region.start]
+    if before:
+        cue = max(before, key=lambda c: c.toks[-1].end)
+        tail = cue.content and max(t.end for t in cue.content)
+        gap_start = max(cue.toks[-1].end, tail or 0)
+        gap = text[gap_start:region.start]
+        sentence_gap = text[cue.toks[-1].end:region.start]
+        if cue.speaker is not None and (
+                _only_glue(gap) or sentence_gap.rstrip().endswith(":")) \
+                and gap.count("\n") <= 2 and \
+                not any(gap_start <= r.start < region.start
+                        for r in regions if r is not region):
+            return cue
+    return None
+
+
+def _clause_start(doc: Doc, cue: CueMatch) -> int:
+    """Where the cue's clause starts: its speaker or the cue itself."""
+    starts = [cue.toks[0].start]
+    if cue.speaker is not None:
+        starts.append(cue.speaker.start)
+    return min(starts)
+
+
+def _only_glue(gap: str) -> bool:
+    """True when *gap* holds only spaces, commas, colons and dashes."""
+    return all(ch.isspace() or ch in ",:;—–-" for ch in gap) and \
+        len(gap) <= 6
+
+
+def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
+            unattributed: list[QuoteRegion], doc_id: str | None) -> Result:
+    """Resolve speakers in text order and freeze the records."""
+    text = doc.text
+    table = EntityTable(lex, text)
+    sents = {s.index: s for s in doc.sents}
+    speaker_mentions: dict[int, tuple[Mention, Entity | None]] = {}
+    events: list[tuple[int, int, Any]] = []
+    dropped: set[int] = set()
+    for d_index, draft in enumerate(drafts):
+        cue = draft.cue
+        if cue is not None and cue.speaker is not None and \
+                is_nominal(cue.speaker):
+            m = mention_at(sents[cue.sent], cue.speaker, text, lex)
+            events.append((m.start, 0, (d_index, m)))
+        elif draft.kind != Kind.DIRECT and draft.speaker_of is None:
+            log.debug("cue at %d dropped: no speaker", draft.start)
+            dropped.add(d_index)
+    for m, salient in _salient_mentions(doc, lex, {e[2][1].head.start
+                                                   for e in events}):
+        events.append((m.start, 1 if salient else 2, (None, m)))
+    events.sort(key=lambda e: (e[0], e[1]))
+    for _, rank, (d_index, m) in events:
+        ent = table.resolve(m, salient=rank < 2, speaker=d_index is not None)
+        if d_index is not None:
+            speaker_mentions[d_index] = (m, ent)
+    kept = [d for i, d in enumerate(drafts) if i not in dropped]
+    position = {id(d): k for k, d in enumerate(kept)}
+    speaker_mentions = {position[id(drafts[i])]: v
+                        for i, v in speaker_mentions.items()
+                        if i not in dropped}
+    return _freeze(doc, kept, speaker_mentions, table, unattributed,
+                   doc_id)
+
+
+def _salient_mentions(doc: Doc, lex: Lexicon,
+                      skip: set[int]) -> list[tuple[Mention, bool]]:
+    """Named people and groups anywhere in the text, for roles and names.
+
+    The flag tells whether the mention is a subject (salient enough to be
+    what a later "he" or "they" refers to).
+    """
+    found = []
+    for sent in doc.sents:
+        for tok in sent.toks:
+            if tok.start in skip or tok.rel in {"flat", "compound",
+                                                "goeswith", "fixed"}:
+                continue
+            subject = tok.rel == "nsubj"
+            if tok.upos == "PROPN" or (subject and tok.upos == "NOUN" and (
+                    tok.lemma in lex.role_nouns)):
+                m = mention_at(sent, tok, doc.text, lex)
+                if m.name or m.role or (subject and m.plural):
+                    found.append((m, subject))
+    return found
+
+
+def _freeze(doc: Doc, drafts: list[_Draft],
+            speaker_mentions: dict[int, tuple[Mention, Entity | None]],
+            table: EntityTable, unattributed: list[QuoteRegion],
+            doc_id: str | None) -> Result:
+    text = doc.text
+    index_of = {id(d): i for i, d in enumerate(drafts)}
+    numbering: dict[int, int] = {}
+    out: list[Attribution] = []
+    mention_spans: dict[int, list[Span]] = {}
+    for i, draft in enumerate(drafts):
+        source = index_of.get(id(draft.speaker_of)) if draft.speaker_of \
+            else i
+        m, ent = speaker_mentions.get(source, (None, None)) \
+            if source is not None else (None, None)
+        speaker = None
+        confidence = draft.confidence
+        if m is not None:
+            number = None
+            if ent is not None:
+                number = numbering.setdefault(ent.index, len(numbering))
+                mention_spans.setdefault(ent.index, [])
+            span = doc.span(m.start, m.end)
+            if ent is not None and ent.roles:
+                role = ent.roles[0]
+            else:
+                role = m.role if ent is None or ent.person else None
+            name = ent.name if ent is not None else m.name
+            speaker = Speaker(span=span, name=name, role=role, entity=number)
+            if source == i and (m.pronoun or m.name is None):
+                confidence = min(confidence, CONF_REFERRED)
+        elif draft.cue is not None and confidence > CONF_NO_SPEAKER:
+            confidence = CONF_NO_SPEAKER
+        cue = None
+        if draft.cue is not None:
+            c = draft.cue
+            cue = Cue(span=doc.span(c.toks[0].start, c.toks[-1].end),
+                      lemma=c.lemma, cls=c.cls)
+            if c.cls in {"belief", "evidence"}:
+                confidence -= CONF_PENALTY_COGNITION
+        content = doc.trimmed(draft.start, draft.end)
+        if content is None:
+            continue
+        pieces = [p for p in (doc.trimmed(s, e) for s, e in draft.pieces)
+                  if p is not None]
+        out.append(Attribution(
+            kind=draft.kind, content=content, pieces=pieces, cue=cue,
+            speaker=speaker, confidence=max(0.05, min(1.0, confidence)),
+            sentence=draft.sentence))
+    speakers = []
+    for ent_index, number in sorted(numbering.items(), key=lambda kv: kv[1]):
+        ent = table.entities[ent_index]
+        mentions = sorted({(m.start, m.end) for m in ent.mentions})
+        speakers.append(SpeakerEntity(
+            entity=number, name=ent.name or _fallback_name(text, ent),
+            roles=list(ent.roles),
+            mentions=[doc.span(s, e) for s, e in mentions]))
+    loose = [doc.span(r.inner[0], r.inner[1]) for r in unattributed
+             if r.inner[1] > r.inner[0]]
+    return Result(doc_id=doc_id, attributions=out, speakers=speakers,
+                  unattributed_quotes=loose)
+
+
+def _fallback_name(text: str, ent: Entity) -> str:
+    first = ent.mentions[0] if ent.mentions else None
+    return text[first.start:first.end] if first else ""
+

@@ -1,0 +1,183 @@
+"""Reporting cues in one sentence, with their speaker word and content.
+
+Input: a ``Sent`` and the ``Lexicon``; output: ``CueMatch`` records. A cue
+is a reporting verb ("said", "added"), "according to", or a noun taking a
+clause ("X's claim that"). Its content is the clause it reports: the
+``ccomp``/``parataxis`` on its right, or the clause it is attached to by
+``parataxis`` ("The move is temporary, he said.").
+"""
+
+from __future__ import annotations
+
+import logging
+
+from attrs import field, frozen
+
+from quotes._tree import Sent, Tok, is_punct
+from quotes.lexicons import Lexicon
+
+log = logging.getLogger(__name__)
+
+# right-hand dependents of a cue that are not part of what it reports
+_NOT_CONTENT = frozenset({"obl", "advmod", "iobj", "punct", "aux", "cop",
+                          "mark", "nsubj", "expl", "cc", "conj", "vocative",
+                          "discourse", "compound", "case", "det", "advcl",
+                          "nmod", "xcomp", "list", "appos", "orphan"})
+# verbs whose object is the listener ("told reporters that ...")
+_LISTENER_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind",
+                             "urge", "ask", "advise", "notify", "reassure",
+                             "caution", "brief", "convince", "persuade",
+                             "promise", "email", "text", "call"})
+_CONTENT_RELS = frozenset({"ccomp", "parataxis", "csubj"})
+
+
+@frozen(kw_only=True)
+class CueMatch:
+    """A cue found in a sentence."""
+
+    sent: int
+    toks: tuple[Tok, ...] = field(converter=tuple)
+    lemma: str
+    cls: str
+    speaker: Tok | None
+    content: tuple[Tok, ...] = field(converter=tuple)
+    """Tokens of the reported clause, in order (empty when none)."""
+    content_left: bool = False
+    """True when the content stands before the cue (attached by parataxis)."""
+
+
+def find_cues(sent: Sent, lex: Lexicon) -> list[CueMatch]:
+    """Return the cues of *sent*, in order."""
+    found: list[CueMatch] = []
+    for tok in sent.toks:
+        match = (_verb_cue(sent, tok, lex) or _according_to(sent, tok, lex)
+                 or _noun_cue(sent, tok, lex))
+        if match is not None:
+            found.append(match)
+    return found
+
+
+def _subject(sent: Sent, verb: Tok) -> Tok | None:
+    """The speaker word of a verb: subject, passive agent, or inherited."""
+    seen: set[int] = set()
+    while verb.i not in seen:
+        seen.add(verb.i)
+        agents = [t for t in sent.children(verb.i, "obl:agent", "obl")
+                  if any(c.lemma == "by" for c in sent.children(t.i, "case"))]
+        subjects = sent.children(verb.i, "nsubj")
+        active = [s for s in subjects if s.deprel != "nsubj:pass"]
+        if active and active[0].upos != "SCONJ":
+            return active[0]
+        if agents:
+            return agents[0]
+        if subjects and subjects[0].lemma not in {"it"}:
+            return subjects[0]
+        # "He smiled and said", "..., saying that", "went on to say"
+        if verb.deprel in {"conj", "xcomp", "advcl", "advcl:relcl"} and \
+                verb.head >= 0:
+            verb = sent.toks[verb.head]
+            continue
+        if verb.deprel == "acl:relcl" and verb.head >= 0:
+            return sent.toks[verb.head]
+        return None
+    return None
+
+
+def _right_content(sent: Sent, cue: Tok) -> list[Tok]:
+    """Content on the cue's right: its clausal complement(s)."""
+    deps = [t for t in sent.children(cue.i) if t.i > cue.i]
+    anchors = [t for t in deps if t.rel in _CONTENT_RELS]
+    if not anchors:
+        # "said: ..." glued as obj/dep; "said the deployment ... indicate"
+        anchors = [t for t in deps if t.rel in {"obj", "dep"} and
+                   cue.lemma not in _LISTENER_VERBS and
+                   sent.children(t.i, "nsubj", "csubj", "cop", "aux")]
+        if not anchors:
+            return []
+    first = anchors[0]
+    chosen: list[Tok] = []
+    for dep in deps:
+        if dep.i > anchors[-1].i:
+            break
+        excluded = dep.rel in _NOT_CONTENT or (
+            dep.rel == "obj" and (cue.lemma in _LISTENER_VERBS or
+                                  dep.upos == "PRON"))
+        if dep.i >= first.i or not excluded:
+            chosen.extend(sent.subtree(dep.i))
+    return _clean(sent, chosen)
+
+
+def _left_content(sent: Sent, cue: Tok) -> list[Tok]:
+    """Content of a parenthetical cue: the clause the cue hangs from."""
+    if cue.deprel != "parataxis" or cue.head < 0:
+        return []
+    head = sent.toks[cue.head]
+    toks = sent.subtree(head.i, skip=[cue.i])
+    # keep the side of the host clause that does not hold the cue's own
+    # dependents (e.g. "..., he said, adding ...")
+    return _clean(sent, toks)
+
+
+def _clean(sent: Sent, toks: list[Tok]) -> list[Tok]:
+    """Drop a leading "that", and punctuation at both ends."""
+    toks = sorted(toks, key=lambda t: t.i)
+    while toks and (is_punct(toks[0]) and toks[0].text not in "\"“‘'«"
+                    or (toks[0].lemma in {"that"} and toks[0].rel == "mark")):
+        toks.pop(0)
+    while toks and is_punct(toks[-1]) and toks[-1].text not in "\"”’'»":
+        toks.pop()
+    return toks
+
+
+def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
+    if tok.upos not in {"VERB"} or tok.lemma not in lex.reporting_verbs:
+        return None
+    content = _right_content(sent, tok)
+    left = False
+    if not content:
+        content = _left_content(sent, tok)
+        left = bool(content)
+    cue_toks = [tok, *[c for c in sent.children(tok.i, "compound:prt")]]
+    return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
+                    lemma=tok.lemma, cls=lex.reporting_verbs[tok.lemma],
+                    speaker=_subject(sent, tok), content=content,
+                    content_left=left)
+
+
+def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
+    if tok.text.lower() != "according" or tok.head < 0:
+        return None
+    nxt = sent.toks[tok.i + 1] if tok.i + 1 < len(sent.toks) else None
+    if nxt is None or nxt.text.lower() != "to":
+        return None
+    source = sent.toks[tok.head]
+    if source.i in {tok.i, nxt.i}:
+        return None
+    host = sent.toks[source.head] if source.head >= 0 else None
+    if host is None:
+        content: list[Tok] = []
+    else:
+        content = _clean(sent, sent.subtree(host.i, skip=[source.i]))
+    return CueMatch(sent=sent.index, toks=[tok, nxt], lemma="according to",
+                    cls=lex.prep_cues.get("according to", "speech"),
+                    speaker=source, content=content, content_left=False)
+
+
+def _noun_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
+    if tok.upos != "NOUN" or tok.lemma not in lex.noun_cues:
+        return None
+    clauses = [c for c in sent.children(tok.i, "acl", "ccomp")
+               if c.i > tok.i and any(m.lemma == "that" for m in
+                                      sent.children(c.i, "mark"))]
+    if not clauses:
+        return None
+    owners = sent.children(tok.i, "nmod:poss") or [
+        n for n in sent.children(tok.i, "nmod")
+        if any(c.lemma == "by" for c in sent.children(n.i, "case"))]
+    speaker = owners[0] if owners else None
+    if speaker is None and tok.head >= 0 and tok.rel in {"obj"}:
+        speaker = _subject(sent, sent.toks[tok.head])
+    content = _clean(sent, sent.subtree(clauses[0].i))
+    return CueMatch(sent=sent.index, toks=[tok], lemma=tok.lemma,
+                    cls=lex.noun_cues[tok.lemma], speaker=speaker,
+                    content=content)

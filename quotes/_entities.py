@@ -1,0 +1,131 @@
+"""Speaker coreference within one document.
+
+Input: mentions in text order (speaker mentions and salient person
+mentions found anywhere); output: an entity number per mention and the
+entities' canonical names and roles. Rules: a surname or first name joins
+the earlier full name; "he"/"she" joins the most recent singular person;
+"they" the most recent group; "the spokesman" the entity holding that
+role; "Officials" an earlier "Ukrainian officials".
+"""
+
+from __future__ import annotations
+
+from attrs import define, field
+
+from quotes._speakers import Mention
+from quotes.lexicons import Lexicon
+
+
+@define
+class Entity:
+    """A person or group being built up from its mentions."""
+
+    index: int
+    name: str | None = None
+    roles: list[str] = field(factory=list)
+    mentions: list[Mention] = field(factory=list)
+    plural: bool = False
+    person: bool = True
+    head: str = ""
+    last_salient: int = -1
+    speaker: bool = False
+
+    @property
+    def person_like(self) -> bool:
+        """A speaker, a role holder, or a full (two-word) name."""
+        return self.person and (self.speaker or bool(self.roles) or
+                                len(self.name_words) >= 2)
+
+    @property
+    def name_words(self) -> list[str]:
+        """The canonical name's words, case-folded."""
+        return (self.name or "").casefold().split()
+
+
+class EntityTable:
+    """Resolves mentions, in text order, to entities."""
+
+    def __init__(self, lex: Lexicon, text: str) -> None:
+        self.lex = lex
+        self.text = text
+        self.entities: list[Entity] = []
+
+    def resolve(self, m: Mention, *, salient: bool,
+                speaker: bool = False) -> Entity | None:
+        """Return the entity *m* refers to, creating one when new."""
+        if m.pronoun is not None:
+            ent = self._pronoun(m)
+        elif m.name is not None:
+            ent = self._by_name(m)
+        else:
+            ent = self._by_noun(m)
+        if ent is None:
+            return None
+        ent.mentions.append(m)
+        if m.role and m.role not in ent.roles and ent.person:
+            ent.roles.append(m.role)
+        if salient or speaker:
+            ent.last_salient = m.start
+        ent.speaker = ent.speaker or speaker
+        return ent
+
+    def _new(self, m: Mention, *, name: str | None,
+             person: bool = True) -> Entity:
+        ent = Entity(index=len(self.entities), name=name, plural=m.plural,
+                     person=person, head=m.head.lemma)
+        self.entities.append(ent)
+        return ent
+
+    def _by_name(self, m: Mention) -> Entity:
+        name = m.name or ""
+        words = name.casefold().split()
+        best: Entity | None = None
+        for ent in reversed(self.entities):
+            have = ent.name_words
+            if not have or not ent.person:
+                continue
+            if have == words or (len(words) == 1 and words[0] in
+                                 (have[0], have[-1])):
+                best = ent
+                break
+            if len(have) == 1 and have[0] == words[-1]:
+                ent.name = name  # "Biden" ... "Joe Biden": keep the longer
+                best = ent
+                break
+        return best or self._new(m, name=name)
+
+    def _pronoun(self, m: Mention) -> Entity | None:
+        pron = self.lex.pronouns.get(m.pronoun or "")
+        if pron is None or pron.person != 3 or pron.gender == "n":
+            return None
+        plural = pron.number == "pl"
+        candidates = [e for e in self.entities
+                      if e.plural == plural and e.last_salient >= 0
+                      and e.last_salient < m.start
+                      and (plural or e.person_like)]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda e: e.last_salient)
+
+    def _by_noun(self, m: Mention) -> Entity:
+        head = m.head.lemma
+        determiner = m.toks[0].text.lower() if m.toks else ""
+        definite = determiner in {"the", "this", "that", "these", "those"}
+        if definite or m.plural:
+            for ent in sorted(self.entities, key=lambda e: -e.last_salient):
+                role_heads = {r.split()[-1].casefold() for r in ent.roles}
+                if head in role_heads or m.head.text.casefold() in role_heads:
+                    return ent
+                if ent.head == head and ent.name and not ent.person and \
+                        ent.plural == m.plural:
+                    return ent
+        toks = list(m.toks)
+        while toks and toks[0].upos == "DET":
+            toks = toks[1:]
+        text = self.text[toks[0].start:toks[-1].end] if toks else \
+            m.head.text
+        is_role = m.head.lemma in self.lex.role_nouns or \
+            m.head.text.lower() in self.lex.role_nouns
+        if is_role and not m.plural:  # "a White House spokesman"
+            return self._new(m, name=None, person=True)
+        return self._new(m, name=text, person=False)

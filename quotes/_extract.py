@@ -1,0 +1,166 @@
+"""The public entry points: ``Extractor``, ``extract`` and ``extract_doc``.
+
+Checks the input, parses text in paragraph chunks (bounded memory on long
+documents) and hands the parse to the rules in ``_attribute``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from quotes import _attribute, _tree
+from quotes._parse import ParseConfig, check_annotations, make_pipeline
+from quotes.lexicons import Lexicon
+from quotes.records import Result
+
+log = logging.getLogger(__name__)
+
+CHUNK_CHARS = 20_000
+"""Paragraphs are parsed in batches of about this many characters."""
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _check_text(text: object) -> str:
+    if isinstance(text, (bytes, bytearray)):
+        msg = ("expected text as str, got bytes; decode it first, e.g. "
+               "data.decode('utf-8')")
+        raise TypeError(msg)
+    if not isinstance(text, str):
+        msg = f"expected text as str, got {type(text).__name__}"
+        raise TypeError(msg)
+    return text
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Split *text* at paragraph breaks into pieces of about *size* chars.
+
+    Yields ``(offset, piece)``; a paragraph longer than *size* is split at
+    line ends or, failing that, at spaces, so no piece grows unbounded.
+    """
+    start = 0
+    length = len(text)
+    while start < length:
+        end = min(length, start + size)
+        if end < length:
+            window = text[start:end]
+            cut = None
+            for m in _PARAGRAPH_BREAK.finditer(window):
+                cut = m.end()
+            if cut is None or cut < size // 4:
+                cut = max(window.rfind("\n"), window.rfind(" ")) + 1
+            if cut <= 0:
+                cut = len(window)
+            end = start + cut
+        yield start, text[start:end]
+        start = end
+
+
+class Extractor:
+    """Extracts attributions, reusing one stanza pipeline.
+
+    Args:
+        config: which model to parse with (default: the bundled model,
+            or ``$QUOTES_MODEL_DIR``).
+        lexicon: the word lists (default: ``Lexicon.default()``).
+
+    The pipeline is built on first use, so constructing an ``Extractor``
+    is cheap; ``extract_doc`` never needs it.
+    """
+
+    def __init__(self, config: ParseConfig | None = None, *,
+                 lexicon: Lexicon | None = None) -> None:
+        self.config = config or ParseConfig()
+        self.lexicon = lexicon or Lexicon.default()
+        self._nlp: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def pipeline(self) -> Any:  # noqa: ANN401
+        """The stanza Pipeline (built on first access)."""
+        with self._lock:
+            if self._nlp is None:
+                self._nlp = make_pipeline(self.config)
+            return self._nlp
+
+    def parse(self, text: str) -> _tree.Doc:
+        """Parse *text* into the rules' ``Doc``, chunk by chunk."""
+        text = _check_text(text)
+        sents: list[_tree.Sent] = []
+        for offset, piece in chunks(text):
+            if not piece.strip():
+                continue
+            parsed = self.pipeline(piece)
+            part = _tree.from_stanza(parsed, piece)
+            sents.extend(_tree.shift(s, offset, len(sents))
+                         for s in part.sents)
+        return _tree.Doc(text=text, sents=sents)
+
+    def extract(self, text: str, *, doc_id: str | None = None) -> Result:
+        """Return every attribution in *text*.
+
+        Raises:
+            TypeError: *text* is not a ``str``.
+            ModelNotAvailableError: the parsing model cannot be loaded.
+        """
+        text = _check_text(text)
+        if not text.strip():
+            return Result(doc_id=doc_id)
+        return _attribute.run(self.parse(text), self.lexicon, doc_id)
+
+    def extract_doc(self, doc: Any, *, text: str | None = None,  # noqa: ANN401
+                    doc_id: str | None = None) -> Result:
+        """Return the attributions of a parsed stanza ``Document``."""
+        return extract_doc(doc, text=text, doc_id=doc_id,
+                           lexicon=self.lexicon)
+
+
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def extract(text: str, *, doc_id: str | None = None) -> Result:
+    """Return every attribution in *text* (uses a shared ``Extractor``).
+
+    Raises:
+        TypeError: *text* is not a ``str``.
+        ModelNotAvailableError: the parsing model cannot be loaded.
+    """
+    global _default  # noqa: PLW0603
+    text = _check_text(text)
+    with _default_lock:
+        if _default is None:
+            _default = Extractor()
+    return _default.extract(text, doc_id=doc_id)
+
+
+def extract_doc(doc: Any, *, text: str | None = None,  # noqa: ANN401
+                doc_id: str | None = None,
+                lexicon: Lexicon | None = None) -> Result:
+    """Return the attributions of an already parsed stanza ``Document``.
+
+    Args:
+        doc: a stanza ``Document`` with tokenize, pos, lemma and depparse
+            annotations (from a Pipeline, or from CoNLL-U via
+            ``quotes.testing.doc_from_conllu``).
+        text: the raw text; default ``doc.text``, else rebuilt from the
+            tokens (CoNLL-U ``SpaceAfter`` and ``# newpar``).
+        doc_id: copied into the result.
+        lexicon: the word lists (default: ``Lexicon.default()``).
+
+    Raises:
+        MissingAnnotationError: the document lacks a needed annotation.
+    """
+    if not hasattr(doc, "sentences"):
+        msg = f"expected a stanza Document, got {type(doc).__name__}"
+        raise TypeError(msg)
+    check_annotations(doc)
+    raw = text if text is not None else getattr(doc, "text", None)
+    if raw is None:
+        raw = _tree.reconstruct_text(doc)
+    raw = _check_text(raw)
+    return _attribute.run(_tree.from_stanza(doc, raw),
+                          lexicon or Lexicon.default(), doc_id)

@@ -1,0 +1,154 @@
+"""Model loading and parsing: the only place that builds a stanza Pipeline.
+
+Input: a ``ParseConfig``; output: a callable stanza Pipeline. The model is
+chosen in this order: ``ParseConfig.model_dir``, the ``QUOTES_MODEL_DIR``
+environment variable, then the model bundled in ``quotes/model``.
+``model_dir="stanza"`` selects stanza's official English models (these need
+internet the first time).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from quotes.exceptions import MissingAnnotationError, ModelNotAvailableError
+
+log = logging.getLogger(__name__)
+
+PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+ENV_VAR = "QUOTES_MODEL_DIR"
+OFFICIAL = "stanza"
+
+
+@frozen(kw_only=True)
+class ParseConfig:
+    """How to build the stanza pipeline.
+
+    Args:
+        model_dir: a directory holding ``tokenize.pt``, ``mwt.pt``,
+            ``pos.pt``, ``lemma.pt``, ``depparse.pt`` and ``resources.json``
+            (the layout of the bundled model), a stanza resources directory
+            (``<dir>/en/...``), or ``"stanza"`` for stanza's official
+            models. ``None``: ``$QUOTES_MODEL_DIR``, else the bundled model.
+        use_gpu: let stanza use a GPU when there is one.
+        batch_size: tokens per depparse batch (stanza's ``*_batch_size``).
+    """
+
+    model_dir: str | None = None
+    use_gpu: bool = False
+    batch_size: int = 3000
+
+
+def bundled_model_dir() -> Path:
+    """Return the directory of the model shipped inside the package."""
+    return Path(str(resources.files("quotes") / "model"))
+
+
+def resolve_model_dir(config: ParseConfig) -> str:
+    """Return the model directory *config* selects (or ``"stanza"``)."""
+    chosen = config.model_dir or os.environ.get(ENV_VAR) or ""
+    return chosen or str(bundled_model_dir())
+
+
+def _flat_paths(directory: Path) -> dict[str, str]:
+    """Model paths of a flat model directory; raise if any file is absent."""
+    paths = {}
+    for name in (*PROCESSORS, "resources"):
+        suffix = ".json" if name == "resources" else ".pt"
+        path = directory / f"{name}{suffix}"
+        if not path.is_file():
+            msg = (f"model file {path} is missing. Reinstall quotes, or point "
+                   f"{ENV_VAR} (or ParseConfig(model_dir=...)) at a directory "
+                   f"with {', '.join(p + '.pt' for p in PROCESSORS)} and "
+                   "resources.json")
+            raise ModelNotAvailableError(msg, path=str(path))
+        paths[name] = str(path)
+    try:
+        json.loads(Path(paths["resources"]).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        msg = (f"{paths['resources']} is not valid JSON ({err}); restore it "
+               'or write {"en": {"lang_name": "English"}} into it')
+        raise ModelNotAvailableError(msg, path=paths["resources"]) from err
+    return paths
+
+
+def pipeline_kwargs(config: ParseConfig) -> dict[str, Any]:
+    """Return the keyword arguments for ``stanza.Pipeline``."""
+    chosen = resolve_model_dir(config)
+    common: dict[str, Any] = {
+        "lang": "en",
+        "processors": ",".join(PROCESSORS),
+        "use_gpu": config.use_gpu,
+        "depparse_batch_size": config.batch_size,
+        "pos_batch_size": config.batch_size,
+        "logging_level": "WARN",
+    }
+    if chosen == OFFICIAL:
+        return {**common, "download_method": "reuse_resources"}
+    directory = Path(chosen)
+    if not directory.is_dir():
+        msg = (f"model directory {directory} does not exist; set {ENV_VAR} "
+               "or ParseConfig(model_dir=...) to a stanza model directory")
+        raise ModelNotAvailableError(msg, path=str(directory))
+    if (directory / "en").is_dir():
+        return {**common, "dir": str(directory), "download_method": None}
+    paths = _flat_paths(directory)
+    return {**common, "dir": str(directory), "download_method": None,
+            **{f"{p}_model_path": paths[p] for p in PROCESSORS}}
+
+
+def make_pipeline(config: ParseConfig | None = None) -> Any:  # noqa: ANN401
+    """Build the stanza Pipeline *config* describes (takes seconds).
+
+    Raises:
+        ModelNotAvailableError: a model file is missing or does not load.
+    """
+    config = config or ParseConfig()
+    kwargs = pipeline_kwargs(config)
+    import stanza  # noqa: PLC0415 -- keep torch out of ``import quotes``
+
+    try:
+        nlp = stanza.Pipeline(**kwargs)
+    except (OSError, ValueError, RuntimeError, KeyError) as err:
+        where = kwargs.get("dir", "stanza's resources")
+        msg = (f"could not load the stanza model from {where}: {err}. "
+               f"Check the files there, or set {ENV_VAR}")
+        raise ModelNotAvailableError(msg, path=str(where)) from err
+    except Exception as err:
+        if type(err).__name__.endswith("NotDownloadedError") or "download" \
+                in type(err).__name__.lower():
+            msg = (f"stanza's models are not available offline ({err}); use "
+                   "the bundled model (the default) or a local directory")
+            raise ModelNotAvailableError(msg) from err
+        raise
+    log.info("stanza pipeline built from %s", kwargs.get("dir", OFFICIAL))
+    return nlp
+
+
+REQUIRED = {"head": "depparse", "deprel": "depparse", "lemma": "lemma",
+            "upos": "pos"}
+
+
+def check_annotations(doc: Any) -> None:  # noqa: ANN401
+    """Raise ``MissingAnnotationError`` if *doc* lacks what we read.
+
+    Raises:
+        MissingAnnotationError: a word has no head, deprel, lemma or upos.
+    """
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            missing = tuple(a for a in REQUIRED
+                            if getattr(word, a, None) is None)
+            if missing:
+                procs = sorted({REQUIRED[a] for a in missing})
+                msg = (f"the document lacks {', '.join(missing)} (word "
+                       f"{word.text!r}); parse it with the processors "
+                       f"{','.join(procs)} as well")
+                raise MissingAnnotationError(msg, missing=missing)

@@ -1,0 +1,233 @@
+"""A light, typed copy of a stanza parse that the rules read.
+
+Input: a stanza ``Document`` (with character offsets) and the text it was
+parsed from; output: ``Doc`` with ``Sent`` and ``Tok`` records. Only this
+module and ``_parse.py`` touch stanza objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from attrs import field, frozen
+
+from quotes.records import Span
+
+PUNCT_CHARS = frozenset(".,;:!?\"'“”‘’«»„‚‹›()[]{}—–-…`´")
+
+
+@frozen(kw_only=True)
+class Tok:
+    """One syntactic word: 0-based index, head index (-1 for the root)."""
+
+    i: int
+    text: str
+    lemma: str
+    upos: str
+    xpos: str
+    feats: str
+    head: int
+    deprel: str
+    start: int
+    end: int
+
+    @property
+    def rel(self) -> str:
+        """The deprel without its subtype ("nsubj:pass" -> "nsubj")."""
+        return self.deprel.split(":", 1)[0]
+
+
+@frozen(kw_only=True)
+class Sent:
+    """A parsed sentence and its children index."""
+
+    index: int
+    toks: tuple[Tok, ...] = field(converter=tuple)
+    kids: tuple[tuple[int, ...], ...] = field(converter=tuple)
+
+    @property
+    def start(self) -> int:
+        """Start offset of the first token."""
+        return self.toks[0].start
+
+    @property
+    def end(self) -> int:
+        """End offset of the last token."""
+        return self.toks[-1].end
+
+    def children(self, i: int, *rels: str) -> list[Tok]:
+        """Dependents of token *i*, those with a deprel in *rels* if given."""
+        out = [self.toks[k] for k in self.kids[i]]
+        if rels:
+            out = [t for t in out if t.deprel in rels or t.rel in rels]
+        return out
+
+    def subtree(self, i: int, *, skip: Iterable[int] = ()) -> list[Tok]:
+        """Token *i* and all its descendants, minus subtrees rooted in *skip*."""
+        banned = set(skip)
+        out: list[Tok] = []
+        stack = [i]
+        while stack:
+            k = stack.pop()
+            if k in banned:
+                continue
+            out.append(self.toks[k])
+            stack.extend(self.kids[k])
+        out.sort(key=lambda t: t.i)
+        return out
+
+    def ancestors(self, i: int) -> Iterator[Tok]:
+        """Heads of token *i*, nearest first (guarded against cycles)."""
+        seen = {i}
+        k = self.toks[i].head
+        while k >= 0 and k not in seen:
+            seen.add(k)
+            yield self.toks[k]
+            k = self.toks[k].head
+
+
+@frozen(kw_only=True)
+class Doc:
+    """The text and its sentences."""
+
+    text: str
+    sents: tuple[Sent, ...] = field(converter=tuple)
+
+    def span(self, start: int, end: int) -> Span:
+        """Return the ``Span`` of ``text[start:end]``."""
+        return Span(start=start, end=end, text=self.text[start:end])
+
+    def tokens_span(self, toks: Iterable[Tok]) -> Span | None:
+        """The span from the first to the last of *toks*, trimmed of spaces."""
+        toks = list(toks)
+        if not toks:
+            return None
+        start = min(t.start for t in toks)
+        end = max(t.end for t in toks)
+        return self.trimmed(start, end)
+
+    def trimmed(self, start: int, end: int) -> Span | None:
+        """``text[start:end]`` without surrounding white space."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return self.span(start, end) if end > start else None
+
+
+def is_punct(tok: Tok) -> bool:
+    """True for punctuation tokens (by tag or by characters)."""
+    return tok.upos == "PUNCT" or all(c in PUNCT_CHARS for c in tok.text)
+
+
+def _offsets(word: Any, token: Any) -> tuple[int, int]:  # noqa: ANN401
+    """Character offsets of a word, falling back to its token's."""
+    start, end = getattr(word, "start_char", None), getattr(
+        word, "end_char", None)
+    if start is None or end is None:
+        start, end = token.start_char, token.end_char
+    return int(start), int(end)
+
+
+def _space_after(token: Any) -> str:  # noqa: ANN401
+    misc = token.misc or ""
+    for item in misc.split("|"):
+        if item == "SpaceAfter=No":
+            return ""
+        if item.startswith("SpacesAfter="):
+            raw = item.split("=", 1)[1]
+            return raw.replace("\\s", " ").replace("\\n", "\n").replace(
+                "\\t", "\t")
+    return " "
+
+
+def reconstruct_text(doc: Any) -> str:  # noqa: ANN401
+    """Rebuild the raw text of a CoNLL-U document from its tokens.
+
+    Paragraphs (``# newpar`` comments) are separated by a blank line.
+    """
+    parts: list[str] = []
+    for k, sentence in enumerate(doc.sentences):
+        comments = getattr(sentence, "comments", None) or []
+        if k and any(c.startswith("# newpar") for c in comments):
+            parts[-1] = parts[-1].rstrip(" ") + "\n\n" if parts else ""
+        for token in sentence.tokens:
+            parts.append(token.text + _space_after(token))
+    return "".join(parts).rstrip()
+
+
+def _aligned(doc: Any, text: str) -> list[list[tuple[int, int]]]:  # noqa: ANN401
+    """Offsets of every token: its own, or found by scanning *text*."""
+    cursor = 0
+    out = []
+    for sentence in doc.sentences:
+        spans = []
+        for token in sentence.tokens:
+            if token.start_char is not None and token.end_char is not None:
+                start, end = int(token.start_char), int(token.end_char)
+            else:
+                start = text.find(token.text, cursor, cursor + 200 +
+                                  len(token.text))
+                if start < 0:  # text differs from the tokens: keep going
+                    start = min(cursor, len(text))
+                    end = start
+                else:
+                    end = start + len(token.text)
+            cursor = max(cursor, end)
+            spans.append((start, end))
+        out.append(spans)
+    return out
+
+
+def from_stanza(doc: Any, text: str) -> Doc:  # noqa: ANN401
+    """Copy a stanza Document into a ``Doc`` over *text*.
+
+    Tokens without character offsets (CoNLL-U input) are aligned to *text*.
+    """
+    sents = []
+    offsets = _aligned(doc, text)
+    for s_index, sentence in enumerate(doc.sentences):
+        toks: list[Tok] = []
+        for t_index, token in enumerate(sentence.tokens):
+            for word in token.words:
+                start, end = offsets[s_index][t_index]
+                if len(token.words) == 1 or word.start_char is None:
+                    pass
+                else:
+                    start, end = _offsets(word, token)
+                start = max(0, min(start, len(text)))
+                end = max(start, min(end, len(text)))
+                head = word.head if word.head is not None else 0
+                toks.append(Tok(
+                    i=len(toks), text=word.text or "",
+                    lemma=(word.lemma or word.text or "").lower(),
+                    upos=word.upos or "X", xpos=word.xpos or "_",
+                    feats=word.feats or "_", head=int(head) - 1,
+                    deprel=word.deprel or "dep", start=start, end=end))
+        if not toks:
+            continue
+        size = len(toks)
+        fixed = [t if -1 <= t.head < size and t.head != t.i else
+                 Tok(**{**_as_dict(t), "head": -1, "deprel": "root"})
+                 for t in toks]
+        kids: list[list[int]] = [[] for _ in fixed]
+        for t in fixed:
+            if t.head >= 0:
+                kids[t.head].append(t.i)
+        sents.append(Sent(index=s_index, toks=fixed,
+                          kids=[tuple(k) for k in kids]))
+    return Doc(text=text, sents=sents)
+
+
+def _as_dict(tok: Tok) -> dict[str, Any]:
+    return {f: getattr(tok, f) for f in (
+        "i", "text", "lemma", "upos", "xpos", "feats", "head", "deprel",
+        "start", "end")}
+
+
+def shift(sent: Sent, offset: int, index: int) -> Sent:
+    """Move a sentence parsed from a chunk to its place in the whole text."""
+    toks = [Tok(**{**_as_dict(t), "start": t.start + offset,
+                   "end": t.end + offset}) for t in sent.toks]
+    return Sent(index=index, toks=toks, kids=sent.kids)

@@ -1,0 +1,106 @@
+"""Word lists the extractor reads: reporting verbs, cue phrases, roles.
+
+The lists are data files beside this module (see ``README.md`` here for
+their format); ``Lexicon.default()`` loads them once, ``Lexicon.from_dir``
+loads a user's own copy, and ``attrs.evolve`` changes single fields.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+from attrs import field, frozen
+
+from quotes.exceptions import LexiconError
+
+_FILES = ("reporting_verbs.tsv", "cue_phrases.tsv", "role_nouns.txt",
+          "honorifics.txt", "pronouns.tsv")
+
+
+def _rows(path: str, text: str, ncols: int) -> list[tuple[str, ...]]:
+    """Split a data file into rows of *ncols* TAB-separated columns."""
+    rows = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = tuple(line.split("\t"))
+        if len(cols) != ncols or any(c != c.strip() or not c for c in cols):
+            msg = f"expected {ncols} TAB-separated columns, got {line!r}"
+            raise LexiconError(msg, path=path, line=number)
+        rows.append(cols)
+    return rows
+
+
+def _freeze_map(rows: list[tuple[str, ...]]) -> dict[str, str]:
+    return {r[0]: r[1] for r in rows}
+
+
+@frozen(kw_only=True)
+class Pronoun:
+    """Grammatical features of a personal pronoun."""
+
+    number: str
+    person: int
+    gender: str
+
+
+@frozen(kw_only=True)
+class Lexicon:
+    """The word lists, as immutable mappings and sets."""
+
+    reporting_verbs: dict[str, str] = field(converter=dict)
+    """Verb lemma -> class (speech, statement, belief, evidence)."""
+    noun_cues: dict[str, str] = field(converter=dict)
+    """Noun lemma -> class ("statement", "claim")."""
+    prep_cues: dict[str, str] = field(converter=dict)
+    """Preposition phrase -> class ("according to")."""
+    role_nouns: frozenset[str] = field(converter=frozenset)
+    honorifics: frozenset[str] = field(converter=frozenset)
+    pronouns: dict[str, Pronoun] = field(converter=dict)
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """Return the lexicon shipped with ``quotes`` (loaded once)."""
+        return _default()
+
+    @classmethod
+    def from_dir(cls, directory: str | Path) -> Lexicon:
+        """Load the five data files from *directory*.
+
+        Raises:
+            LexiconError: a file is malformed (path and line in the message).
+            FileNotFoundError: a file is missing.
+        """
+        base = Path(directory)
+        texts = {n: (base / n).read_text(encoding="utf-8") for n in _FILES}
+        return cls._from_texts({str(base / n): t for n, t in texts.items()})
+
+    @classmethod
+    def _from_texts(cls, texts: dict[str, str]) -> Lexicon:
+        by_name = {Path(p).name: (p, t) for p, t in texts.items()}
+
+        def rows(name: str, ncols: int) -> list[tuple[str, ...]]:
+            path, text = by_name[name]
+            return _rows(path, text, ncols)
+
+        cues = rows("cue_phrases.tsv", 3)
+        return cls(
+            reporting_verbs=_freeze_map(rows("reporting_verbs.tsv", 2)),
+            noun_cues={r[1]: r[2] for r in cues if r[0] == "noun"},
+            prep_cues={r[1]: r[2] for r in cues if r[0] == "prep"},
+            role_nouns={r[0] for r in rows("role_nouns.txt", 1)},
+            honorifics={r[0] for r in rows("honorifics.txt", 1)},
+            pronouns={r[0]: Pronoun(number=r[1], person=int(r[2]),
+                                    gender=r[3])
+                      for r in rows("pronouns.tsv", 4)},
+        )
+
+
+@functools.cache
+def _default() -> Lexicon:
+    pkg = resources.files(__package__)
+    texts = {n: (pkg / n).read_text(encoding="utf-8") for n in _FILES}
+    return Lexicon._from_texts(texts)  # noqa: SLF001

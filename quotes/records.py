@@ -1,0 +1,185 @@
+"""Result records: immutable attrs classes and their JSON form.
+
+Owns the public data model (``Span``, ``Cue``, ``Speaker``, ``Attribution``,
+``SpeakerEntity``, ``Result``) and ``Result.to_dict()``, which is the JSON
+object described in ``shared/bench/SCHEMA.md``. Imports nothing from stanza.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import Any
+
+from attrs import field, frozen, validators
+
+SCHEMA_VERSION = 1
+
+
+class Kind(str, enum.Enum):
+    """How a claim is reported."""
+
+    DIRECT = "direct"
+    """The claim is a quotation in quote marks."""
+    MIXED = "mixed"
+    """Reported speech that holds a quoted fragment."""
+    INDIRECT = "indirect"
+    """A paraphrase with no quote marks."""
+
+
+@frozen(kw_only=True)
+class Span:
+    """A stretch of the input text: ``text[start:end] == span.text``."""
+
+    start: int = field(validator=validators.ge(0))
+    end: int = field()
+    text: str = field(validator=validators.instance_of(str))
+
+    @end.validator
+    def _check_end(self, _attribute: object, value: int) -> None:
+        if value < self.start or value - self.start != len(self.text):
+            msg = f"bad span {self.start}:{value} for {self.text!r}"
+            raise ValueError(msg)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form ``{"start", "end", "text"}``."""
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@frozen(kw_only=True)
+class Cue:
+    """The reporting expression ("said", "according to") and its lemma."""
+
+    span: Span
+    lemma: str
+    cls: str = "speech"
+    """Lexicon class of the cue: ``speech``, ``statement``, ``belief``…"""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form: the span plus ``lemma`` and ``class``."""
+        return {**self.span.to_dict(), "lemma": self.lemma, "class": self.cls}
+
+
+@frozen(kw_only=True)
+class Speaker:
+    """The mention that says the claim in its sentence, resolved."""
+
+    span: Span
+    name: str | None = None
+    """Canonical name of the speaker's entity ("John Kirby")."""
+    role: str | None = None
+    """The entity's role or title ("Pentagon press secretary")."""
+    entity: int | None = None
+    """Index into ``Result.speakers``."""
+
+    @property
+    def text(self) -> str:
+        """The mention as written ("He", "Kirby")."""
+        return self.span.text
+
+    @property
+    def start(self) -> int:
+        """Start offset of the mention."""
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        """End offset of the mention."""
+        return self.span.end
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of SCHEMA.md's ``speaker``."""
+        return {
+            **self.span.to_dict(),
+            "name": self.name,
+            "role": self.role,
+            "entity": self.entity,
+        }
+
+
+@frozen(kw_only=True)
+class Attribution:
+    """One claim tied to its cue and speaker."""
+
+    kind: Kind = field(converter=Kind)
+    content: Span
+    """The claim, without "that" and without the outer quote marks."""
+    pieces: tuple[Span, ...] = field(converter=tuple, factory=tuple)
+    """The quoted pieces when a quote is split by its attribution."""
+    cue: Cue | None = None
+    speaker: Speaker | None = None
+    confidence: float = field(default=0.5, validator=[
+        validators.ge(0.0), validators.le(1.0)])
+    sentence: int = 0
+    """Index of the sentence holding the start of the content."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of SCHEMA.md's attribution."""
+        out: dict[str, Any] = {
+            "kind": self.kind.value,
+            "content": self.content.to_dict(),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "confidence": round(self.confidence, 3),
+        }
+        if len(self.pieces) > 1:
+            out["content_pieces"] = [p.to_dict() for p in self.pieces]
+        return out
+
+
+@frozen(kw_only=True)
+class SpeakerEntity:
+    """One speaker of a document, with every mention and role found."""
+
+    entity: int
+    name: str
+    roles: tuple[str, ...] = field(converter=tuple, factory=tuple)
+    mentions: tuple[Span, ...] = field(converter=tuple, factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form of SCHEMA.md's ``speakers`` item."""
+        return {
+            "entity": self.entity,
+            "name": self.name,
+            "roles": list(self.roles),
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+
+@frozen(kw_only=True)
+class Result:
+    """Everything ``quotes`` found in one document."""
+
+    doc_id: str | None = None
+    attributions: tuple[Attribution, ...] = field(
+        converter=tuple, factory=tuple)
+    speakers: tuple[SpeakerEntity, ...] = field(
+        converter=tuple, factory=tuple)
+    unattributed_quotes: tuple[Span, ...] = field(
+        converter=tuple, factory=tuple)
+    """Quoted stretches that no attribution covers (titles, scare quotes)."""
+
+    def attributions_of(self, entity: int) -> tuple[Attribution, ...]:
+        """Return the attributions whose speaker is entity number *entity*."""
+        return tuple(a for a in self.attributions
+                     if a.speaker is not None and a.speaker.entity == entity)
+
+    @property
+    def without_speaker(self) -> tuple[Attribution, ...]:
+        """Attributions whose speaker was not found."""
+        return tuple(a for a in self.attributions if a.speaker is None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON object of ``shared/bench/SCHEMA.md``."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "doc_id": self.doc_id,
+            "attributions": [a.to_dict() for a in self.attributions],
+            "speakers": [s.to_dict() for s in self.speakers],
+            "unattributed_quotes": [q.to_dict()
+                                    for q in self.unattributed_quotes],
+        }
+
+    def to_json(self, **kwargs: Any) -> str:
+        """Return ``to_dict()`` as a JSON string (non-ASCII kept)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
