@@ -95,21 +95,20 @@ def _cue_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
         if not cue.content:
             continue
         start, end = _char_range(cue.content)
-        own = _significant(text, start, end)
+        own = set().union(*(_significant(text, t.start, t.end)
+                            for t in cue.content))
         if not own:
             continue
         hits = [(i, r) for i, r in enumerate(regions)
                 if r.inner[0] < end and start < r.inner[1] and i not in used]
-        covering = [(i, r) for i, r in hits
-                    if len(own & _significant(text, *r.inner)) >=
-                    0.8 * len(own)]
-        if covering:
-            i, r = covering[0]
-            pieces = list(r.pieces)
-            used.add(i)
-            drafts.append(_Draft(kind=Kind.DIRECT, start=r.inner[0],
-                                 end=r.inner[1], pieces=pieces, cue=cue,
-                                 sentence=cue.sent))
+        quoted = set().union(*(_significant(text, *r.inner)
+                               for _, r in hits))
+        if hits and len(own & quoted) >= 0.8 * len(own):
+            pieces = [p for _, r in hits for p in r.pieces]
+            used.update(i for i, _ in hits)
+            drafts.append(_Draft(kind=Kind.DIRECT, start=hits[0][1].inner[0],
+                                 end=hits[-1][1].inner[1], pieces=pieces,
+                                 cue=cue, sentence=cue.sent))
             continue
         kind = Kind.INDIRECT
         for i, r in hits:
@@ -129,7 +128,7 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
     text = doc.text
     taken = {id(d.cue) for d in cue_drafts if d.cue is not None}
     drafts: list[_Draft] = []
-    by_cue: dict[int, _Draft] = {}
+    by_cue = {id(d.cue): d for d in cue_drafts if d.kind == Kind.DIRECT}
     previous: _Draft | None = None
     all_drafts = sorted(cue_drafts, key=lambda d: d.start)
     for i, region in enumerate(regions):
@@ -226,7 +225,9 @@ def _clause_start(doc: Doc, cue: CueMatch) -> int:
     """Where the cue's clause starts: its speaker or the cue itself."""
     starts = [cue.toks[0].start]
     if cue.speaker is not None:
-        starts.append(cue.speaker.start)
+        sent = next(s for s in doc.sents if s.index == cue.sent)
+        starts.extend(t.start for t in sent.subtree(cue.speaker.i)
+                      if t.i <= cue.speaker.i)
     return min(starts)
 
 

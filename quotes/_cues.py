@@ -64,7 +64,8 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         seen.add(verb.i)
         agents = [t for t in sent.children(verb.i, "obl:agent", "obl")
                   if any(c.lemma == "by" for c in sent.children(t.i, "case"))]
-        subjects = sent.children(verb.i, "nsubj")
+        subjects = sorted(sent.children(verb.i, "nsubj"),
+                          key=lambda t: abs(t.i - verb.i))
         active = [s for s in subjects if s.deprel != "nsubj:pass"]
         if active and active[0].upos != "SCONJ":
             return active[0]
@@ -83,28 +84,49 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
     return None
 
 
-def _right_content(sent: Sent, cue: Tok) -> list[Tok]:
-    """Content on the cue's right: its clausal complement(s)."""
-    deps = [t for t in sent.children(cue.i) if t.i > cue.i]
-    anchors = [t for t in deps if t.rel in _CONTENT_RELS]
-    if not anchors:
+def _clausal_content(sent: Sent, cue: Tok, *, right: bool) -> list[Tok]:
+    """Content on one side of the cue: its clausal complement(s)."""
+    deps = [t for t in sent.children(cue.i) if (t.i > cue.i) == right]
+    anchors = [t for t in deps if t.rel in _CONTENT_RELS or (
+        t.rel == "advcl" and _starts_with_that(sent, t))]
+    if not anchors and right:
         # "said: ..." glued as obj/dep; "said the deployment ... indicate"
         anchors = [t for t in deps if t.rel in {"obj", "dep"} and
                    cue.lemma not in _LISTENER_VERBS and
                    sent.children(t.i, "nsubj", "csubj", "cop", "aux")]
-        if not anchors:
-            return []
+    if not anchors:
+        return []
+    if not right:
+        return _clean(sent, [t for a in anchors for t in sent.subtree(a.i)])
     first = anchors[0]
+    marks = [m.i for m in sent.children(first.i, "mark")
+             if m.lemma == "that" and m.i < first.i]
     chosen: list[Tok] = []
     for dep in deps:
         if dep.i > anchors[-1].i:
             break
-        excluded = dep.rel in _NOT_CONTENT or (
+        excluded = (dep.rel in _NOT_CONTENT and not (marks and
+                                                      dep.i > marks[0])) or (
             dep.rel == "obj" and (cue.lemma in _LISTENER_VERBS or
                                   dep.upos == "PRON"))
         if dep.i >= first.i or not excluded:
             chosen.extend(sent.subtree(dep.i))
     return _clean(sent, chosen)
+
+
+def _starts_with_that(sent: Sent, clause: Tok) -> bool:
+    """True when the clause's first word is the complementiser "that"."""
+    first = sent.subtree(clause.i)[0]
+    return first.lemma == "that" and first.i < clause.i and bool(
+        sent.children(clause.i, "nsubj", "expl"))
+
+
+def _inverted_subject(sent: Sent, cue: Tok) -> Tok | None:
+    """"..., said John Kirby": a nominal right after the cue."""
+    for dep in sent.children(cue.i, "obj", "nsubj", "dep", "appos"):
+        if dep.i > cue.i and dep.upos in {"PROPN", "NOUN"}:
+            return dep
+    return None
 
 
 def _left_content(sent: Sent, cue: Tok) -> list[Tok]:
@@ -122,26 +144,40 @@ def _clean(sent: Sent, toks: list[Tok]) -> list[Tok]:
     """Drop a leading "that", and punctuation at both ends."""
     toks = sorted(toks, key=lambda t: t.i)
     while toks and (is_punct(toks[0]) and toks[0].text not in "\"“‘'«"
-                    or (toks[0].lemma in {"that"} and toks[0].rel == "mark")):
+                    or _complementiser(sent, toks[0])):
         toks.pop(0)
     while toks and is_punct(toks[-1]) and toks[-1].text not in "\"”’'»":
         toks.pop()
     return toks
 
 
+def _complementiser(sent: Sent, tok: Tok) -> bool:
+    """A clause-initial "that" that is not itself the subject or object."""
+    if tok.lemma != "that":
+        return False
+    if tok.rel == "mark":
+        return True
+    head = sent.toks[tok.head] if tok.head >= 0 else None
+    return head is not None and tok.rel in {"obj", "nsubj"} and any(
+        s.i != tok.i for s in sent.children(head.i, "nsubj"))
+
+
 def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if tok.upos not in {"VERB"} or tok.lemma not in lex.reporting_verbs:
         return None
-    content = _right_content(sent, tok)
+    content = _clausal_content(sent, tok, right=True)
     left = False
     if not content:
-        content = _left_content(sent, tok)
+        content = _clausal_content(sent, tok, right=False) or \
+            _left_content(sent, tok)
         left = bool(content)
+    speaker = _subject(sent, tok)
+    if speaker is None and (left or not content):
+        speaker = _inverted_subject(sent, tok)
     cue_toks = [tok, *[c for c in sent.children(tok.i, "compound:prt")]]
     return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
                     lemma=tok.lemma, cls=lex.reporting_verbs[tok.lemma],
-                    speaker=_subject(sent, tok), content=content,
-                    content_left=left)
+                    speaker=speaker, content=content, content_left=left)
 
 
 def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
@@ -167,8 +203,7 @@ def _noun_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if tok.upos != "NOUN" or tok.lemma not in lex.noun_cues:
         return None
     clauses = [c for c in sent.children(tok.i, "acl", "ccomp")
-               if c.i > tok.i and any(m.lemma == "that" for m in
-                                      sent.children(c.i, "mark"))]
+               if c.i > tok.i and _starts_with_that(sent, c)]
     if not clauses:
         return None
     owners = sent.children(tok.i, "nmod:poss") or [

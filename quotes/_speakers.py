@@ -51,18 +51,37 @@ def _phrase_tokens(sent: Sent, head: Tok) -> list[Tok]:
             if child.deprel in _INSIDE or child.rel in {"flat", "compound"}:
                 keep.add(child.i)
                 stack.append(child.i)
-    # contiguous run around the head
+    # contiguous run around the head; names split by a weak parse
+    # ("Dmitry" and "Peskov" as two subjects) and a title's adjacent
+    # appositive name ("secretary John Kirby") join the run
     lo = hi = head.i
-    while lo - 1 in keep:
-        lo -= 1
-    while hi + 1 in keep:
-        hi += 1
+    while True:
+        if lo - 1 in keep or _joins_name(sent, lo - 1, head):
+            lo -= 1
+        elif hi + 1 in keep or _joins_name(sent, hi + 1, head) or (
+                hi + 1 < len(sent.toks) and sent.toks[hi + 1].upos ==
+                "PROPN" and sent.toks[hi + 1].deprel == "appos"
+                and sent.toks[hi + 1].head in range(lo, hi + 1)):
+            hi += 1
+            keep.update(t.i for t in sent.subtree(hi)
+                        if t.rel in {"flat", "compound"} or t.i == hi)
+        else:
+            break
     toks = [sent.toks[k] for k in range(lo, hi + 1)]
     while toks and (is_punct(toks[0]) or toks[0].rel == "case"):
         toks.pop(0)
-    while toks and is_punct(toks[-1]):
+    while toks and (is_punct(toks[-1]) or toks[-1].rel == "case"):
         toks.pop()
     return toks or [head]
+
+
+def _joins_name(sent: Sent, i: int, head: Tok) -> bool:
+    """A proper noun next to a proper-noun head with the same function."""
+    if not 0 <= i < len(sent.toks) or head.upos != "PROPN":
+        return False
+    tok = sent.toks[i]
+    return tok.upos == "PROPN" and (tok.head == head.head and
+                                    tok.deprel == head.deprel)
 
 
 def _is_role_word(tok: Tok, lex: Lexicon) -> bool:
@@ -142,7 +161,9 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                        role=None, pronoun=pron or lower, plural=plural)
     name, role = split_name_role(toks, text, lex)
     # appositive: "Dmitry Peskov, the Kremlin spokesman," or the reverse
-    for appos in sent.children(head.i, "appos"):
+    inside = {t.i for t in toks}
+    for appos in [a for t in toks for a in sent.children(t.i, "appos")
+                  if a.i not in inside]:
         appos_name, appos_role = split_name_role(
             _phrase_tokens(sent, appos), text, lex)
         if role is None:
@@ -154,11 +175,44 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     for rel in sent.children(head.i, "acl:relcl"):
         if role is None and sent.children(rel.i, "cop"):
             role = role_phrase(sent, rel, text, lex)
+    if role is None:
+        role = _comma_role(sent, toks[-1].i, text, lex)
     if name is None and role is None and _is_role_word(head, lex):
         role = None  # a bare role noun ("the spokesman") resolves later
     plural = "Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
                    role=role, plural=plural)
+
+
+def _comma_role(sent: Sent, last: int, text: str,
+                lex: Lexicon) -> str | None:
+    """A role set off by commas after the mention, whatever the parse.
+
+    "Tom Baker, an economist at the bank," and "Anna Berg, who is the head
+    of the union," -> "economist at the bank", "head of the union".
+    """
+    toks = sent.toks
+    k = last + 1
+    if k >= len(toks) or toks[k].text != ",":
+        return None
+    stretch: list[Tok] = []
+    for tok in toks[k + 1:]:
+        if is_punct(tok):
+            break
+        stretch.append(tok)
+    words = [t.text.lower() for t in stretch[:2]]
+    if words and words[0] in {"who", "which"}:
+        stretch = stretch[2:] if len(words) > 1 and words[1] in {
+            "is", "was", "are", "were"} else []
+    while stretch and stretch[0].upos == "DET":
+        stretch = stretch[1:]
+    if not stretch or len(stretch) > 12 or any(
+            t.upos in {"VERB", "AUX"} for t in stretch):
+        return None
+    if not _is_role_word(stretch[0], lex) and not any(
+            _is_role_word(t, lex) for t in stretch[:4]):
+        return None
+    return _join(stretch, text)
 
 
 def is_nominal(tok: Tok) -> bool:
