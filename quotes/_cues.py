@@ -74,14 +74,20 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         if subjects and subjects[0].lemma not in {"it"}:
             return subjects[0]
         # "He smiled and said", "..., saying that", "went on to say"
-        if verb.deprel in {"conj", "xcomp", "advcl", "advcl:relcl"} and \
-                verb.head >= 0:
+        if verb.head >= 0 and (verb.deprel in {"conj", "xcomp"} or (
+                verb.rel == "advcl" and _participle(sent, verb))):
             verb = sent.toks[verb.head]
             continue
         if verb.deprel == "acl:relcl" and verb.head >= 0:
             return sent.toks[verb.head]
         return None
     return None
+
+
+def _participle(sent: Sent, verb: Tok) -> bool:
+    """ "..., saying that": a participle, not a purpose clause "to show"."""
+    return "VerbForm=Ger" in verb.feats or verb.xpos == "VBG" or (
+        "VerbForm=Part" in verb.feats and not sent.children(verb.i, "mark"))
 
 
 def _clausal_content(sent: Sent, cue: Tok, *, right: bool) -> list[Tok]:
