@@ -49,7 +49,8 @@ class _Draft:
     end: int
     pieces: list[tuple[int, int]] = field(factory=list)
     cue: CueMatch | None = None
-    speaker_of: _Draft | None = None
+    continues: _Draft | None = None
+    """The earlier quotation whose speaker this one takes over."""
     confidence: float = CONF_NAMED
     sentence: int = 0
 
@@ -154,15 +155,27 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
                        if d.end <= region.start]
             previous = earlier[-1] if earlier else None
             if not _looks_like_speech(text, region):
+                fragment = _mixed_for_fragment(doc, cues, region, taken)
+                if fragment is not None:
+                    taken.add(id(fragment.cue))
+                    used.add(i)
+                    drafts.append(fragment)
+                continue
+            if previous is not None and previous.kind == Kind.DIRECT and \
+                    "\n" not in text[previous.end:region.start]:
+                # "“A,” she said. “B.”": the quote goes on after the cue
+                previous.pieces.extend(region.pieces)
+                previous.end = region.inner[1]
+                used.add(i)
                 continue
             if previous is not None and previous.kind == Kind.DIRECT and \
                     _near(text, previous.end, region.start):
+                # a new paragraph of quotation continues the last speaker
                 draft = _Draft(kind=Kind.DIRECT, start=region.inner[0],
                                end=region.inner[1],
                                pieces=list(region.pieces),
-                               speaker_of=previous.speaker_of or previous,
                                confidence=CONF_CONTINUATION,
-                               sentence=sentence)
+                               sentence=sentence, continues=previous)
             else:
                 draft = _Draft(kind=Kind.DIRECT, start=region.inner[0],
                                end=region.inner[1],
@@ -171,6 +184,36 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
         used.add(i)
         drafts.append(draft)
     return drafts
+
+
+def _mixed_for_fragment(doc: Doc, cues: list[CueMatch],
+                        region: QuoteRegion,
+                        taken: set[int]) -> _Draft | None:
+    """A quoted fragment after a cue of its sentence that found no clause.
+
+    "X said the plan would "keep prices down."": when the parse did not
+    give the cue its clause, the claim runs from the cue to the quote.
+    """
+    text = doc.text
+    inner = text[region.inner[0]:region.inner[1]].strip()
+    if not inner[:1].islower():
+        return None
+    candidates = [c for c in cues if id(c) not in taken and not c.content
+                  and c.speaker is not None and c.toks[-1].end <= region.start
+                  and "\n" not in text[c.toks[-1].end:region.start]
+                  and not any(ch in ".!?" for ch in
+                              text[c.toks[-1].end:region.start].strip())]
+    if not candidates:
+        return None
+    cue = max(candidates, key=lambda c: c.toks[-1].end)
+    start = cue.toks[-1].end
+    while start < region.start and not text[start].isalnum():
+        start += 1
+    if text[start:start + 5].lower() == "that ":
+        start += 5
+    return _Draft(kind=Kind.MIXED, start=start, end=region.end,
+                  pieces=[(start, region.end)], cue=cue,
+                  sentence=cue.sent, confidence=CONF_REFERRED)
 
 
 def _sentence_at(sent_of: list[tuple[int, int, int]], offset: int) -> int:
@@ -184,6 +227,9 @@ def _looks_like_speech(text: str, region: QuoteRegion) -> bool:
     """Whole-sentence quotations, not scare quotes or titles."""
     inner = text[region.inner[0]:region.inner[1]].strip()
     words = inner.split()
+    before = text[:region.start].rstrip()
+    if inner[:1].islower() and not before.endswith(":"):
+        return False  # a fragment inside someone's sentence
     return len(words) >= 4 and (inner[-1:] in ".!?,…" or len(words) >= 8)
 
 
@@ -252,7 +298,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
                 is_nominal(cue.speaker):
             m = mention_at(sents[cue.sent], cue.speaker, text, lex)
             events.append((m.start, 0, (d_index, m)))
-        elif draft.kind != Kind.DIRECT and draft.speaker_of is None:
+        elif draft.kind != Kind.DIRECT and draft.continues is None:
             log.debug("cue at %d dropped: no speaker", draft.start)
             dropped.add(d_index)
     for m, salient in _salient_mentions(doc, lex, {e[2][1].head.start
@@ -299,22 +345,18 @@ def _freeze(doc: Doc, drafts: list[_Draft],
             table: EntityTable, unattributed: list[QuoteRegion],
             doc_id: str | None) -> Result:
     text = doc.text
-    index_of = {id(d): i for i, d in enumerate(drafts)}
     numbering: dict[int, int] = {}
     out: list[Attribution] = []
-    mention_spans: dict[int, list[Span]] = {}
+    index_of = {id(d): i for i, d in enumerate(drafts)}
     for i, draft in enumerate(drafts):
-        source = index_of.get(id(draft.speaker_of)) if draft.speaker_of \
-            else i
-        m, ent = speaker_mentions.get(source, (None, None)) \
-            if source is not None else (None, None)
+        source = index_of.get(id(_origin(draft)), i)
+        m, ent = speaker_mentions.get(source, (None, None))
         speaker = None
         confidence = draft.confidence
         if m is not None:
             number = None
             if ent is not None:
                 number = numbering.setdefault(ent.index, len(numbering))
-                mention_spans.setdefault(ent.index, [])
             span = doc.span(m.start, m.end)
             if ent is not None and ent.roles:
                 role = ent.roles[0]
@@ -354,6 +396,13 @@ def _freeze(doc: Doc, drafts: list[_Draft],
              if r.inner[1] > r.inner[0]]
     return Result(doc_id=doc_id, attributions=out, speakers=speakers,
                   unattributed_quotes=loose)
+
+
+def _origin(draft: _Draft) -> _Draft:
+    """The first quotation of a run of continued quotations."""
+    while draft.continues is not None:
+        draft = draft.continues
+    return draft
 
 
 def _fallback_name(text: str, ent: Entity) -> str:

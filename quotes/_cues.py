@@ -135,6 +135,34 @@ def _inverted_subject(sent: Sent, cue: Tok) -> Tok | None:
     return None
 
 
+def _final_clause_content(sent: Sent, cue: Tok,
+                          speaker: Tok | None) -> list[Tok]:
+    """ "<content>, a source said (on Tuesday)." -> everything before.
+
+    News puts the attribution at the end of the sentence it attributes;
+    weak parses often hang it from the last conjunct only, so the content
+    is taken as the whole stretch before the cue clause.
+    """
+    clause = {t.i for t in sent.subtree(cue.i)} if cue.rel in {
+        "parataxis", "root", "ccomp", "conj"} else set()
+    if not clause:
+        return []
+    first = min(clause | ({speaker.i} if speaker else set()))
+    if speaker is not None and speaker.i < cue.i:
+        first = min(first, *(t.i for t in sent.subtree(speaker.i)))
+    clause_toks = [t for t in sent.toks[first:] if t.i not in clause]
+    if any(not is_punct(t) for t in clause_toks):
+        return []  # the cue clause is not the end of the sentence
+    before = sent.toks[:first]
+    if not before or not any(t.text in {",", "\"", "”", "’", "'"}
+                             for t in sent.toks[max(0, first - 2):first + 1]):
+        return []
+    content = [t for t in before if t.i not in clause]
+    if sum(1 for t in content if not is_punct(t)) < 3:
+        return []
+    return _clean(sent, content)
+
+
 def _left_content(sent: Sent, cue: Tok) -> list[Tok]:
     """Content of a parenthetical cue: the clause the cue hangs from."""
     if cue.deprel != "parataxis" or cue.head < 0:
@@ -173,11 +201,12 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         return None
     content = _clausal_content(sent, tok, right=True)
     left = False
+    speaker = _subject(sent, tok)
     if not content:
-        content = _clausal_content(sent, tok, right=False) or \
+        content = _final_clause_content(sent, tok, speaker) or \
+            _clausal_content(sent, tok, right=False) or \
             _left_content(sent, tok)
         left = bool(content)
-    speaker = _subject(sent, tok)
     if speaker is None and (left or not content):
         speaker = _inverted_subject(sent, tok)
     cue_toks = [tok, *[c for c in sent.children(tok.i, "compound:prt")]]
