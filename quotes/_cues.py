@@ -29,6 +29,9 @@ _LISTENER_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind",
                              "caution", "brief", "convince", "persuade",
                              "promise", "email", "text", "call"})
 _CONTENT_RELS = frozenset({"ccomp", "parataxis", "csubj"})
+_RELATIVE = frozenset({"that", "which", "who", "whom"})
+NP_CONTENT_CLASSES = frozenset({"intent"})
+"""Verb classes whose content may be a noun phrase or an infinitive."""
 
 
 @frozen(kw_only=True)
@@ -67,6 +70,11 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         subjects = sorted(sent.children(verb.i, "nsubj"),
                           key=lambda t: abs(t.i - verb.i))
         active = [s for s in subjects if s.deprel != "nsubj:pass"]
+        if active and active[0].lemma in _RELATIVE:
+            # "officials who said": the antecedent of the relative clause
+            rel = next((a for a in [verb, *sent.ancestors(verb.i)]
+                        if a.deprel == "acl:relcl"), None)
+            return sent.toks[rel.head] if rel and rel.head >= 0 else None
         if active and active[0].upos != "SCONJ":
             return active[0]
         if agents:
@@ -90,7 +98,8 @@ def _participle(sent: Sent, verb: Tok) -> bool:
         "VerbForm=Part" in verb.feats and not sent.children(verb.i, "mark"))
 
 
-def _clausal_content(sent: Sent, cue: Tok, *, right: bool) -> list[Tok]:
+def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
+                     cls: str = "speech") -> list[Tok]:
     """Content on one side of the cue: its clausal complement(s)."""
     deps = [t for t in sent.children(cue.i) if (t.i > cue.i) == right]
     anchors = [t for t in deps if t.rel in _CONTENT_RELS or (
@@ -100,6 +109,12 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool) -> list[Tok]:
         anchors = [t for t in deps if t.rel in {"obj", "dep"} and
                    cue.lemma not in _LISTENER_VERBS and
                    sent.children(t.i, "nsubj", "csubj", "cop", "aux")]
+    if not anchors and right and cls in NP_CONTENT_CLASSES:
+        # "called for a moratorium", "wants to triple the program"
+        anchors = [t for t in deps if t.rel in {"obj", "xcomp"} or (
+            t.rel == "obl" and any(c.lemma == "for" for c in
+                                   sent.children(t.i, "case")))]
+        anchors = anchors[:1] + [t for t in anchors[1:] if t.rel == "xcomp"]
     if not anchors:
         return []
     if not right:
@@ -199,7 +214,8 @@ def _complementiser(sent: Sent, tok: Tok) -> bool:
 def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if tok.upos not in {"VERB"} or tok.lemma not in lex.reporting_verbs:
         return None
-    content = _clausal_content(sent, tok, right=True)
+    cls = lex.reporting_verbs[tok.lemma]
+    content = _clausal_content(sent, tok, right=True, cls=cls)
     left = False
     speaker = _subject(sent, tok)
     if not content:
@@ -211,7 +227,7 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         speaker = _inverted_subject(sent, tok)
     cue_toks = [tok, *[c for c in sent.children(tok.i, "compound:prt")]]
     return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
-                    lemma=tok.lemma, cls=lex.reporting_verbs[tok.lemma],
+                    lemma=tok.lemma, cls=cls,
                     speaker=speaker, content=content, content_left=left)
 
 

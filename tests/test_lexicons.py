@@ -36,7 +36,7 @@ def test_reporting_verbs_size() -> None:
     lex = Lexicon.default()
     assert len(lex.reporting_verbs) >= 150
     assert set(lex.reporting_verbs.values()) <= {
-        "speech", "statement", "belief", "evidence"}
+        "speech", "statement", "belief", "evidence", "intent", "stance"}
     assert lex.reporting_verbs["say"] == "speech"
     assert lex.prep_cues["according to"] == "speech"
 
