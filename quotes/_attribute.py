@@ -9,6 +9,7 @@ previous speaker, then resolve speakers to entities (``_entities``).
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from attrs import define, field
@@ -16,8 +17,8 @@ from attrs import define, field
 from quotes._cues import CueMatch, find_cues
 from quotes._entities import Entity, EntityTable
 from quotes._marks import QuoteRegion, find_quotes
-from quotes._speakers import Mention, is_nominal, mention_at
-from quotes._tree import Doc, Tok
+from quotes._speakers import Mention, is_nominal, label_mention, mention_at
+from quotes._tree import Doc, Tok, is_punct
 from quotes.lexicons import Lexicon
 from quotes.records import (
     Attribution,
@@ -37,7 +38,9 @@ CONF_REFERRED = 0.8
 CONF_NO_SPEAKER = 0.4
 CONF_CONTINUATION = 0.6
 CONF_PENALTY_COGNITION = 0.15
-_QUOTE_OPEN = "\"“‘'«„‚‹「『"
+# a speaker label opening a transcript line: "WALLACE: ...", "MR. LEE: ..."
+_LABEL = re.compile(r"(?m)^[ \t\"“‘']*([A-Z][A-Z.'’ -]*[A-Z]\.?)[ \t]*:[ \t]+"
+                    r"(?=\S)")
 
 
 @define
@@ -60,10 +63,13 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None) -> Result:
     text = doc.text
     regions = find_quotes(text)
     sent_of = _sentence_index(doc)
+    labels, used = _label_drafts(doc, regions)
     cues = [c for s in doc.sents for c in find_cues(s, lex)
-            if not _inside_quote(c.toks[0].start, regions)]
-    drafts, used = _cue_drafts(doc, cues, regions)
+            if not _inside_quote(c.toks[0].start, regions)
+            and not any(d.start <= c.toks[0].start < d.end for d in labels)]
+    drafts, used = _cue_drafts(doc, cues, regions, used)
     drafts += _quote_drafts(doc, cues, regions, used, drafts, sent_of)
+    drafts += labels
     drafts.sort(key=lambda d: (d.start, d.end))
     unattributed = [r for i, r in enumerate(regions) if i not in used]
     return _finish(doc, lex, drafts, unattributed, doc_id)
@@ -86,12 +92,59 @@ def _significant(text: str, start: int, end: int) -> set[int]:
     return {i for i in range(start, end) if text[i].isalnum()}
 
 
-def _cue_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
-                ) -> tuple[list[_Draft], set[int]]:
-    """Drafts for cues that have a clause: direct, mixed or indirect."""
+def _label_drafts(doc: Doc, regions: list[QuoteRegion],
+                  ) -> tuple[list[_Draft], set[int]]:
+    """Transcript lines: "WALLACE: Let's start with ..." (a speaker label).
+
+    Returns the drafts and the quote regions they take up.
+    """
     text = doc.text
     drafts: list[_Draft] = []
     used: set[int] = set()
+    for m in _LABEL.finditer(text):
+        colon = m.end(1) + text[m.end(1):m.end()].index(":")
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        found = _label_cue(doc, m.start(1), m.end(1), colon, m.end(),
+                           line_end)
+        if found is None:
+            continue
+        cue, end = found
+        for i, r in enumerate(regions):
+            if r.start <= m.start(1) < r.end or m.end() <= r.start < end:
+                used.add(i)
+                end = max(end, min(r.inner[1], line_end))
+        drafts.append(_Draft(kind=Kind.DIRECT, start=m.end(), end=end,
+                             pieces=[(m.end(), end)], cue=cue,
+                             sentence=cue.sent))
+    return drafts, used
+
+
+def _label_cue(doc: Doc, start: int, end: int, colon: int, content: int,
+               line_end: int) -> tuple[CueMatch, int] | None:
+    """The cue (the colon) and speaker (the label) of a transcript line."""
+    for sent in doc.sents:
+        label = [t for t in sent.toks if start <= t.start and t.end <= end]
+        marks = [t for t in sent.toks if t.start == colon]
+        if label and marks:
+            body = [t for s in doc.sents for t in s.toks
+                    if content <= t.start and t.end <= line_end]
+            if not body:
+                return None
+            stop = max(t.end for t in body
+                       if not (is_punct(t) and t.text in "\"”’'"))
+            return CueMatch(sent=sent.index, toks=marks, lemma=":",
+                            cls="speech", speaker=label[-1],
+                            content=tuple(body), label=label), stop
+    return None
+
+
+def _cue_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
+                used: set[int]) -> tuple[list[_Draft], set[int]]:
+    """Drafts for cues that have a clause: direct, mixed or indirect."""
+    text = doc.text
+    drafts: list[_Draft] = []
+    used = set(used)
     for cue in cues:
         if not cue.content:
             continue
@@ -296,7 +349,8 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
         cue = draft.cue
         if cue is not None and cue.speaker is not None and \
                 is_nominal(cue.speaker):
-            m = mention_at(sents[cue.sent], cue.speaker, text, lex)
+            m = label_mention(cue.sent, cue.label, text, lex) if cue.label \
+                else mention_at(sents[cue.sent], cue.speaker, text, lex)
             events.append((m.start, 0, (d_index, m)))
         elif draft.kind != Kind.DIRECT and draft.continues is None:
             log.debug("cue at %d dropped: no speaker", draft.start)

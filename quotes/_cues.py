@@ -47,6 +47,8 @@ class CueMatch:
     """Tokens of the reported clause, in order (empty when none)."""
     content_left: bool = False
     """True when the content stands before the cue (attached by parataxis)."""
+    label: tuple[Tok, ...] = field(converter=tuple, factory=tuple)
+    """The speaker's words when they are a transcript label, not a phrase."""
 
 
 def find_cues(sent: Sent, lex: Lexicon) -> list[CueMatch]:

@@ -215,6 +215,15 @@ def _comma_role(sent: Sent, last: int, text: str,
     return _join(stretch, text)
 
 
+def label_mention(sent: int, toks: tuple[Tok, ...], text: str,
+                  lex: Lexicon) -> Mention:
+    """The mention of a transcript label ("MAYOR LEE:")."""
+    name, role = split_name_role(list(toks), text, lex)
+    if name is None and role is None:
+        role = _join(list(toks), text)
+    return Mention(sent=sent, toks=toks, head=toks[-1], name=name, role=role)
+
+
 def is_nominal(tok: Tok) -> bool:
     """True when *tok* can head a speaker phrase."""
     return tok.upos in _NOMINAL
