@@ -221,9 +221,9 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
                 previous.end = region.inner[1]
                 used.add(i)
                 continue
-            if previous is not None and previous.kind == Kind.DIRECT and \
-                    _near(text, previous.end, region.start):
-                # a new paragraph of quotation continues the last speaker
+            if previous is not None and _near(text, previous.end,
+                                              region.start):
+                # a quotation after a claim continues its speaker
                 draft = _Draft(kind=Kind.DIRECT, start=region.inner[0],
                                end=region.inner[1],
                                pieces=list(region.pieces),

@@ -144,10 +144,11 @@ def _starts_with_that(sent: Sent, clause: Tok) -> bool:
         sent.children(clause.i, "nsubj", "expl"))
 
 
-def _inverted_subject(sent: Sent, cue: Tok) -> Tok | None:
+def _inverted_subject(sent: Sent, cue: Tok, lex: Lexicon) -> Tok | None:
     """"..., said John Kirby": a nominal right after the cue."""
     for dep in sent.children(cue.i, "obj", "nsubj", "dep", "appos"):
-        if dep.i > cue.i and dep.upos in {"PROPN", "NOUN"}:
+        if dep.i > cue.i and dep.upos in {"PROPN", "NOUN"} and \
+                dep.lemma not in lex.non_speakers:
             return dep
     return None
 
@@ -220,13 +221,15 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     content = _clausal_content(sent, tok, right=True, cls=cls)
     left = False
     speaker = _subject(sent, tok)
+    if speaker is not None and speaker.lemma in lex.non_speakers:
+        speaker = None
     if not content:
         content = _final_clause_content(sent, tok, speaker) or \
             _clausal_content(sent, tok, right=False) or \
             _left_content(sent, tok)
         left = bool(content)
     if speaker is None and (left or not content):
-        speaker = _inverted_subject(sent, tok)
+        speaker = _inverted_subject(sent, tok, lex)
     cue_toks = [tok, *[c for c in sent.children(tok.i, "compound:prt")]]
     return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
                     lemma=tok.lemma, cls=cls,

@@ -16,7 +16,7 @@ from attrs import field, frozen
 from quotes.exceptions import LexiconError
 
 _FILES = ("reporting_verbs.tsv", "cue_phrases.tsv", "role_nouns.txt",
-          "honorifics.txt", "pronouns.tsv")
+          "honorifics.txt", "pronouns.tsv", "non_speakers.txt")
 
 
 def _rows(path: str, text: str, ncols: int) -> list[tuple[str, ...]]:
@@ -60,6 +60,8 @@ class Lexicon:
     role_nouns: frozenset[str] = field(converter=frozenset)
     honorifics: frozenset[str] = field(converter=frozenset)
     pronouns: dict[str, Pronoun] = field(converter=dict)
+    non_speakers: frozenset[str] = field(converter=frozenset)
+    """Nouns that never head a speaker phrase (times, dates)."""
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -68,7 +70,7 @@ class Lexicon:
 
     @classmethod
     def from_dir(cls, directory: str | Path) -> Lexicon:
-        """Load the five data files from *directory*.
+        """Load the data files from *directory*.
 
         Raises:
             LexiconError: a file is malformed (path and line in the message).
@@ -96,6 +98,7 @@ class Lexicon:
             pronouns={r[0]: Pronoun(number=r[1], person=int(r[2]),
                                     gender=r[3])
                       for r in rows("pronouns.tsv", 4)},
+            non_speakers={r[0] for r in rows("non_speakers.txt", 1)},
         )
 
 
