@@ -1,0 +1,1 @@
+"""Training recipe for the English stanza model bundled with quotes."""

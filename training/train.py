@@ -1,0 +1,166 @@
+"""Train the bundled English stanza model: one entry point, resumable.
+
+    python -m training.train prepare            # data from ../shared/ud
+    python -m training.train tokenize|mwt|lemma|pos|depparse
+    python -m training.train package            # copy into quotes/model
+
+Each component trains with stanza's own trainer (in this process, with the
+``fast_bilinear`` patch) on UD English EWT + GUM train, selecting on their
+dev sets. Work files go to ``--work`` (default ``build/train``); a rerun of
+a component continues from its last checkpoint where stanza keeps one
+(tagger, parser) and skips components whose model already exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+UD = ROOT.parent / "shared" / "ud"
+TREEBANKS = ("UD_English-EWT/en_ewt", "UD_English-GUM/en_gum")
+SHORT = "en_combined"
+COMPONENTS = ("tokenize", "mwt", "lemma", "pos", "depparse")
+
+# compact sizes that train in about 100 minutes on two CPU cores
+STEPS = {"tokenize": 3000, "pos": 2500, "depparse": 3000}
+EPOCHS = {"mwt": 2, "lemma": 8}
+
+log = logging.getLogger("training")
+
+
+def paths(work: Path) -> dict[str, Path]:
+    """Where each data and model file lives under *work*."""
+    data, models = work / "data", work / "models"
+    out = {"data": data, "models": models}
+    for split in ("train", "dev"):
+        out[f"{split}_conllu"] = data / f"{SHORT}.{split}.conllu"
+        out[f"{split}_txt"] = data / f"{SHORT}.{split}.txt"
+        out[f"{split}_labels"] = data / f"{SHORT}-ud-{split}.toklabels"
+        out[f"{split}_mwt"] = data / f"{SHORT}-ud-{split}-mwt.json"
+    return out
+
+
+def prepare(work: Path) -> None:
+    """Concatenate the treebanks and make the tokenizer's label files."""
+    from stanza.utils.datasets import conllu_to_text, prepare_tokenizer_data
+
+    p = paths(work)
+    p["data"].mkdir(parents=True, exist_ok=True)
+    for split in ("train", "dev"):
+        with p[f"{split}_conllu"].open("w", encoding="utf-8") as out:
+            for tb in TREEBANKS:
+                text = (UD / f"{tb}-ud-{split}.conllu").read_text("utf-8")
+                out.write(text.rstrip("\n") + "\n\n")
+        conllu_to_text.convert_text(str(p[f"{split}_conllu"]),
+                                    str(p[f"{split}_txt"]))
+        prepare_tokenizer_data.main([
+            str(p[f"{split}_txt"]), str(p[f"{split}_conllu"]),
+            "-o", str(p[f"{split}_labels"]), "-m", str(p[f"{split}_mwt"])])
+    log.info("data ready in %s", p["data"])
+
+
+def _args(component: str, work: Path) -> list[str]:
+    p = paths(work)
+    models, data = p["models"], p["data"]
+    common = ["--lang", "en", "--shorthand", SHORT,
+              "--save_dir", str(models), "--save_name", f"{component}.pt"]
+    tagged = ["--train_file", str(p["train_conllu"]),
+              "--eval_file", str(p["dev_conllu"]),
+              "--output_file", str(data / f"{component}.dev.pred.conllu")]
+    if component == "tokenize":
+        return [*common, "--txt_file", str(p["train_txt"]),
+                "--label_file", str(p["train_labels"]),
+                "--mwt_json_file", str(p["train_mwt"]),
+                "--dev_txt_file", str(p["dev_txt"]),
+                "--dev_label_file", str(p["dev_labels"]),
+                "--dev_conll_gold", str(p["dev_conllu"]),
+                "--conll_file", str(data / "tokenize.dev.pred.conllu"),
+                "--steps", str(STEPS["tokenize"]), "--eval_steps", "250"]
+    if component == "mwt":
+        return [*common, *tagged, "--gold_file", str(p["dev_conllu"]),
+                "--num_epoch", str(EPOCHS["mwt"])]
+    if component == "lemma":
+        return [*common, *tagged, "--gold_file", str(p["dev_conllu"]),
+                "--num_epoch", str(EPOCHS["lemma"])]
+    if component == "pos":
+        return [*common, *tagged, "--no_pretrain",
+                "--hidden_dim", "200", "--char_hidden_dim", "200",
+                "--deep_biaff_hidden_dim", "200",
+                "--max_steps", str(STEPS["pos"]), "--eval_interval", "250",
+                "--batch_size", "1000"]
+    if component == "depparse":
+        return [*common, *tagged, "--no_pretrain",
+                "--hidden_dim", "200", "--char_hidden_dim", "100",
+                "--deep_biaff_hidden_dim", "200", "--num_layers", "3",
+                "--batch_size", "2000", "--max_steps", str(STEPS["depparse"]),
+                "--eval_interval", "200", "--checkpoint_interval", "100",
+                "--checkpoint_save_name",
+                str(models / "depparse_checkpoint.pt")]
+    raise ValueError(component)
+
+
+def train(component: str, work: Path) -> None:
+    """Train one component with stanza's trainer (resumable)."""
+    import torch
+
+    from training import fast_bilinear
+
+    torch.set_num_threads(int(os.environ.get("TRAIN_THREADS", "1")))
+    fast_bilinear.install()
+    target = paths(work)["models"] / f"{component}.pt"
+    if target.exists() and component in {"tokenize", "mwt", "lemma"}:
+        log.info("%s exists; delete it to retrain", target)
+        return
+    paths(work)["models"].mkdir(parents=True, exist_ok=True)
+    trainer = {
+        "tokenize": "stanza.models.tokenizer",
+        "mwt": "stanza.models.mwt_expander",
+        "lemma": "stanza.models.lemmatizer",
+        "pos": "stanza.models.tagger",
+        "depparse": "stanza.models.parser",
+    }[component]
+    module = __import__(trainer, fromlist=["main"])
+    module.main(_args(component, work))
+
+
+def package(work: Path, dest: Path) -> None:
+    """Copy the trained models into *dest*, without optimizer state."""
+    import torch
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for component in COMPONENTS:
+        src = paths(work)["models"] / f"{component}.pt"
+        state = torch.load(src, map_location="cpu", weights_only=False)
+        for key in ("optimizer", "optimizers", "scheduler", "schedulers"):
+            state.pop(key, None)
+        torch.save(state, dest / f"{component}.pt")
+    (dest / "resources.json").write_text(
+        '{"en": {"lang_name": "English", "default_processors": {}, '
+        '"default_dependencies": {}}}\n', encoding="utf-8")
+    log.info("packaged into %s", dest)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one step of the recipe."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("step", choices=("prepare", *COMPONENTS, "package"))
+    ap.add_argument("--work", type=Path, default=ROOT / "build" / "train")
+    ap.add_argument("--dest", type=Path, default=ROOT / "quotes" / "model")
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr)
+    if args.step == "prepare":
+        prepare(args.work)
+    elif args.step == "package":
+        package(args.work, args.dest)
+    else:
+        train(args.step, args.work)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
