@@ -89,6 +89,29 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    from quotes import evaluate  # noqa: PLC0415
+
+    gold = evaluate.load(args.gold)
+    if args.pred:
+        pred = evaluate.load(args.pred)
+    else:
+        extractor = Extractor(ParseConfig(model_dir=args.model_dir))
+        pred = evaluate.predict(
+            gold, lambda text, doc_id: extractor.extract(
+                text, doc_id=doc_id).to_dict(),
+            progress=evaluate.stderr_progress)
+    if args.save_pred:
+        evaluate.write_jsonl(pred.values(), args.save_pred)
+    res = evaluate.score(gold, pred, speech_only=args.speech_only,
+                         speaker_by=args.speaker_by, group_by=args.by)
+    print(evaluate.format_report(res))  # noqa: T201
+    if args.json:
+        Path(args.json).write_text(json.dumps(res, indent=1) + "\n",
+                                   encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``quotes`` command."""
     parser = argparse.ArgumentParser(
@@ -110,6 +133,22 @@ def build_parser() -> argparse.ArgumentParser:
                           f"official models (default: ${ENV_VAR}, else the "
                           "bundled model)")
     ext.set_defaults(func=_extract)
+    ev = sub.add_parser("evaluate", help="score against gold attributions")
+    ev.add_argument("gold", help="gold JSON lines (doc_id, text, "
+                                 "attributions)")
+    ev.add_argument("--pred", help="score these predictions instead of "
+                                   "running the extractor")
+    ev.add_argument("--save-pred", help="write the predictions here")
+    ev.add_argument("--speech-only", action="store_true",
+                    help="keep gold attributions with a verb of saying")
+    ev.add_argument("--by", choices=("kind", "publisher", "genre"),
+                    help="also report per group")
+    ev.add_argument("--speaker-by", choices=("name", "mention", "either"),
+                    default="either", help="how a speaker counts as right")
+    ev.add_argument("--json", help="write the figures to this file")
+    ev.add_argument("--model-dir", default=None,
+                    help="stanza model directory (as for extract)")
+    ev.set_defaults(func=_evaluate)
     return parser
 
 

@@ -1,0 +1,328 @@
+"""Score attributions against gold data: ``quotes evaluate``.
+
+Input: a gold file (JSON lines, one document per line, or one JSON object;
+each with ``doc_id``, ``text`` and ``attributions`` whose ``content``,
+``cue`` and ``source`` are spans or lists of span pieces) and predictions in
+the form of ``Result.to_dict()``. Output: a ``Report`` with precision,
+recall and F1 of content (character Jaccard >= 0.5 after trimming, matched
+one-to-one best first), exact content, cue, speaker, role, end to end, and
+recall by kind; optionally broken down by a gold field (``kind``,
+``publisher``, ``genre``). The rules are those of the project's benchmark
+scorer (``shared/bench/score.py``), so both give the same numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from attrs import field, frozen
+
+from quotes.exceptions import QuotesError
+
+Doc = Mapping[str, Any]
+
+SPEECH_CUES = re.compile(
+    r"^(said|says|say|saying|told|tells|tell|telling|added|adds|add|adding|"
+    r"stated|states|state|announced|announces|announce|explained|explains|"
+    r"claimed|claims|stressed|stresses|noted|notes|warned|warns|insisted|"
+    r"insists|argued|argues|asked|asks|wrote|writes|write|according to|"
+    r"clarified|declared|replied|responded|reported|reports|confirmed|"
+    r"denied|acknowledged|admitted|suggested|continued|concluded|urged|"
+    r"testified|tweeted|posted|:)$", re.IGNORECASE)
+"""Cues that count as speech when a gold item has no ``speech`` flag."""
+_HEAD = re.compile(r"^[\s\"'“”‘’«»:,—–-]*(that\b)?[\s\"'“”‘’«»:,—–-]*",
+                   re.IGNORECASE)
+_TAIL = re.compile(r"[\s\"'“”‘’«».,;:!?—–-]*$")
+
+
+def _pieces(span: object) -> list[tuple[int, int]]:
+    """The (start, end) pieces of a span, a list of spans, or None."""
+    if isinstance(span, dict):
+        span = [span]
+    if not isinstance(span, list):
+        return []
+    return [(p["start"], p["end"]) for p in span if isinstance(p, dict)
+            and isinstance(p.get("start"), int)
+            and isinstance(p.get("end"), int)]
+
+
+def _chars(text: str, span: object) -> frozenset[int]:
+    """Non-space characters of a span, trimmed of "that" and punctuation."""
+    out: set[int] = set()
+    for start, end in _pieces(span):
+        start, end = max(0, start), min(len(text), end)
+        if end <= start:
+            continue
+        piece = text[start:end]
+        head_match = _HEAD.match(piece)
+        head = head_match.end() if head_match else 0
+        tail = 0
+        if head < len(piece):
+            tail_match = _TAIL.search(piece[head:])
+            tail = len(tail_match.group(0)) if tail_match else 0
+        out.update(i for i in range(start + head, end - tail)
+                   if not text[i].isspace())
+    return frozenset(out)
+
+
+def _overlap(a: object, b: object) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in _pieces(a)
+               for s2, e2 in _pieces(b))
+
+
+def _norm(value: object) -> str:
+    return " ".join(str(value or "").split()).casefold()
+
+
+def _cue_text(text: str, span: object) -> str:
+    return " ".join(text[s:e] for s, e in _pieces(span)).strip()
+
+
+def is_speech(text: str, gold: Mapping[str, Any]) -> bool:
+    """The gold item's ``speech`` flag, else whether its cue is speech."""
+    flag = gold.get("speech")
+    if flag is not None:
+        return bool(flag)
+    return bool(SPEECH_CUES.match(_cue_text(text, gold.get("cue"))))
+
+
+@frozen(kw_only=True)
+class Scores:
+    """Counts for one group of documents, with the derived figures."""
+
+    counts: Counter[str] = field(factory=Counter)
+    gold_by_kind: Counter[str] = field(factory=Counter)
+    hit_by_kind: Counter[str] = field(factory=Counter)
+
+    def prf(self, key: str) -> dict[str, float]:
+        """Precision, recall and F1 of the true positives under *key*."""
+        c = self.counts
+        p = c[key] / c["pred"] if c["pred"] else 0.0
+        r = c[key] / c["gold"] if c["gold"] else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+    def ratio(self, hit: str, total: str) -> float | None:
+        """``counts[hit] / counts[total]``, or None when nothing counted."""
+        n = self.counts[total]
+        return round(self.counts[hit] / n, 4) if n else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The figures, in the layout of the benchmark scorer's JSON."""
+        c = self.counts
+        return {
+            "docs": c["docs"], "gold": c["gold"], "pred": c["pred"],
+            "content": self.prf("tp"),
+            "content_exact": self.prf("exact"),
+            "cue": self.ratio("cue_ok", "cue_n"),
+            "speaker": self.ratio("spk_ok", "spk_n"),
+            "role": self.ratio("role_ok", "role_n"),
+            "e2e": self.prf("e2e"),
+            "recall_by_kind": {
+                k: round(self.hit_by_kind[k] / n, 4)
+                for k, n in sorted(self.gold_by_kind.items())},
+            "missing_docs": c["missing_docs"], "errors": c["errors"],
+        }
+
+
+def _predictions(text: str, pred: Doc | None,
+                 c: Counter[str]) -> list[tuple[Mapping[str, Any],
+                                                frozenset[int]]]:
+    out = []
+    for a in (pred or {}).get("attributions", []) or []:
+        try:
+            chars = _chars(text, a["content"])
+            if any(s < 0 or e > len(text) or e < s
+                   for s, e in _pieces(a["content"])):
+                c["errors"] += 1
+            if not chars:
+                c["errors"] += 1
+                continue
+            out.append((a, chars))
+        except (KeyError, TypeError, AttributeError):
+            c["errors"] += 1
+    return out
+
+
+def _score_doc(scores: Scores, gold: Doc, pred: Doc | None, *,
+               min_jaccard: float, speech_only: bool,
+               speaker_by: str) -> None:
+    """Add one document's counts to *scores*."""
+    c = scores.counts
+    text = gold["text"]
+    c["docs"] += 1
+    golds = [a for a in gold.get("attributions", [])
+             if not speech_only or is_speech(text, a)]
+    if pred is None:
+        c["missing_docs"] += 1
+    preds = _predictions(text, pred, c)
+    gsets = [(a, _chars(text, a.get("content"))) for a in golds]
+    pairs = sorted(((len(gs & ps) / len(gs | ps), gi, pi)
+                    for gi, (_, gs) in enumerate(gsets)
+                    for pi, (_, ps) in enumerate(preds) if gs and ps
+                    and len(gs & ps) / len(gs | ps) >= min_jaccard),
+                   reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        _score_pair(scores, text, gsets[gi], preds[pi], speaker_by)
+    c["gold"] += len(gsets)
+    c["pred"] += len(preds)
+    for a, _ in gsets:
+        scores.gold_by_kind[a.get("kind") or "?"] += 1
+
+
+def _score_pair(scores: Scores, text: str,
+                gold: tuple[Mapping[str, Any], frozenset[int]],
+                pred: tuple[Mapping[str, Any], frozenset[int]],
+                speaker_by: str) -> None:
+    c = scores.counts
+    ga, gs = gold
+    pa, ps = pred
+    c["tp"] += 1
+    c["exact"] += int(gs == ps)
+    scores.hit_by_kind[ga.get("kind") or "?"] += 1
+    if ga.get("cue") is not None:
+        c["cue_n"] += 1
+        c["cue_ok"] += int(_overlap(pa.get("cue"), ga.get("cue")))
+    gsp = ga.get("speaker") or {}
+    psp = pa.get("speaker") or {}
+    if ga.get("source") or gsp.get("name"):
+        c["spk_n"] += 1
+        by_name = bool(gsp.get("name")) and \
+            _norm(psp.get("name")) == _norm(gsp.get("name"))
+        by_mention = _overlap(psp, ga.get("source"))
+        ok = bool(psp) and {"name": by_name, "mention": by_mention,
+                            "either": by_name or by_mention}[speaker_by]
+        c["spk_ok"] += int(ok)
+        c["e2e"] += int(ok)
+    else:
+        c["e2e"] += int(not psp)
+    if gsp.get("role"):
+        c["role_n"] += 1
+        c["role_ok"] += int(_norm(psp.get("role")) == _norm(gsp.get("role")))
+
+
+def score(gold: Mapping[str, Doc], pred: Mapping[str, Doc], *,
+          min_jaccard: float = 0.5, speech_only: bool = False,
+          speaker_by: str = "either",
+          group_by: str | None = None) -> dict[str, Any]:
+    """Score predictions against gold documents (both keyed by doc_id).
+
+    Returns the figures for all documents, and per group of the gold field
+    *group_by* under ``"groups"`` (``kind`` groups attributions, any other
+    field groups documents).
+    """
+    total = Scores()
+    groups: dict[str, Scores] = {}
+    for doc_id, g in gold.items():
+        p = pred.get(doc_id)
+        opts = {"min_jaccard": min_jaccard, "speech_only": speech_only,
+                "speaker_by": speaker_by}
+        _score_doc(total, g, p, **opts)  # type: ignore[arg-type]
+        if group_by == "kind":
+            for kind in sorted({a.get("kind") or "?"
+                                for a in g.get("attributions", [])}):
+                only = {**g, "attributions": [
+                    a for a in g.get("attributions", [])
+                    if (a.get("kind") or "?") == kind]}
+                _score_doc(groups.setdefault(kind, Scores()), only, p,
+                           **opts)  # type: ignore[arg-type]
+        elif group_by:
+            key = str(g.get(group_by, "?"))
+            _score_doc(groups.setdefault(key, Scores()), g, p,
+                       **opts)  # type: ignore[arg-type]
+    out = total.to_dict()
+    if group_by:
+        out["groups"] = {k: v.to_dict() for k, v in sorted(groups.items())}
+    return out
+
+
+def load(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Read a JSON-lines or single-object JSON file, keyed by doc_id.
+
+    Raises:
+        QuotesError: the file cannot be read or is not JSON.
+    """
+    try:
+        raw = Path(path).read_text(encoding="utf-8").strip()
+    except OSError as err:
+        msg = f"cannot read {path}: {err.strerror or err}"
+        raise QuotesError(msg) from err
+    if not raw:
+        return {}
+    try:
+        if raw.startswith("{") and "\n{" not in raw:
+            objs = [json.loads(raw)]
+        else:
+            objs = [json.loads(line) for line in raw.splitlines()
+                    if line.strip()]
+    except json.JSONDecodeError as err:
+        msg = f"{path} is not JSON or JSON lines: {err}"
+        raise QuotesError(msg) from err
+    return {str(o.get("doc_id")): o for o in objs}
+
+
+def predict(gold: Mapping[str, Doc],
+            extract: Callable[[str, str], Mapping[str, Any]], *,
+            progress: Callable[[int, int], None] | None = None,
+            ) -> dict[str, dict[str, Any]]:
+    """Run *extract(text, doc_id)* over every gold document's text."""
+    out = {}
+    for done, (doc_id, g) in enumerate(gold.items(), start=1):
+        out[doc_id] = dict(extract(g["text"], doc_id))
+        if progress is not None:
+            progress(done, len(gold))
+    return out
+
+
+def format_report(res: Mapping[str, Any], *, title: str = "") -> str:
+    """Readable lines for a ``score`` result."""
+
+    def prf(d: Mapping[str, float]) -> str:
+        return f"P {d['p']:.3f}  R {d['r']:.3f}  F1 {d['f1']:.3f}"
+
+    def ratio(v: float | None) -> str:
+        return "n/a" if v is None else f"{v:.3f}"
+
+    lines = [title] if title else []
+    lines += [
+        f"docs {res['docs']}  gold {res['gold']}  pred {res['pred']}  "
+        f"missing docs {res['missing_docs']}  errors {res['errors']}",
+        f"content (Jaccard>=0.5)  {prf(res['content'])}",
+        f"content (exact)         {prf(res['content_exact'])}",
+        f"end-to-end (+speaker)   {prf(res['e2e'])}",
+        f"cue      of matched      {ratio(res['cue'])}",
+        f"speaker  of matched      {ratio(res['speaker'])}",
+        f"role     of matched      {ratio(res['role'])}",
+        "recall by kind          " + "  ".join(
+            f"{k} {v:.3f}" for k, v in res["recall_by_kind"].items()),
+    ]
+    for name, sub in res.get("groups", {}).items():
+        lines.append(f"  [{name}] docs {sub['docs']} gold {sub['gold']} "
+                     f"content {prf(sub['content'])} "
+                     f"speaker {ratio(sub['speaker'])}")
+    return "\n".join(lines)
+
+
+def write_jsonl(preds: Iterable[Mapping[str, Any]], path: str | Path) -> None:
+    """Write predictions as JSON lines."""
+    with Path(path).open("w", encoding="utf-8") as f:
+        for p in preds:
+            f.write(json.dumps(p, ensure_ascii=False) + "\n")
+
+
+def stderr_progress(done: int, total: int) -> None:
+    """Print "documents done / total" on stderr."""
+    print(f"\r{done}/{total} documents", end="" if done < total else "\n",
+          file=sys.stderr, flush=True)
