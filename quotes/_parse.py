@@ -57,6 +57,20 @@ def resolve_model_dir(config: ParseConfig) -> str:
     return chosen or str(bundled_model_dir())
 
 
+def _check_model_file(path: Path) -> None:
+    """Refuse a file that is not a saved torch model (zip or pickle)."""
+    try:
+        with path.open("rb") as f:
+            magic = f.read(2)
+    except OSError as err:
+        msg = f"cannot read model file {path}: {err.strerror or err}"
+        raise ModelNotAvailableError(msg, path=str(path)) from err
+    if magic != b"PK" and magic[:1] != b"\x80":
+        msg = (f"model file {path} is corrupt (not a saved torch model); "
+               "reinstall quotes or replace the file")
+        raise ModelNotAvailableError(msg, path=str(path))
+
+
 def _flat_paths(directory: Path) -> dict[str, str]:
     """Model paths of a flat model directory; raise if any file is absent."""
     paths = {}
@@ -69,6 +83,8 @@ def _flat_paths(directory: Path) -> dict[str, str]:
                    f"with {', '.join(p + '.pt' for p in PROCESSORS)} and "
                    "resources.json")
             raise ModelNotAvailableError(msg, path=str(path))
+        if suffix == ".pt":
+            _check_model_file(path)
         paths[name] = str(path)
     try:
         json.loads(Path(paths["resources"]).read_text(encoding="utf-8"))
@@ -116,18 +132,13 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:  # noqa: ANN401
 
     try:
         nlp = stanza.Pipeline(**kwargs)
-    except (OSError, ValueError, RuntimeError, KeyError) as err:
+    except Exception as err:  # stanza and torch raise many kinds here
         where = kwargs.get("dir", "stanza's resources")
-        msg = (f"could not load the stanza model from {where}: {err}. "
-               f"Check the files there, or set {ENV_VAR}")
+        msg = (f"could not load the stanza model from {where}: "
+               f"{type(err).__name__}: {err}. Check the files there, set "
+               f"{ENV_VAR}, or (for model_dir='stanza') connect once to "
+               "download stanza's models")
         raise ModelNotAvailableError(msg, path=str(where)) from err
-    except Exception as err:
-        if type(err).__name__.endswith("NotDownloadedError") or "download" \
-                in type(err).__name__.lower():
-            msg = (f"stanza's models are not available offline ({err}); use "
-                   "the bundled model (the default) or a local directory")
-            raise ModelNotAvailableError(msg) from err
-        raise
     log.info("stanza pipeline built from %s", kwargs.get("dir", OFFICIAL))
     return nlp
 
@@ -137,18 +148,21 @@ REQUIRED = {"head": "depparse", "deprel": "depparse", "lemma": "lemma",
 
 
 def check_annotations(doc: Any) -> None:  # noqa: ANN401
-    """Raise ``MissingAnnotationError`` if *doc* lacks what we read.
+    """Raise ``MissingAnnotationError`` if *doc* lacks a layer we read.
+
+    A layer is missing when no word has it (a single gap, such as a gold
+    treebank's "_" lemma, is tolerated and filled in).
 
     Raises:
-        MissingAnnotationError: a word has no head, deprel, lemma or upos.
+        MissingAnnotationError: no word has a head, deprel, lemma or upos.
     """
-    for sentence in doc.sentences:
-        for word in sentence.words:
-            missing = tuple(a for a in REQUIRED
-                            if getattr(word, a, None) is None)
-            if missing:
-                procs = sorted({REQUIRED[a] for a in missing})
-                msg = (f"the document lacks {', '.join(missing)} (word "
-                       f"{word.text!r}); parse it with the processors "
-                       f"{','.join(procs)} as well")
-                raise MissingAnnotationError(msg, missing=missing)
+    words = [w for s in doc.sentences for w in s.words]
+    if not words:
+        return
+    missing = tuple(a for a in REQUIRED
+                    if all(getattr(w, a, None) is None for w in words))
+    if missing:
+        procs = sorted({REQUIRED[a] for a in missing})
+        msg = (f"the document has no {', '.join(missing)} annotation; "
+               f"parse it with the processors {','.join(procs)} as well")
+        raise MissingAnnotationError(msg, missing=missing)

@@ -92,7 +92,7 @@ def _args(component: str, work: Path) -> list[str]:
                 "--hidden_dim", "200", "--char_hidden_dim", "200",
                 "--deep_biaff_hidden_dim", "200",
                 "--max_steps", str(STEPS["pos"]), "--eval_interval", "250",
-                "--batch_size", "1000"]
+                "--batch_size", "100"]
     if component == "depparse":
         return [*common, *tagged, "--no_pretrain",
                 "--hidden_dim", "200", "--char_hidden_dim", "100",
