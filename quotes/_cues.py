@@ -237,19 +237,31 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
 
 
 def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
-    if tok.text.lower() != "according" or tok.head < 0:
+    """ "According to X, <claim>" and "<claim>, according to X".
+
+    The source is the noun phrase after "to"; the claim is the rest of the
+    sentence, whichever way the parser attached the phrase.
+    """
+    if tok.text.lower() != "according":
         return None
     nxt = sent.toks[tok.i + 1] if tok.i + 1 < len(sent.toks) else None
     if nxt is None or nxt.text.lower() != "to":
         return None
-    source = sent.toks[tok.head]
-    if source.i in {tok.i, nxt.i}:
+    phrase: list[Tok] = []
+    for t in sent.toks[nxt.i + 1:]:
+        if is_punct(t) or t.upos in {"VERB", "AUX", "SCONJ", "CCONJ"}:
+            break
+        phrase.append(t)
+    nominal = [t for t in phrase if t.upos in {"NOUN", "PROPN", "PRON",
+                                                "NUM", "X"}]
+    if not nominal:
         return None
-    host = sent.toks[source.head] if source.head >= 0 else None
-    if host is None:
-        content: list[Tok] = []
-    else:
-        content = _clean(sent, sent.subtree(host.i, skip=[source.i]))
+    # the head of the source phrase: the last noun before a preposition
+    before_adp = [t for t in nominal if not any(
+        a.upos == "ADP" and a.i < t.i for a in phrase)]
+    source = (before_adp or nominal)[-1]
+    skip = {tok.i, nxt.i, *(t.i for t in phrase)}
+    content = _clean(sent, [t for t in sent.toks if t.i not in skip])
     return CueMatch(sent=sent.index, toks=[tok, nxt], lemma="according to",
                     cls=lex.prep_cues.get("according to", "speech"),
                     speaker=source, content=content, content_left=False)

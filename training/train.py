@@ -85,8 +85,7 @@ def _args(component: str, work: Path) -> list[str]:
         return [*common, *tagged, "--gold_file", str(p["dev_conllu"]),
                 "--num_epoch", str(EPOCHS["mwt"])]
     if component == "lemma":
-        return [*common, *tagged, "--gold_file", str(p["dev_conllu"]),
-                "--num_epoch", str(EPOCHS["lemma"])]
+        return [*common[2:], *tagged, "--num_epoch", str(EPOCHS["lemma"])]
     if component == "pos":
         return [*common, *tagged, "--no_pretrain",
                 "--hidden_dim", "200", "--char_hidden_dim", "200",
