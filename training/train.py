@@ -28,7 +28,7 @@ COMPONENTS = ("tokenize", "mwt", "lemma", "pos", "depparse")
 
 # compact sizes that train in about 100 minutes on two CPU cores
 STEPS = {"tokenize": 3000, "pos": 2500, "depparse": 3000}
-EPOCHS = {"mwt": 2, "lemma": 8}
+EPOCHS = {"mwt": 2}
 
 log = logging.getLogger("training")
 
@@ -85,7 +85,9 @@ def _args(component: str, work: Path) -> list[str]:
         return [*common, *tagged, "--gold_file", str(p["dev_conllu"]),
                 "--num_epoch", str(EPOCHS["mwt"])]
     if component == "lemma":
-        return [*common[2:], *tagged, "--num_epoch", str(EPOCHS["lemma"])]
+        # the dictionary lemmatizer (train-set lemmas, with identity and
+        # rules for unseen words); the seq2seq model takes hours on a CPU
+        return [*common[2:], *tagged, "--dict_only"]
     if component == "pos":
         return [*common, *tagged, "--no_pretrain",
                 "--hidden_dim", "200", "--char_hidden_dim", "200",
@@ -127,17 +129,42 @@ def train(component: str, work: Path) -> None:
     module.main(_args(component, work))
 
 
+# stored as float16 in the shipped copy (stanza's load_state_dict casts
+# them back to float32 on load); halves the two big files
+HALF = ("pos", "depparse")
+
+
+def _half(value: object) -> object:
+    """Float32 tensors (nested in dicts) as float16: half the file size."""
+    import torch
+
+    if isinstance(value, torch.Tensor) and value.dtype == torch.float32:
+        return value.half()
+    if isinstance(value, dict):
+        return {k: _half(v) for k, v in value.items()}
+    return value
+
+
 def package(work: Path, dest: Path) -> None:
-    """Copy the trained models into *dest*, without optimizer state."""
+    """Copy the trained models into *dest*, small enough to ship.
+
+    Optimizer state is dropped and weights are stored as float16; stanza
+    copies them into its float32 parameters when it loads them.
+    """
     import torch
 
     dest.mkdir(parents=True, exist_ok=True)
     for component in COMPONENTS:
         src = paths(work)["models"] / f"{component}.pt"
         state = torch.load(src, map_location="cpu", weights_only=False)
-        for key in ("optimizer", "optimizers", "scheduler", "schedulers"):
+        for key in ("optimizer", "optimizers", "scheduler", "schedulers",
+                    "dev_score_history"):
             state.pop(key, None)
+        if isinstance(state.get("model"), dict):
+            state["model"] = _half(state["model"])
         torch.save(state, dest / f"{component}.pt")
+        log.info("%s: %.1f MB", component,
+                 (dest / f"{component}.pt").stat().st_size / 2**20)
     (dest / "resources.json").write_text(
         '{"en": {"lang_name": "English", "default_processors": {}, '
         '"default_dependencies": {}}}\n', encoding="utf-8")
