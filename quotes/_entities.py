@@ -16,6 +16,10 @@ from quotes._speakers import Mention
 from quotes.lexicons import Lexicon
 
 
+SPEAKER_WINDOW = 1500
+"""Characters back within which a pronoun prefers an earlier speaker."""
+
+
 @define
 class Entity:
     """A person or group being built up from its mentions."""
@@ -105,7 +109,10 @@ class EntityTable:
                       and (plural or e.person_like)]
         if not candidates:
             return None
-        return max(candidates, key=lambda e: e.last_salient)
+        # news refers back to its speakers: prefer one quoted recently
+        recent = [e for e in candidates if e.speaker and
+                  m.start - e.last_salient < SPEAKER_WINDOW]
+        return max(recent or candidates, key=lambda e: e.last_salient)
 
     def _by_noun(self, m: Mention) -> Entity:
         head = m.head.lemma
