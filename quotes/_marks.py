@@ -4,8 +4,9 @@ Input: the raw text; output: ``QuoteRegion`` records for the outermost
 quotations. Tolerates what news and scraped text do: a quote running over
 several paragraphs that each reopen it and only the last closes it; marks
 never closed (the quote ends with its paragraph); closing marks with no
-opener (the quote starts with its paragraph); straight, curly, guillemet,
-low-9 and corner marks; apostrophes that look like single quotes.
+opener (the quote starts with its paragraph); straight, curly, guillemet
+(also German »reversed« ones), low-9 and corner marks; apostrophes that
+look like single quotes.
 Never raises on any ``str``.
 """
 
@@ -33,6 +34,7 @@ _MARKS: dict[str, tuple[str, str]] = {
 }
 _OPENERS_BEFORE = frozenset(" \t\n\r\u00a0\u2009\u200b([{—–-/:;,")
 _LOW_NINE_PAIRS = frozenset({"„“", "‚‘"})
+_REVERSIBLE = frozenset({"guillemet", "angle"})
 _PARAGRAPH = re.compile(r"\n")
 
 
@@ -76,6 +78,16 @@ def _classify(text: str, i: int, single_open: bool) -> str | None:
         return "close"
     if family == "single" and role == "open" and nxt.isspace():
         return None
+    if family in _REVERSIBLE:
+        # German and Danish print »…« and ›…‹: the direction comes from
+        # the spaces around the mark
+        if role == "close" and prev in _OPENERS_BEFORE and \
+                not nxt.isspace() and nxt not in _MARKS:
+            return "open"
+        if role == "open" and i > 0 and not prev.isspace() and \
+                prev not in "([{" and prev not in _MARKS and \
+                not _is_letter(nxt):
+            return "close"
     return role
 
 

@@ -132,15 +132,58 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:  # noqa: ANN401
 
     try:
         nlp = stanza.Pipeline(**kwargs)
-    except Exception as err:  # stanza and torch raise many kinds here
-        where = kwargs.get("dir", "stanza's resources")
-        msg = (f"could not load the stanza model from {where}: "
-               f"{type(err).__name__}: {err}. Check the files there, set "
-               f"{ENV_VAR}, or (for model_dir='stanza') connect once to "
-               "download stanza's models")
-        raise ModelNotAvailableError(msg, path=str(where)) from err
+    except Exception as err:
+        # stanza and torch raise many types for an unusable file
+        # (UnpicklingError, EOFError, RuntimeError, KeyError, ...)
+        name = type(err).__name__
+        if name.endswith("NotDownloadedError") or "download" in name.lower():
+            msg = (f"stanza's models are not available offline ({err}); use "
+                   "the bundled model (the default) or a local directory")
+            raise ModelNotAvailableError(msg) from err
+        detail = f"{name}: {str(err)[:200]}" if str(err) else name
+        culprit = _culprit(err, kwargs)
+        where = culprit or str(kwargs.get("dir", "stanza's resources"))
+        what = (f"could not load model file {where}: it is corrupt or not "
+                "a stanza model" if culprit else
+                f"could not load the stanza model {where}")
+        msg = (f"{what} ({detail}). Restore or replace it (reinstall quotes "
+               f"for the bundled model), or set {ENV_VAR} to a working "
+               "model directory")
+        raise ModelNotAvailableError(msg, path=where) from err
     log.info("stanza pipeline built from %s", kwargs.get("dir", OFFICIAL))
     return nlp
+
+
+def _culprit(err: BaseException, kwargs: dict[str, Any]) -> str | None:
+    """The model file whose loading raised *err*, if it can be told.
+
+    First the files being opened in the failing frames (torch's ``f``,
+    stanza's ``filename``), then the first file torch cannot load.
+    """
+    wanted = {str(kwargs[k]) for k in kwargs if k.endswith("_model_path")}
+    tb = err.__traceback__
+    found = None
+    while tb is not None:  # innermost frame last: keep the deepest hit
+        local = tb.tb_frame.f_locals
+        for name in ("f", "filename", "model_file", "path"):
+            value = local.get(name)
+            if isinstance(value, (str, os.PathLike)) and (
+                    str(value) in wanted or str(value).endswith(".pt")):
+                found = str(value)
+        tb = tb.tb_next
+    if found is not None:
+        return found
+    import torch  # noqa: PLC0415
+
+    for processor in PROCESSORS:
+        path = kwargs.get(f"{processor}_model_path")
+        if path is None:
+            continue
+        try:
+            torch.load(path, map_location="cpu", weights_only=True)
+        except Exception:  # noqa: BLE001 -- any failure names the file
+            return str(path)
+    return None
 
 
 REQUIRED = {"head": "depparse", "deprel": "depparse", "lemma": "lemma",

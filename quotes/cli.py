@@ -76,7 +76,7 @@ def _extract(args: argparse.Namespace) -> int:
     for doc_id, text in _inputs(args.files):
         log.info("extracting %s (%d characters)", doc_id, len(text))
         if args.conllu:
-            from quotes.testing import doc_from_conllu  # noqa: PLC0415
+            from quotes.testing import doc_from_conllu
 
             result = extract_doc(doc_from_conllu(text), doc_id=doc_id)
         else:
@@ -90,22 +90,20 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from quotes import evaluate  # noqa: PLC0415
+    from quotes import evaluate
 
     gold = evaluate.load(args.gold)
     if args.pred:
         pred = evaluate.load(args.pred)
     else:
-        extractor = Extractor(ParseConfig(model_dir=args.model_dir))
         pred = evaluate.predict(
-            gold, lambda text, doc_id: extractor.extract(
-                text, doc_id=doc_id).to_dict(),
+            gold, Extractor(ParseConfig(model_dir=args.model_dir)),
             progress=evaluate.stderr_progress)
     if args.save_pred:
         evaluate.write_jsonl(pred.values(), args.save_pred)
     res = evaluate.score(gold, pred, speech_only=args.speech_only,
                          speaker_by=args.speaker_by, group_by=args.by)
-    print(evaluate.format_report(res))  # noqa: T201
+    print(evaluate.format_report(res))
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1) + "\n",
                                    encoding="utf-8")
@@ -165,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except QuotesError as err:
-        print(f"quotes: error: {err}", file=sys.stderr)  # noqa: T201
+        print(f"quotes: error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

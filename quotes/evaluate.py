@@ -3,7 +3,7 @@
 Input: a gold file (JSON lines, one document per line, or one JSON object;
 each with ``doc_id``, ``text`` and ``attributions`` whose ``content``,
 ``cue`` and ``source`` are spans or lists of span pieces) and predictions in
-the form of ``Result.to_dict()``. Output: a ``Report`` with precision,
+the form of ``Result.to_dict()``. Output (``score``): a dict with precision,
 recall and F1 of content (character Jaccard >= 0.5 after trimming, matched
 one-to-one best first), exact content, cue, speaker, role, end to end, and
 recall by kind; optionally broken down by a gold field (``kind``,
@@ -23,6 +23,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from quotes._extract import Extractor
 from quotes.exceptions import QuotesError
 
 Doc = Mapping[str, Any]
@@ -36,9 +37,11 @@ SPEECH_CUES = re.compile(
     r"denied|acknowledged|admitted|suggested|continued|concluded|urged|"
     r"testified|tweeted|posted|:)$", re.IGNORECASE)
 """Cues that count as speech when a gold item has no ``speech`` flag."""
-_HEAD = re.compile(r"^[\s\"'“”‘’«»:,—–-]*(that\b)?[\s\"'“”‘’«»:,—–-]*",
-                   re.IGNORECASE)
-_TAIL = re.compile(r"[\s\"'“”‘’«».,;:!?—–-]*$")
+_MARKS = r"\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
+_DASHES = r"\u2014\u2013-"
+_HEAD = re.compile(rf"^[\s{_MARKS}:,{_DASHES}]*(that\b)?"
+                   rf"[\s{_MARKS}:,{_DASHES}]*", re.IGNORECASE)
+_TAIL = re.compile(rf"[\s{_MARKS}.,;:!?{_DASHES}]*$")
 
 
 def _pieces(span: object) -> list[tuple[int, int]]:
@@ -52,7 +55,7 @@ def _pieces(span: object) -> list[tuple[int, int]]:
             and isinstance(p.get("end"), int)]
 
 
-def _chars(text: str, span: object) -> frozenset[int]:
+def content_chars(text: str, span: object) -> frozenset[int]:
     """Non-space characters of a span, trimmed of "that" and punctuation."""
     out: set[int] = set()
     for start, end in _pieces(span):
@@ -71,6 +74,34 @@ def _chars(text: str, span: object) -> frozenset[int]:
     return frozenset(out)
 
 
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    """Jaccard index of two character sets (0.0 when either is empty)."""
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def match(gold: list[frozenset[int]], pred: list[frozenset[int]],
+          min_jaccard: float = 0.5) -> list[tuple[int, int, float]]:
+    """Align gold and predicted contents one-to-one, best Jaccard first.
+
+    Returns ``(gold index, pred index, jaccard)`` for each matched pair.
+    """
+    pairs = sorted(((jaccard(gs, ps), gi, pi)
+                    for gi, gs in enumerate(gold)
+                    for pi, ps in enumerate(pred)
+                    if jaccard(gs, ps) >= min_jaccard and gs and ps),
+                   reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for j, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gi, pi, j))
+    return out
+
+
 def _overlap(a: object, b: object) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in _pieces(a)
                for s2, e2 in _pieces(b))
@@ -80,7 +111,8 @@ def _norm(value: object) -> str:
     return " ".join(str(value or "").split()).casefold()
 
 
-def _cue_text(text: str, span: object) -> str:
+def cue_text(text: str, span: object) -> str:
+    """The text of a (possibly discontinuous) cue span."""
     return " ".join(text[s:e] for s, e in _pieces(span)).strip()
 
 
@@ -89,7 +121,7 @@ def is_speech(text: str, gold: Mapping[str, Any]) -> bool:
     flag = gold.get("speech")
     if flag is not None:
         return bool(flag)
-    return bool(SPEECH_CUES.match(_cue_text(text, gold.get("cue"))))
+    return bool(SPEECH_CUES.match(cue_text(text, gold.get("cue"))))
 
 
 @frozen(kw_only=True)
@@ -127,6 +159,8 @@ class Scores:
             "recall_by_kind": {
                 k: round(self.hit_by_kind[k] / n, 4)
                 for k, n in sorted(self.gold_by_kind.items())},
+            "counts": {k: c[k] for k in ("tp", "spk_ok", "spk_n", "role_ok",
+                                         "role_n")},
             "missing_docs": c["missing_docs"], "errors": c["errors"],
         }
 
@@ -137,7 +171,7 @@ def _predictions(text: str, pred: Doc | None,
     out = []
     for a in (pred or {}).get("attributions", []) or []:
         try:
-            chars = _chars(text, a["content"])
+            chars = content_chars(text, a["content"])
             if any(s < 0 or e > len(text) or e < s
                    for s, e in _pieces(a["content"])):
                 c["errors"] += 1
@@ -162,19 +196,9 @@ def _score_doc(scores: Scores, gold: Doc, pred: Doc | None, *,
     if pred is None:
         c["missing_docs"] += 1
     preds = _predictions(text, pred, c)
-    gsets = [(a, _chars(text, a.get("content"))) for a in golds]
-    pairs = sorted(((len(gs & ps) / len(gs | ps), gi, pi)
-                    for gi, (_, gs) in enumerate(gsets)
-                    for pi, (_, ps) in enumerate(preds) if gs and ps
-                    and len(gs & ps) / len(gs | ps) >= min_jaccard),
-                   reverse=True)
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
+    gsets = [(a, content_chars(text, a.get("content"))) for a in golds]
+    for gi, pi, _ in match([gs for _, gs in gsets], [ps for _, ps in preds],
+                           min_jaccard):
         _score_pair(scores, text, gsets[gi], preds[pi], speaker_by)
     c["gold"] += len(gsets)
     c["pred"] += len(preds)
@@ -220,31 +244,31 @@ def score(gold: Mapping[str, Doc], pred: Mapping[str, Doc], *,
     """Score predictions against gold documents (both keyed by doc_id).
 
     Returns the figures for all documents, and per group of the gold field
-    *group_by* under ``"groups"`` (``kind`` groups attributions, any other
-    field groups documents).
+    *group_by* under ``"groups"``. ``kind`` groups gold attributions, so
+    only recall is meaningful there (every prediction of the document is
+    counted); any other field (``publisher``, ``genre``) groups documents.
     """
     total = Scores()
     groups: dict[str, Scores] = {}
+
+    def add(scores: Scores, g: Doc, p: Doc | None) -> None:
+        _score_doc(scores, g, p, min_jaccard=min_jaccard,
+                   speech_only=speech_only, speaker_by=speaker_by)
+
     for doc_id, g in gold.items():
         p = pred.get(doc_id)
-        opts = {"min_jaccard": min_jaccard, "speech_only": speech_only,
-                "speaker_by": speaker_by}
-        _score_doc(total, g, p, **opts)  # type: ignore[arg-type]
+        add(total, g, p)
         if group_by == "kind":
-            for kind in sorted({a.get("kind") or "?"
-                                for a in g.get("attributions", [])}):
-                only = {**g, "attributions": [
-                    a for a in g.get("attributions", [])
-                    if (a.get("kind") or "?") == kind]}
-                _score_doc(groups.setdefault(kind, Scores()), only, p,
-                           **opts)  # type: ignore[arg-type]
+            items = g.get("attributions", [])
+            for kind in sorted({a.get("kind") or "?" for a in items}):
+                add(groups.setdefault(kind, Scores()), {**g, "attributions": [
+                    a for a in items if (a.get("kind") or "?") == kind]}, p)
         elif group_by:
-            key = str(g.get(group_by, "?"))
-            _score_doc(groups.setdefault(key, Scores()), g, p,
-                       **opts)  # type: ignore[arg-type]
+            add(groups.setdefault(str(g.get(group_by, "?")), Scores()), g, p)
     out = total.to_dict()
     if group_by:
         out["groups"] = {k: v.to_dict() for k, v in sorted(groups.items())}
+        out["group_by"] = group_by
     return out
 
 
@@ -273,45 +297,110 @@ def load(path: str | Path) -> dict[str, dict[str, Any]]:
     return {str(o.get("doc_id")): o for o in objs}
 
 
-def predict(gold: Mapping[str, Doc],
-            extract: Callable[[str, str], Mapping[str, Any]], *,
-            progress: Callable[[int, int], None] | None = None,
+def predict(gold: Mapping[str, Doc], extractor: Extractor | None = None,
+            *, progress: Callable[[int, int], None] | None = None,
             ) -> dict[str, dict[str, Any]]:
-    """Run *extract(text, doc_id)* over every gold document's text."""
+    """Run *extractor* over every gold document's text.
+
+    Returns the predictions (``Result.to_dict()``) keyed by doc_id;
+    *progress* is called with (documents done, total) after each one.
+    """
+    extractor = extractor or Extractor()
     out = {}
     for done, (doc_id, g) in enumerate(gold.items(), start=1):
-        out[doc_id] = dict(extract(g["text"], doc_id))
+        out[doc_id] = extractor.extract(g["text"], doc_id=doc_id).to_dict()
         if progress is not None:
             progress(done, len(gold))
     return out
 
 
-def format_report(res: Mapping[str, Any], *, title: str = "") -> str:
-    """Readable lines for a ``score`` result."""
+def score_files(gold: str | Path, pred: str | Path,
+                **options: Any) -> dict[str, Any]:
+    """Score a prediction file against a gold file; no model is needed.
 
-    def prf(d: Mapping[str, float]) -> str:
-        return f"P {d['p']:.3f}  R {d['r']:.3f}  F1 {d['f1']:.3f}"
+    *options* are those of ``score``.
+    """
+    return score(load(gold), load(pred), **options)
+
+
+@frozen(kw_only=True)
+class Miss:
+    """A gold attribution that no prediction matched."""
+
+    doc_id: str
+    gold: Mapping[str, Any]
+    best_jaccard: float
+    """Jaccard index of the closest prediction (0.0 when none overlaps)."""
+    best: Mapping[str, Any] | None
+    """The closest prediction, matched or not."""
+    taken: bool
+    """The closest prediction was matched to another gold attribution."""
+
+
+def missed(gold: Mapping[str, Doc], pred: Mapping[str, Doc], *,
+           min_jaccard: float = 0.5,
+           speech_only: bool = False) -> list[Miss]:
+    """The gold attributions left unmatched by ``score``'s alignment."""
+    out = []
+    for doc_id, g in gold.items():
+        text = g["text"]
+        golds = [a for a in g.get("attributions", [])
+                 if not speech_only or is_speech(text, a)]
+        preds = _predictions(text, pred.get(doc_id), Counter())
+        gsets = [content_chars(text, a.get("content")) for a in golds]
+        psets = [ps for _, ps in preds]
+        pairs = match(gsets, psets, min_jaccard)
+        hit = {gi for gi, _, _ in pairs}
+        used = {pi for _, pi, _ in pairs}
+        for gi, (a, gs) in enumerate(zip(golds, gsets, strict=True)):
+            if gi in hit:
+                continue
+            scored = [(jaccard(gs, ps), pi) for pi, ps in enumerate(psets)]
+            j, pi = max(scored, default=(0.0, -1))
+            out.append(Miss(doc_id=doc_id, gold=a, best_jaccard=j,
+                            best=preds[pi][0] if j > 0 else None,
+                            taken=j > 0 and pi in used))
+    return out
+
+
+def format_report(res: Mapping[str, Any], *, title: str = "") -> str:
+    """A readable table of a ``score`` result (and of its groups)."""
 
     def ratio(v: float | None) -> str:
-        return "n/a" if v is None else f"{v:.3f}"
+        return "  n/a" if v is None else f"{v:.3f}"
 
     lines = [title] if title else []
     lines += [
         f"docs {res['docs']}  gold {res['gold']}  pred {res['pred']}  "
         f"missing docs {res['missing_docs']}  errors {res['errors']}",
-        f"content (Jaccard>=0.5)  {prf(res['content'])}",
-        f"content (exact)         {prf(res['content_exact'])}",
-        f"end-to-end (+speaker)   {prf(res['e2e'])}",
-        f"cue      of matched      {ratio(res['cue'])}",
-        f"speaker  of matched      {ratio(res['speaker'])}",
-        f"role     of matched      {ratio(res['role'])}",
-        "recall by kind          " + "  ".join(
-            f"{k} {v:.3f}" for k, v in res["recall_by_kind"].items()),
+        f"{'':24s}    P      R      F1",
     ]
-    for name, sub in res.get("groups", {}).items():
-        lines.append(f"  [{name}] docs {sub['docs']} gold {sub['gold']} "
-                     f"content {prf(sub['content'])} "
-                     f"speaker {ratio(sub['speaker'])}")
+    for label, key in (("content (Jaccard>=0.5)", "content"),
+                       ("content (exact)", "content_exact"),
+                       ("end-to-end (+speaker)", "e2e")):
+        d = res[key]
+        lines.append(f"{label:24s} {d['p']:.3f}  {d['r']:.3f}  {d['f1']:.3f}")
+    lines.append(f"of matched pairs: cue {ratio(res['cue'])}  "
+                 f"speaker {ratio(res['speaker'])}  "
+                 f"role {ratio(res['role'])}")
+    lines.append("recall by kind: " + "  ".join(
+        f"{k} {v:.3f}" for k, v in res["recall_by_kind"].items()))
+    groups = res.get("groups", {})
+    if groups:
+        lines += ["", f"{'group':16s} docs  gold  pred  content P      R"
+                      "     F1  speaker"]
+        recall_only = res.get("group_by") == "kind"
+        for name, sub in groups.items():
+            c = sub["content"]
+            p, f = (("    -", "    -") if recall_only
+                    else (f"{c['p']:.3f}", f"{c['f1']:.3f}"))
+            lines.append(
+                f"{name[:16]:16s} {sub['docs']:4d} {sub['gold']:5d} "
+                f"{sub['pred']:5d}      {p}  {c['r']:.3f}  {f}  "
+                f"{ratio(sub['speaker'])}")
+        if recall_only:
+            lines.append("(by kind: recall only; predictions are not "
+                         "split by kind)")
     return "\n".join(lines)
 
 

@@ -16,8 +16,10 @@ Also plain functions (``random_text``, ``random_doc``) that draw the same
 kinds of inputs from a ``random.Random``, for the fuzz benchmark.
 """
 
+# ruff: noqa: RUF001 -- the quote marks are the point of this file
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections.abc import Callable, Sequence
@@ -35,7 +37,8 @@ NOISE = ["<p>", "</p>", "<q>", "</q>", "<br/>", "&amp;", "&quot;",
          "\u202e", "\ufeff", "\r\n", "\r", "\n", "\n\n", "\t", "\x00",
          "\x07", "\x1b[0m", "\u2028", "\u00a0", "😀", "👍🏽", "🇺🇸",
          "שלום עולם", "مرحبا بالعالم", "日本語のテキスト", "Привет, мир",
-         "Grüße", "ça va", " — ", "…", ":", ",", ".", "?!", "-", "(", ")"]
+         "Grüße", "ça va", "\nWALLACE: ", "MR. LEE: ", " — ", "…", ":",
+         ",", ".", "?!", "-", "(", ")"]
 WORDS = ["Kirby", "said", "He", "she", "they", "told", "added", "the",
          "spokesman", "that", "we", "will", "respond", "according", "to",
          "officials", "Peskov", "claim", "warned", "President", "John",
@@ -132,7 +135,7 @@ def tree_doc(text: str, spans: Sequence[tuple[int, int]],
     """
     bounds = sorted({0, len(spans), *(c for c in cuts if 0 < c < len(spans))})
     sents: list[Sent] = []
-    for lo, hi in zip(bounds, bounds[1:], strict=False):
+    for lo, hi in itertools.pairwise(bounds):
         toks: list[Tok] = []
         for i, (start, end) in enumerate(spans[lo:hi]):
             word = text[start:end]
@@ -405,3 +408,21 @@ def random_doc(rnd: random.Random) -> Doc:
             for _ in range(rnd.randrange(4))] if spans else []
     return tree_doc(text, spans, cuts, rnd.choice,
                     lambda i: rnd.randrange(i))
+
+
+def conllu_of(doc: Doc, *, offsets: bool = True) -> str:
+    """Write *doc* as CoNLL-U (``start_char``/``end_char`` in MISC if
+    *offsets*, else ``SpaceAfter=No`` where tokens touch)."""
+    lines: list[str] = []
+    for sent in doc.sents:
+        for k, t in enumerate(sent.toks):
+            nxt = sent.toks[k + 1].start if k + 1 < len(sent.toks) else None
+            misc = [f"start_char={t.start}|end_char={t.end}"] if offsets \
+                else []
+            if nxt == t.end:
+                misc.append("SpaceAfter=No")
+            lines.append("\t".join([
+                str(t.i + 1), t.text, t.lemma, t.upos, "_", "_",
+                str(t.head + 1), t.deprel, "_", "|".join(misc) or "_"]))
+        lines.append("")
+    return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 import quotes
 from quotes._parse import PROCESSORS
@@ -77,3 +78,88 @@ def test_extract_doc_needs_a_document() -> None:
     """extract_doc refuses what is not a stanza Document."""
     with pytest.raises(TypeError, match="stanza Document"):
         quotes.extract_doc("He said so.")
+
+
+BASELINE = SHARED / "models" / "stanza-en-baseline"
+
+
+@pytest.mark.parametrize("value", [None, 42, 3.5, ["He said so."],
+                                   object()])
+def test_text_must_be_str(value: object) -> None:
+    """Anything but str is a TypeError naming the type, before any model."""
+    with pytest.raises(TypeError, match="expected text as str") as info:
+        quotes.extract(value)  # type: ignore[arg-type]
+    assert type(value).__name__ in str(info.value)
+    with pytest.raises(TypeError, match="expected text as str"):
+        quotes.Extractor().extract(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("value", [b"He said so.", bytearray(b"x")])
+def test_bytes_suggest_decode(value: bytes) -> None:
+    """Bytes are refused with a hint to decode them first."""
+    with pytest.raises(TypeError, match=r"decode"):
+        quotes.extract(value)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n\t ", "\u00a0\u2009"])
+def test_blank_text_needs_no_model(text: str, tmp_path: Path) -> None:
+    """Empty or blank text gives an empty Result without loading a model."""
+    ex = quotes.Extractor(quotes.ParseConfig(
+        model_dir=str(tmp_path / "nowhere")))
+    result = ex.extract(text, doc_id="blank")
+    assert result == quotes.Result(doc_id="blank")
+    assert ex._nlp is None
+
+
+def test_model_dir_missing(tmp_path: Path) -> None:
+    """A model directory that does not exist is named, with the fix."""
+    missing = tmp_path / "no-such-model"
+    with pytest.raises(quotes.ModelNotAvailableError) as info:
+        quotes.Extractor(quotes.ParseConfig(model_dir=str(missing))).extract(
+            "He said so.")
+    assert str(missing) in str(info.value)
+    assert "QUOTES_MODEL_DIR" in str(info.value)
+    assert isinstance(info.value, FileNotFoundError)
+
+
+@pytest.mark.filterwarnings("ignore:Detected pickle protocol")
+@pytest.mark.parametrize("data", [b"", b"\x00\x01garbage", b"\x80garbage",
+                                  b"PK\x03\x04garbage"])
+def test_model_file_garbage_is_named(tmp_path: Path, data: bytes) -> None:
+    """A model file of garbage bytes (whatever torch raises) is named."""
+    d = _model_dir(tmp_path)
+    (d / "tokenize.pt").write_bytes(data)
+    with pytest.raises(quotes.ModelNotAvailableError) as info:
+        quotes.Extractor(quotes.ParseConfig(model_dir=str(d))).extract("x y")
+    assert info.value.path == str(d / "tokenize.pt")
+    assert "tokenize.pt" in str(info.value)
+    assert "QUOTES_MODEL_DIR" in str(info.value) or "reinstall" in str(
+        info.value)
+
+
+@pytest.mark.skipif(not BASELINE.is_dir(), reason="no stop-gap model")
+@pytest.mark.parametrize("how", ["truncated", "garbage"])
+def test_model_file_corrupt_after_good_ones(tmp_path: Path, how: str) -> None:
+    """A corrupt depparse.pt after four good files is the one named."""
+    for f in BASELINE.iterdir():
+        (tmp_path / f.name).symlink_to(f)
+    bad = tmp_path / "depparse.pt"
+    bad.unlink()
+    real = (BASELINE / "depparse.pt").read_bytes()
+    bad.write_bytes(real[:50_000] if how == "truncated" else
+                    real[:4] + bytes(range(256)) * 40)
+    with pytest.raises(quotes.ModelNotAvailableError) as info:
+        quotes.Extractor(quotes.ParseConfig(
+            model_dir=str(tmp_path))).extract("He said so.")
+    assert info.value.path == str(bad)
+    assert "depparse.pt" in str(info.value)
+    assert "corrupt" in str(info.value)
+
+
+@pytest.mark.parametrize("error", [
+    quotes.ModelNotAvailableError, quotes.MissingAnnotationError,
+    quotes.ConlluError, quotes.LexiconError])
+def test_errors_derive_from_quotes_error(error: type[Exception]) -> None:
+    """Every error of ours is a QuotesError (and a matching built-in)."""
+    assert issubclass(error, quotes.QuotesError)
+    assert issubclass(error, (ValueError, FileNotFoundError))

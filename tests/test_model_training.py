@@ -1,6 +1,8 @@
-"""The training-time bilinear patch computes exactly stanza's function."""
+"""The training recipe: the bilinear patch and the shipped model files."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +46,27 @@ def test_install_patches_biaffine_scorer() -> None:
     finally:
         biaffine.BiaffineScorer.forward = original
     torch.testing.assert_close(after, before)
+
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "quotes" / "model"
+COMPONENTS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+
+
+@pytest.mark.model
+def test_bundled_model_loads_offline() -> None:
+    """Stock stanza loads the shipped (float16) files and parses text."""
+    stanza = pytest.importorskip("stanza")
+    if not (MODEL_DIR / "depparse.pt").exists():
+        pytest.skip("no bundled model")
+    nlp = stanza.Pipeline(
+        "en", dir=str(MODEL_DIR), processors=",".join(COMPONENTS),
+        download_method=None, logging_level="WARN",
+        **{f"{c}_model_path": str(MODEL_DIR / f"{c}.pt")
+           for c in COMPONENTS})
+    doc = nlp("“We will respond,” Kirby said. The talks didn't end.")
+    words = [w for s in doc.sentences for w in s.words]
+    assert len(doc.sentences) == 2
+    assert "n't" in [w.text for w in words]  # the mwt model split "didn't"
+    for sent in doc.sentences:
+        assert sum(w.head == 0 for w in sent.words) == 1
+        assert all(w.upos and w.deprel and w.lemma for w in sent.words)
