@@ -7,8 +7,11 @@
 Each component trains with stanza's own trainer (in this process, with the
 ``fast_bilinear`` patch) on UD English EWT + GUM train, selecting on their
 dev sets. Work files go to ``--work`` (default ``build/train``); a rerun of
-a component continues from its last checkpoint where stanza keeps one
-(tagger, parser) and skips components whose model already exists.
+the parser continues from its checkpoint (step count and optimizer), the
+tagger from the weights of its last saved model (stanza's tagger keeps no
+checkpoint), and tokenize/mwt/lemma are skipped once their model exists.
+``--steps N`` sets the step budget (the parser's counts from its start,
+the continued tagger's from the restart).
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -64,7 +66,7 @@ def prepare(work: Path) -> None:
     log.info("data ready in %s", p["data"])
 
 
-def _args(component: str, work: Path) -> list[str]:
+def _args(component: str, work: Path, steps: dict[str, int]) -> list[str]:
     p = paths(work)
     models, data = p["models"], p["data"]
     common = ["--lang", "en", "--shorthand", SHORT,
@@ -80,7 +82,7 @@ def _args(component: str, work: Path) -> list[str]:
                 "--dev_label_file", str(p["dev_labels"]),
                 "--dev_conll_gold", str(p["dev_conllu"]),
                 "--conll_file", str(data / "tokenize.dev.pred.conllu"),
-                "--steps", str(STEPS["tokenize"]), "--eval_steps", "250"]
+                "--steps", str(steps["tokenize"]), "--eval_steps", "250"]
     if component == "mwt":
         return [*common, *tagged, "--gold_file", str(p["dev_conllu"]),
                 "--num_epoch", str(EPOCHS["mwt"])]
@@ -92,20 +94,36 @@ def _args(component: str, work: Path) -> list[str]:
         return [*common, *tagged, "--no_pretrain",
                 "--hidden_dim", "200", "--char_hidden_dim", "200",
                 "--deep_biaff_hidden_dim", "200",
-                "--max_steps", str(STEPS["pos"]), "--eval_interval", "250",
+                "--max_steps", str(steps["pos"]), "--eval_interval", "250",
                 "--batch_size", "100"]
     if component == "depparse":
         return [*common, *tagged, "--no_pretrain",
                 "--hidden_dim", "200", "--char_hidden_dim", "100",
                 "--deep_biaff_hidden_dim", "200", "--num_layers", "3",
-                "--batch_size", "2000", "--max_steps", str(STEPS["depparse"]),
+                "--batch_size", "2000", "--max_steps", str(steps["depparse"]),
                 "--eval_interval", "200", "--checkpoint_interval", "100",
                 "--checkpoint_save_name",
                 str(models / "depparse_checkpoint.pt")]
     raise ValueError(component)
 
 
-def train(component: str, work: Path) -> None:
+def _continue_tagger(saved: Path) -> None:
+    """Make stanza's tagger start from the weights in *saved*."""
+    from stanza.models import tagger
+
+    fresh = tagger.Trainer
+
+    def trainer(**kwargs: object) -> object:
+        if kwargs.get("model_file") is None:  # the fresh model, not a reload
+            kwargs.pop("vocab", None)
+            kwargs["model_file"] = str(saved)
+            log.info("continuing the tagger from %s", saved)
+        return fresh(**kwargs)
+
+    tagger.Trainer = trainer  # type: ignore[assignment]
+
+
+def train(component: str, work: Path, steps: int | None = None) -> None:
     """Train one component with stanza's trainer (resumable)."""
     import torch
 
@@ -118,6 +136,11 @@ def train(component: str, work: Path) -> None:
         log.info("%s exists; delete it to retrain", target)
         return
     paths(work)["models"].mkdir(parents=True, exist_ok=True)
+    budget = dict(STEPS)
+    if steps is not None:
+        budget[component] = steps
+    if component == "pos" and target.exists():
+        _continue_tagger(target)
     trainer = {
         "tokenize": "stanza.models.tokenizer",
         "mwt": "stanza.models.mwt_expander",
@@ -126,7 +149,7 @@ def train(component: str, work: Path) -> None:
         "depparse": "stanza.models.parser",
     }[component]
     module = __import__(trainer, fromlist=["main"])
-    module.main(_args(component, work))
+    module.main(_args(component, work, budget))
 
 
 # stored as float16 in the shipped copy (stanza's load_state_dict casts
@@ -176,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("step", choices=("prepare", *COMPONENTS, "package"))
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "train")
+    ap.add_argument("--steps", type=int, default=None,
+                    help="step budget for tokenize, pos or depparse")
     ap.add_argument("--dest", type=Path, default=ROOT / "quotes" / "model")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr)
@@ -184,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.step == "package":
         package(args.work, args.dest)
     else:
-        train(args.step, args.work)
+        train(args.step, args.work, args.steps)
     return 0
 
 
