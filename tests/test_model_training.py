@@ -70,3 +70,32 @@ def test_bundled_model_loads_offline() -> None:
     for sent in doc.sentences:
         assert sum(w.head == 0 for w in sent.words) == 1
         assert all(w.upos and w.deprel and w.lemma for w in sent.words)
+
+
+def test_lemma_forms_follow_spelling_rules() -> None:
+    """Regular inflections, with the spelling changes English makes."""
+    lemma_dict = pytest.importorskip("training.lemma_dict")
+    assert set(lemma_dict.verb_forms("deny")) == {
+        "denies", "denied", "denying"}
+    assert {"reiterated", "reiterating"} <= set(
+        lemma_dict.verb_forms("reiterate"))
+    assert {"admitted", "admitting"} <= set(lemma_dict.verb_forms("admit"))
+    assert "spokesmen" in set(lemma_dict.noun_forms("spokesman"))
+    assert "witnesses" in set(lemma_dict.noun_forms("witness"))
+
+
+def test_lemma_dictionary_widened_without_overriding() -> None:
+    """New forms land in NOUN/VERB tables; seen forms keep their lemma."""
+    lemma_dict = pytest.importorskip("training.lemma_dict")
+    pos_dict = {"*": {"officials": "official", "rose": "rise",
+                      "axes": "axis"}}
+    added = lemma_dict.extend(pos_dict, nouns={"official", "ax"},
+                              verbs={"reiterate"})
+    assert added > 0
+    assert pos_dict["NOUN"]["Officials"] == "official"
+    assert pos_dict["VERB"]["reiterated"] == "reiterate"
+    assert pos_dict["VERB"]["Reiterated"] == "reiterate"
+    assert "axes" not in pos_dict["NOUN"]  # seen as a form of "axis"
+    assert "Rose" not in pos_dict["NOUN"]  # a name keeps its spelling
+    assert pos_dict["*"] == {"officials": "official", "rose": "rise",
+                             "axes": "axis"}

@@ -168,6 +168,29 @@ def _half(value: object) -> object:
     return value
 
 
+def _lexicon_words(name: str) -> set[str]:
+    """First-column words of one of quotes' lexicon files."""
+    path = ROOT / "quotes" / "lexicons" / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.split("\t")[0].strip() for line in lines
+            if line.strip() and not line.startswith("#")}
+
+
+def _widen_lemmas(state: dict[str, object], train_conllu: Path) -> None:
+    """Add capitalised and inflected forms to the lemma dictionary."""
+    from stanza.models.lemma import trainer
+
+    from training import lemma_dict
+
+    pos_dict = trainer._unpack_pos_dict(state["dicts"])  # noqa: SLF001
+    nouns, verbs = lemma_dict.treebank_lemmas(train_conllu)
+    added = lemma_dict.extend(
+        pos_dict, nouns | _lexicon_words("role_nouns.txt"),
+        verbs | _lexicon_words("reporting_verbs.tsv"))
+    state["dicts"] = trainer._pack_pos_dict(pos_dict)  # noqa: SLF001
+    log.info("lemma dictionary: %d forms added", added)
+
+
 def package(work: Path, dest: Path) -> None:
     """Copy the trained models into *dest*, small enough to ship.
 
@@ -185,6 +208,8 @@ def package(work: Path, dest: Path) -> None:
             state.pop(key, None)
         if isinstance(state.get("model"), dict):
             state["model"] = _half(state["model"])
+        if component == "lemma":
+            _widen_lemmas(state, paths(work)["train_conllu"])
         torch.save(state, dest / f"{component}.pt")
         log.info("%s: %.1f MB", component,
                  (dest / f"{component}.pt").stat().st_size / 2**20)
