@@ -124,6 +124,7 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
     first = anchors[0]
     marks = [m.i for m in sent.children(first.i, "mark")
              if m.lemma == "that" and m.i < first.i]
+    stray = _stray_subject(sent, cue, first) if not marks else None
     chosen: list[Tok] = []
     for dep in deps:
         if dep.i > anchors[-1].i:
@@ -132,9 +133,36 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
                                                       dep.i > marks[0])) or (
             dep.rel == "obj" and (cue.lemma in _LISTENER_VERBS or
                                   dep.upos == "PRON"))
-        if dep.i >= first.i or not excluded:
+        if dep.i >= first.i or not excluded or dep is stray:
             chosen.extend(sent.subtree(dep.i))
     return _clean(sent, chosen)
+
+
+def _stray_subject(sent: Sent, cue: Tok, clause: Tok) -> Tok | None:
+    """The subject a weak parse hung from the cue instead of the clause.
+
+    In "said around 2,000 troops would be deployed" the noun phrase may be
+    parsed as the cue's ``obl`` or ``obj``, leaving a finite clause with
+    no subject; the noun phrase right before that clause is its subject.
+    """
+    if clause.deprel != "ccomp" or sent.children(
+            clause.i, "nsubj", "csubj", "expl"):
+        return None
+    finite = "VerbForm=Fin" in clause.feats or any(
+        "VerbForm=Fin" in t.feats for t in sent.children(
+            clause.i, "aux", "cop"))
+    if not finite:
+        return None
+    begin = sent.subtree(clause.i)[0].i
+    for dep in sent.children(cue.i, "obj", "obl", "dep", "iobj"):
+        span = sent.subtree(dep.i)
+        listener = cue.lemma in _LISTENER_VERBS and dep.rel in {"obj",
+                                                                "iobj"}
+        if span[-1].i == begin - 1 and dep.i > cue.i and not listener and \
+                dep.upos in {"NOUN", "PROPN", "NUM"} and \
+                len(span) == span[-1].i - span[0].i + 1:
+            return dep
+    return None
 
 
 def _starts_with_that(sent: Sent, clause: Tok) -> bool:
