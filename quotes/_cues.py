@@ -30,6 +30,7 @@ _LISTENER_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind",
                              "promise", "email", "text", "call"})
 _CONTENT_RELS = frozenset({"ccomp", "parataxis", "csubj"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
+_WH_OPENERS = frozenset({"what", "how", "why", "whether", "where", "who"})
 NP_CONTENT_CLASSES = frozenset({"intent"})
 """Verb classes whose content may be a noun phrase or an infinitive."""
 
@@ -135,7 +136,20 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
                                   dep.upos == "PRON"))
         if dep.i >= first.i or not excluded or dep is stray:
             chosen.extend(sent.subtree(dep.i))
+    for dep in deps:
+        if dep.i > anchors[-1].i and dep.rel == "conj" and \
+                _wh_conjunct(sent, dep):
+            chosen.extend(sent.subtree(dep.i))
     return _clean(sent, chosen)
+
+
+def _wh_conjunct(sent: Sent, conj: Tok) -> bool:
+    """ "said X and what he told Putin": a conjunct that opens with a
+    wh-word is a second thing said, which a weak parse may hang from the
+    cue; a second predicate ("said X and left") never opens so."""
+    words = [t for t in sent.subtree(conj.i)
+             if t.rel not in {"cc", "punct"}]
+    return bool(words) and words[0].lemma in _WH_OPENERS
 
 
 def _stray_subject(sent: Sent, cue: Tok, clause: Tok) -> Tok | None:

@@ -158,22 +158,29 @@ def reconstruct_text(doc: Any) -> str:  # noqa: ANN401
 
 
 def _aligned(doc: Any, text: str) -> list[list[tuple[int, int]]]:  # noqa: ANN401
-    """Offsets of every token: its own, or found by scanning *text*."""
+    """Offsets of every token: its own if they fit *text*, else found by
+    scanning *text*."""
     cursor = 0
     out = []
     for sentence in doc.sentences:
         spans = []
         for token in sentence.tokens:
+            own = None
             if token.start_char is not None and token.end_char is not None:
-                start, end = int(token.start_char), int(token.end_char)
+                own = (int(token.start_char), int(token.end_char))
+            if own is not None and text[own[0]:own[1]] == token.text:
+                start, end = own
             else:
+                # no offsets, or offsets into another text (a CoNLL-U
+                # file whose text was rebuilt without its spacing)
                 start = text.find(token.text, cursor, cursor + 200 +
                                   len(token.text))
-                if start < 0:  # text differs from the tokens: keep going
-                    start = min(cursor, len(text))
-                    end = start
-                else:
+                if start >= 0:
                     end = start + len(token.text)
+                elif own is not None and 0 <= own[0] <= own[1] <= len(text):
+                    start, end = own  # the token's text was normalised
+                else:  # text differs from the tokens: keep going
+                    start = end = min(cursor, len(text))
             cursor = max(cursor, end)
             spans.append((start, end))
         out.append(spans)
