@@ -110,9 +110,8 @@ def report(model_dir: Path, results: dict[str, dict[str, Any]],
         f"{c}.pt {(model_dir / f'{c}.pt').stat().st_size / 1e6:.1f} MB"
         for c in COMPONENTS)
     lines = ["# Bundled model: measured scores", "",
-             f"Command: `{command}` (2-core CPU machine; training jobs "
-             "were running at the same time, so throughput is a lower "
-             "bound).", "",
+             f"Command: `{command}` (2-core CPU machine; tokens/s is the "
+             "whole pipeline's, lower if other jobs share the CPU).", "",
              f"Model files: {sizes}.", "",
              "End to end from raw text, CoNLL 2018 evaluation (F1):", "",
              "| test set | tokens | sentences | words | UPOS | lemmas | UAS "

@@ -70,7 +70,7 @@ def treebank_lemmas(conllu: Path) -> tuple[set[str], set[str]]:
     with conllu.open(encoding="utf-8") as lines:
         for line in lines:
             cols = line.split("\t")
-            if len(cols) != 10 or not cols[0].isdigit():  # noqa: PLR2004
+            if len(cols) != 10 or not cols[0].isdigit():
                 continue
             lemma = cols[2]
             if not lemma.isalpha() or not lemma.islower():

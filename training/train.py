@@ -11,7 +11,8 @@ the parser continues from its checkpoint (step count and optimizer), the
 tagger from the weights of its last saved model (stanza's tagger keeps no
 checkpoint), and tokenize/mwt/lemma are skipped once their model exists.
 ``--steps N`` sets the step budget (the parser's counts from its start,
-the continued tagger's from the restart).
+the continued tagger's from the restart). ``--profile gpu`` trains the larger
+models we ship when a GPU is at hand (``training/gpu.sh``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,33 @@ COMPONENTS = ("tokenize", "mwt", "lemma", "pos", "depparse")
 # compact sizes that train in about 100 minutes on two CPU cores
 STEPS = {"tokenize": 3000, "pos": 2500, "depparse": 3000}
 EPOCHS = {"mwt": 2}
+
+# network sizes and step budgets per profile: "cpu" is the compact model
+# trained on two cores; "gpu" is what fits the wheel (< 60 MB) when a GPU
+# trains it (stanza's default tagger; a parser with 300-wide layers)
+PROFILES: dict[str, dict[str, list[str]]] = {
+    "cpu": {
+        "pos": ["--hidden_dim", "200", "--char_hidden_dim", "200",
+                "--deep_biaff_hidden_dim", "200", "--eval_interval", "250",
+                "--batch_size", "100"],
+        "depparse": ["--hidden_dim", "200", "--char_hidden_dim", "100",
+                     "--deep_biaff_hidden_dim", "200", "--num_layers", "3",
+                     "--batch_size", "2000", "--eval_interval", "200",
+                     "--checkpoint_interval", "100"],
+        "tokenize": ["--eval_steps", "250"],
+    },
+    "gpu": {
+        "pos": ["--hidden_dim", "200", "--char_hidden_dim", "400",
+                "--deep_biaff_hidden_dim", "400", "--eval_interval", "300",
+                "--batch_size", "250"],
+        "depparse": ["--hidden_dim", "300", "--char_hidden_dim", "200",
+                     "--deep_biaff_hidden_dim", "300", "--num_layers", "3",
+                     "--batch_size", "5000", "--eval_interval", "300",
+                     "--checkpoint_interval", "1000"],
+        "tokenize": ["--eval_steps", "500"],
+    },
+}
+GPU_STEPS = {"tokenize": 20000, "pos": 50000, "depparse": 50000}
 
 log = logging.getLogger("training")
 
@@ -66,8 +94,10 @@ def prepare(work: Path) -> None:
     log.info("data ready in %s", p["data"])
 
 
-def _args(component: str, work: Path, steps: dict[str, int]) -> list[str]:
+def _args(component: str, work: Path, steps: dict[str, int],
+          profile: str = "cpu") -> list[str]:
     p = paths(work)
+    sizes = PROFILES[profile].get(component, [])
     models, data = p["models"], p["data"]
     common = ["--lang", "en", "--shorthand", SHORT,
               "--save_dir", str(models), "--save_name", f"{component}.pt"]
@@ -82,7 +112,7 @@ def _args(component: str, work: Path, steps: dict[str, int]) -> list[str]:
                 "--dev_label_file", str(p["dev_labels"]),
                 "--dev_conll_gold", str(p["dev_conllu"]),
                 "--conll_file", str(data / "tokenize.dev.pred.conllu"),
-                "--steps", str(steps["tokenize"]), "--eval_steps", "250"]
+                "--steps", str(steps["tokenize"]), *sizes]
     if component == "mwt":
         return [*common, *tagged, "--gold_file", str(p["dev_conllu"]),
                 "--num_epoch", str(EPOCHS["mwt"])]
@@ -91,17 +121,11 @@ def _args(component: str, work: Path, steps: dict[str, int]) -> list[str]:
         # rules for unseen words); the seq2seq model takes hours on a CPU
         return [*common[2:], *tagged, "--dict_only"]
     if component == "pos":
-        return [*common, *tagged, "--no_pretrain",
-                "--hidden_dim", "200", "--char_hidden_dim", "200",
-                "--deep_biaff_hidden_dim", "200",
-                "--max_steps", str(steps["pos"]), "--eval_interval", "250",
-                "--batch_size", "100"]
+        return [*common, *tagged, "--no_pretrain", *sizes,
+                "--max_steps", str(steps["pos"])]
     if component == "depparse":
-        return [*common, *tagged, "--no_pretrain",
-                "--hidden_dim", "200", "--char_hidden_dim", "100",
-                "--deep_biaff_hidden_dim", "200", "--num_layers", "3",
-                "--batch_size", "2000", "--max_steps", str(steps["depparse"]),
-                "--eval_interval", "200", "--checkpoint_interval", "100",
+        return [*common, *tagged, "--no_pretrain", *sizes,
+                "--max_steps", str(steps["depparse"]),
                 "--checkpoint_save_name",
                 str(models / "depparse_checkpoint.pt")]
     raise ValueError(component)
@@ -123,7 +147,30 @@ def _continue_tagger(saved: Path) -> None:
     tagger.Trainer = trainer  # type: ignore[assignment]
 
 
-def train(component: str, work: Path, steps: int | None = None) -> None:
+def _atomic_saves() -> None:
+    """Make ``torch.save`` to a path write a temporary file, then rename it.
+
+    A run stopped at any moment (``timeout``, a lost session) then leaves
+    every saved model whole: the last complete one, never a torn file.
+    """
+    import torch
+
+    save = torch.save
+
+    def atomic(obj: object, f: object, *args: object,
+               **kwargs: object) -> None:
+        if not isinstance(f, (str, os.PathLike)):
+            save(obj, f, *args, **kwargs)
+            return
+        tmp = f"{os.fspath(f)}.tmp"
+        save(obj, tmp, *args, **kwargs)
+        os.replace(tmp, f)
+
+    torch.save = atomic  # type: ignore[assignment]
+
+
+def train(component: str, work: Path, steps: int | None = None,
+          profile: str = "cpu") -> None:
     """Train one component with stanza's trainer (resumable)."""
     import torch
 
@@ -131,12 +178,13 @@ def train(component: str, work: Path, steps: int | None = None) -> None:
 
     torch.set_num_threads(int(os.environ.get("TRAIN_THREADS", "1")))
     fast_bilinear.install()
+    _atomic_saves()
     target = paths(work)["models"] / f"{component}.pt"
     if target.exists() and component in {"tokenize", "mwt", "lemma"}:
         log.info("%s exists; delete it to retrain", target)
         return
     paths(work)["models"].mkdir(parents=True, exist_ok=True)
-    budget = dict(STEPS)
+    budget = dict(STEPS if profile == "cpu" else GPU_STEPS)
     if steps is not None:
         budget[component] = steps
     if component == "pos" and target.exists():
@@ -149,7 +197,7 @@ def train(component: str, work: Path, steps: int | None = None) -> None:
         "depparse": "stanza.models.parser",
     }[component]
     module = __import__(trainer, fromlist=["main"])
-    module.main(_args(component, work, budget))
+    module.main(_args(component, work, budget, profile))
 
 
 # stored as float16 in the shipped copy (stanza's load_state_dict casts
@@ -182,16 +230,17 @@ def _widen_lemmas(state: dict[str, object], train_conllu: Path) -> None:
 
     from training import lemma_dict
 
-    pos_dict = trainer._unpack_pos_dict(state["dicts"])  # noqa: SLF001
+    pos_dict = trainer._unpack_pos_dict(state["dicts"])
     nouns, verbs = lemma_dict.treebank_lemmas(train_conllu)
     added = lemma_dict.extend(
         pos_dict, nouns | _lexicon_words("role_nouns.txt"),
         verbs | _lexicon_words("reporting_verbs.tsv"))
-    state["dicts"] = trainer._pack_pos_dict(pos_dict)  # noqa: SLF001
+    state["dicts"] = trainer._pack_pos_dict(pos_dict)
     log.info("lemma dictionary: %d forms added", added)
 
 
-def package(work: Path, dest: Path) -> None:
+def package(work: Path, dest: Path,
+            components: tuple[str, ...] = COMPONENTS) -> None:
     """Copy the trained models into *dest*, small enough to ship.
 
     Optimizer state is dropped and weights are stored as float16; stanza
@@ -200,7 +249,7 @@ def package(work: Path, dest: Path) -> None:
     import torch
 
     dest.mkdir(parents=True, exist_ok=True)
-    for component in COMPONENTS:
+    for component in components:
         src = paths(work)["models"] / f"{component}.pt"
         state = torch.load(src, map_location="cpu", weights_only=False)
         for key in ("optimizer", "optimizers", "scheduler", "schedulers",
@@ -227,14 +276,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--steps", type=int, default=None,
                     help="step budget for tokenize, pos or depparse")
     ap.add_argument("--dest", type=Path, default=ROOT / "quotes" / "model")
+    ap.add_argument("--profile", choices=tuple(PROFILES), default="cpu",
+                    help="network sizes: compact (cpu) or larger (gpu)")
+    ap.add_argument("--components", default=",".join(COMPONENTS),
+                    help="package only these (comma-separated)")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr)
     if args.step == "prepare":
         prepare(args.work)
     elif args.step == "package":
-        package(args.work, args.dest)
+        package(args.work, args.dest, tuple(args.components.split(",")))
     else:
-        train(args.step, args.work, args.steps)
+        train(args.step, args.work, args.steps, args.profile)
     return 0
 
 
