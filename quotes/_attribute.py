@@ -25,7 +25,6 @@ from quotes.records import (
     Cue,
     Kind,
     Result,
-    Span,
     Speaker,
     SpeakerEntity,
 )
@@ -298,9 +297,9 @@ def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
                    regions: list[QuoteRegion]) -> CueMatch | None:
     """The cue that introduces or follows a quotation, if any."""
     text = doc.text
-    after = [c for c in cues if c.toks[0].start >= region.end and
-             c.speaker is not None and not c.content or
-             c.toks[0].start >= region.end and c.content_left]
+    after = [c for c in cues if (c.toks[0].start >= region.end and
+             c.speaker is not None and not c.content) or
+             (c.toks[0].start >= region.end and c.content_left)]
     for cue in sorted(after, key=lambda c: c.toks[0].start):
         gap = text[region.end:_clause_start(doc, cue)]
         if _only_glue(gap) and "\n" not in gap:
@@ -309,8 +308,8 @@ def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
     before = [c for c in cues if c.toks[-1].end <= region.start]
     if before:
         cue = max(before, key=lambda c: c.toks[-1].end)
-        tail = cue.content and max(t.end for t in cue.content)
-        gap_start = max(cue.toks[-1].end, tail or 0)
+        tail = max((t.end for t in cue.content), default=0)
+        gap_start = max(cue.toks[-1].end, tail)
         gap = text[gap_start:region.start]
         sentence_gap = text[cue.toks[-1].end:region.start]
         if cue.speaker is not None and (
@@ -414,6 +413,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
             if ent is not None:
                 number = numbering.setdefault(ent.index, len(numbering))
             span = doc.span(m.start, m.end)
+            role: str | None
             if ent is not None and ent.roles:
                 role = ent.roles[0]
             else:

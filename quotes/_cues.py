@@ -15,6 +15,7 @@ from attrs import field, frozen
 
 from quotes._tree import Sent, Tok, is_punct
 from quotes.lexicons import Lexicon
+from quotes.records import as_tuple
 
 log = logging.getLogger(__name__)
 
@@ -40,15 +41,15 @@ class CueMatch:
     """A cue found in a sentence."""
 
     sent: int
-    toks: tuple[Tok, ...] = field(converter=tuple)
+    toks: tuple[Tok, ...] = field(converter=as_tuple)
     lemma: str
     cls: str
     speaker: Tok | None
-    content: tuple[Tok, ...] = field(converter=tuple)
+    content: tuple[Tok, ...] = field(converter=as_tuple)
     """Tokens of the reported clause, in order (empty when none)."""
     content_left: bool = False
     """True when the content stands before the cue (attached by parataxis)."""
-    label: tuple[Tok, ...] = field(converter=tuple, factory=tuple)
+    label: tuple[Tok, ...] = field(converter=as_tuple, factory=tuple)
     """The speaker's words when they are a transcript label, not a phrase."""
 
 
@@ -227,6 +228,9 @@ def _left_content(sent: Sent, cue: Tok) -> list[Tok]:
     """Content of a parenthetical cue: the clause the cue hangs from."""
     if cue.deprel != "parataxis" or cue.head < 0:
         return []
+    first = sent.subtree(cue.i)[0].i
+    if first > 0 and not is_punct(sent.toks[first - 1]):
+        return []  # not set off: "in case Putin decides" is no aside
     head = sent.toks[cue.head]
     toks = sent.subtree(head.i, skip=[cue.i])
     # keep the side of the host clause that does not hold the cue's own
@@ -237,7 +241,7 @@ def _left_content(sent: Sent, cue: Tok) -> list[Tok]:
 def _clean(sent: Sent, toks: list[Tok]) -> list[Tok]:
     """Drop a leading "that", and punctuation at both ends."""
     toks = sorted(toks, key=lambda t: t.i)
-    while toks and (is_punct(toks[0]) and toks[0].text not in "\"“‘'«"
+    while toks and ((is_punct(toks[0]) and toks[0].text not in "\"“‘'«")
                     or _complementiser(sent, toks[0])):
         toks.pop(0)
     while toks and is_punct(toks[-1]) and toks[-1].text not in "\"”’'»":

@@ -15,7 +15,6 @@ from attrs import define, field
 from quotes._speakers import Mention
 from quotes.lexicons import Lexicon
 
-
 SPEAKER_WINDOW = 1500
 """Characters back within which a pronoun prefers an earlier speaker."""
 

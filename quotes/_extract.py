@@ -67,7 +67,7 @@ def _runaway_cut(window: str, limit: int) -> int | None:
             return min(m.end(), (limit - 1) * _CHARS_PER_TOKEN)
         space = max(window.rfind(" ", 0, m.start()),
                     window.rfind("\n", 0, m.start()))
-        if space > 0 and m.start() - space < 200:  # noqa: PLR2004
+        if space > 0 and m.start() - space < 200:
             return space + 1
         return m.start()
     return None
@@ -125,7 +125,7 @@ class Extractor:
         self._lock = threading.Lock()
 
     @property
-    def pipeline(self) -> Any:  # noqa: ANN401
+    def pipeline(self) -> Any:
         """The stanza Pipeline (built on first access)."""
         with self._lock:
             if self._nlp is None:
@@ -157,7 +157,7 @@ class Extractor:
             return Result(doc_id=doc_id)
         return _attribute.run(self.parse(text), self.lexicon, doc_id)
 
-    def extract_doc(self, doc: Any, *, text: str | None = None,  # noqa: ANN401
+    def extract_doc(self, doc: Any, *, text: str | None = None,
                     doc_id: str | None = None) -> Result:
         """Return the attributions of a parsed stanza ``Document``."""
         return extract_doc(doc, text=text, doc_id=doc_id,
@@ -175,7 +175,7 @@ def extract(text: str, *, doc_id: str | None = None) -> Result:
         TypeError: *text* is not a ``str``.
         ModelNotAvailableError: the parsing model cannot be loaded.
     """
-    global _default  # noqa: PLW0603
+    global _default
     text = _check_text(text)
     with _default_lock:
         if _default is None:
@@ -183,7 +183,7 @@ def extract(text: str, *, doc_id: str | None = None) -> Result:
     return _default.extract(text, doc_id=doc_id)
 
 
-def extract_doc(doc: Any, *, text: str | None = None,  # noqa: ANN401
+def extract_doc(doc: Any, *, text: str | None = None,
                 doc_id: str | None = None,
                 lexicon: Lexicon | None = None) -> Result:
     """Return the attributions of an already parsed stanza ``Document``.

@@ -17,6 +17,8 @@ import re
 
 from attrs import field, frozen
 
+from quotes.records import as_tuple
+
 log = logging.getLogger(__name__)
 
 # mark -> (family, role): role "open", "close" or "both" (straight marks).
@@ -50,7 +52,7 @@ class QuoteRegion:
     start: int
     end: int
     inner: tuple[int, int]
-    pieces: tuple[tuple[int, int], ...] = field(converter=tuple)
+    pieces: tuple[tuple[int, int], ...] = field(converter=as_tuple)
     closed: bool = True
     opened: bool = True
 
@@ -67,7 +69,7 @@ def _classify(text: str, i: int, single_open: bool) -> str | None:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if family == "single" and _is_letter(prev) and _is_letter(nxt):
         return None  # apostrophe inside a word: don't, O’Brien
-    if ch == "’" or (ch == "'" and not (prev in _OPENERS_BEFORE)):
+    if ch == "’" or (ch == "'" and prev not in _OPENERS_BEFORE):
         # a closer only when a single quote is open and the mark ends a word
         if single_open and not _is_letter(nxt):
             return "close"
@@ -96,7 +98,7 @@ def _paragraph_ends(text: str) -> list[int]:
     return [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
 
 
-def find_quotes(text: str) -> list[QuoteRegion]:  # noqa: C901, PLR0912
+def find_quotes(text: str) -> list[QuoteRegion]:
     """Return the outermost quotations of *text*, in text order."""
     regions: list[QuoteRegion] = []
     stack: list[tuple[str, int]] = []  # (family, offset) of open marks

@@ -120,7 +120,7 @@ def pipeline_kwargs(config: ParseConfig) -> dict[str, Any]:
             **{f"{p}_model_path": paths[p] for p in PROCESSORS}}
 
 
-def make_pipeline(config: ParseConfig | None = None) -> Any:  # noqa: ANN401
+def make_pipeline(config: ParseConfig | None = None) -> Any:
     """Build the stanza Pipeline *config* describes (takes seconds).
 
     Raises:
@@ -128,7 +128,7 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:  # noqa: ANN401
     """
     config = config or ParseConfig()
     kwargs = pipeline_kwargs(config)
-    import stanza  # noqa: PLC0415 -- keep torch out of ``import quotes``
+    import stanza  # imported here: keeps torch out of ``import quotes``
 
     try:
         nlp = stanza.Pipeline(**kwargs)
@@ -173,7 +173,7 @@ def _culprit(err: BaseException, kwargs: dict[str, Any]) -> str | None:
         tb = tb.tb_next
     if found is not None:
         return found
-    import torch  # noqa: PLC0415
+    import torch
 
     for processor in PROCESSORS:
         path = kwargs.get(f"{processor}_model_path")
@@ -181,7 +181,7 @@ def _culprit(err: BaseException, kwargs: dict[str, Any]) -> str | None:
             continue
         try:
             torch.load(path, map_location="cpu", weights_only=True)
-        except Exception:  # noqa: BLE001 -- any failure names the file
+        except Exception:  # any failure: the error names the file
             return str(path)
     return None
 
@@ -190,7 +190,7 @@ REQUIRED = {"head": "depparse", "deprel": "depparse", "lemma": "lemma",
             "upos": "pos"}
 
 
-def check_annotations(doc: Any) -> None:  # noqa: ANN401
+def check_annotations(doc: Any) -> None:
     """Raise ``MissingAnnotationError`` if *doc* lacks a layer we read.
 
     A layer is missing when no word has it (a single gap, such as a gold

@@ -11,6 +11,7 @@ from attrs import field, frozen
 
 from quotes._tree import Sent, Tok, is_punct
 from quotes.lexicons import Lexicon
+from quotes.records import as_tuple
 
 # dependents that stay inside a speaker mention (the name phrase itself)
 _INSIDE = frozenset({"compound", "flat", "amod", "det", "nmod:poss", "case",
@@ -23,7 +24,7 @@ class Mention:
     """A speaker mention in one sentence."""
 
     sent: int
-    toks: tuple[Tok, ...] = field(converter=tuple)
+    toks: tuple[Tok, ...] = field(converter=as_tuple)
     head: Tok
     name: str | None
     role: str | None

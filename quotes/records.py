@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from attrs import field, frozen, validators
+
+
+def as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Field converter: any iterable as a tuple (typed for mypy's attrs)."""
+    return tuple(items)
 
 SCHEMA_VERSION = 1
 
@@ -104,7 +110,7 @@ class Attribution:
     kind: Kind = field(converter=Kind)
     content: Span
     """The claim, without "that" and without the outer quote marks."""
-    pieces: tuple[Span, ...] = field(converter=tuple, factory=tuple)
+    pieces: tuple[Span, ...] = field(converter=as_tuple, factory=tuple)
     """The quoted pieces when a quote is split by its attribution."""
     cue: Cue | None = None
     speaker: Speaker | None = None
@@ -133,8 +139,8 @@ class SpeakerEntity:
 
     entity: int
     name: str
-    roles: tuple[str, ...] = field(converter=tuple, factory=tuple)
-    mentions: tuple[Span, ...] = field(converter=tuple, factory=tuple)
+    roles: tuple[str, ...] = field(converter=as_tuple, factory=tuple)
+    mentions: tuple[Span, ...] = field(converter=as_tuple, factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of SCHEMA.md's ``speakers`` item."""
@@ -152,11 +158,11 @@ class Result:
 
     doc_id: str | None = None
     attributions: tuple[Attribution, ...] = field(
-        converter=tuple, factory=tuple)
+        converter=as_tuple, factory=tuple)
     speakers: tuple[SpeakerEntity, ...] = field(
-        converter=tuple, factory=tuple)
+        converter=as_tuple, factory=tuple)
     unattributed_quotes: tuple[Span, ...] = field(
-        converter=tuple, factory=tuple)
+        converter=as_tuple, factory=tuple)
     """Quoted stretches that no attribution covers (titles, scare quotes)."""
 
     def attributions_of(self, entity: int) -> tuple[Attribution, ...]:

@@ -33,7 +33,7 @@ def _validate(conllu: str) -> None:
             raise ConlluError(msg, line=number)
 
 
-def doc_from_conllu(conllu: str | Path, *, text: str | None = None) -> Any:  # noqa: ANN401
+def doc_from_conllu(conllu: str | Path, *, text: str | None = None) -> Any:
     """Return a stanza ``Document`` built from CoNLL-U.
 
     Args:
@@ -48,7 +48,7 @@ def doc_from_conllu(conllu: str | Path, *, text: str | None = None) -> Any:  # n
                                     conllu and conllu.endswith(".conllu")):
         conllu = Path(conllu).read_text(encoding="utf-8")
     _validate(conllu)
-    from stanza.utils.conll import CoNLL  # noqa: PLC0415
+    from stanza.utils.conll import CoNLL
 
     try:
         doc = CoNLL.conll2doc(input_str=conllu)

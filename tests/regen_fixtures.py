@@ -40,8 +40,8 @@ def main() -> None:
     for name, text in texts().items():
         doc = nlp(text)
         (out_dir / f"{name}.conllu").write_text(
-            "{:C}".format(doc) + "\n", encoding="utf-8")
-        print(name)  # noqa: T201
+            f"{doc:C}" + "\n", encoding="utf-8")
+        print(name)
 
 
 if __name__ == "__main__":

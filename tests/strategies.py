@@ -16,7 +16,7 @@ Also plain functions (``random_text``, ``random_doc``) that draw the same
 kinds of inputs from a ``random.Random``, for the fuzz benchmark.
 """
 
-# ruff: noqa: RUF001 -- the quote marks are the point of this file
+
 from __future__ import annotations
 
 import itertools

@@ -10,7 +10,7 @@ from conftest import fixture_result, load_cases
 CASES = load_cases()
 
 
-def _matches(attribution: Any, want: dict[str, Any]) -> bool:  # noqa: ANN401
+def _matches(attribution: Any, want: dict[str, Any]) -> bool:
     return attribution.content.text == want["content"]
 
 

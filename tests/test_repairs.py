@@ -64,3 +64,53 @@ _SAID_AND_LEFT = """\
 8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 
 """
+
+
+def test_two_subjects_of_one_cue_are_one_speaker() -> None:
+    """ "Russian spokesman Dmitry Peskov said": 'spokesman' and 'Dmitry'
+    both parsed as subjects of 'said' are one speaker with a role."""
+    conllu = (FIXTURES / "parsed" / "repair_double_subject.conllu"
+              ).read_text("utf-8")
+    rels = [r.split("\t")[7] for r in conllu.splitlines()
+            if r[:1].isdigit()]
+    assert rels[1] == rels[2] == "nsubj"  # the misparse this rule is for
+    (att,) = _extract("repair_double_subject").attributions
+    assert att.speaker is not None
+    assert att.speaker.name == "Dmitry Peskov"
+    assert att.speaker.role == "Russian spokesman"
+    assert att.content.text.startswith("the deployment is further proof")
+
+
+def test_an_aside_needs_punctuation_before_it() -> None:
+    """ "... in case Putin decides to order an invasion": a cue parsed as
+    parataxis but not set off by punctuation reports nothing."""
+    conllu = (FIXTURES / "parsed" / "repair_unset_parataxis.conllu"
+              ).read_text("utf-8")
+    row = next(r.split("\t") for r in conllu.splitlines()
+               if r.startswith("25\tdecides"))
+    assert row[7] == "parataxis"  # the misparse this rule is for
+    result = _extract("repair_unset_parataxis")
+    assert all(a.cue is None or a.cue.lemma != "decide"
+               for a in result.attributions)
+
+
+def test_an_aside_after_a_comma_still_reports() -> None:
+    """ "The move is temporary, he said.": the set-off aside keeps working."""
+    result = quotes.extract_doc(doc_from_conllu(_ASIDE))
+    (att,) = result.attributions
+    assert att.content.text == "The move is temporary"
+    assert att.cue.lemma == "say"
+
+
+_ASIDE = """\
+# text = The move is temporary, he said.
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tmove\tmove\tNOUN\tNN\tNumber=Sing\t4\tnsubj\t_\t_
+3\tis\tbe\tAUX\tVBZ\tVerbForm=Fin\t4\tcop\t_\t_
+4\ttemporary\ttemporary\tADJ\tJJ\t_\t0\troot\t_\tSpaceAfter=No
+5\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_
+6\the\the\tPRON\tPRP\tCase=Nom|Gender=Masc|Number=Sing|Person=3|PronType=Prs\t7\tnsubj\t_\t_
+7\tsaid\tsay\tVERB\tVBD\tVerbForm=Fin\t4\tparataxis\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+"""

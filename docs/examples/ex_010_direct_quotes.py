@@ -19,4 +19,4 @@ print([p.text for p in a.pieces])
 # only the last one closed, is a single quotation.
 result = case("direct_multi_paragraph")
 print(result.attributions[0].content.text)
-result.attributions[0].speaker
+print(result.attributions[0].speaker)

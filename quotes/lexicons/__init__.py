@@ -8,8 +8,10 @@ loads a user's own copy, and ``attrs.evolve`` changes single fields.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from attrs import field, frozen
 
@@ -47,20 +49,30 @@ class Pronoun:
     gender: str
 
 
+def _mapping(items: Any) -> dict[str, Any]:
+    """Field converter: a mapping or pairs as a dict (typed for mypy)."""
+    return dict(items)
+
+
+def _words(items: Iterable[str]) -> frozenset[str]:
+    """Field converter: words as a frozenset (typed for mypy)."""
+    return frozenset(items)
+
+
 @frozen(kw_only=True)
 class Lexicon:
     """The word lists, as immutable mappings and sets."""
 
-    reporting_verbs: dict[str, str] = field(converter=dict)
+    reporting_verbs: dict[str, str] = field(converter=_mapping)
     """Verb lemma -> class (speech, statement, belief, evidence)."""
-    noun_cues: dict[str, str] = field(converter=dict)
+    noun_cues: dict[str, str] = field(converter=_mapping)
     """Noun lemma -> class ("statement", "claim")."""
-    prep_cues: dict[str, str] = field(converter=dict)
+    prep_cues: dict[str, str] = field(converter=_mapping)
     """Preposition phrase -> class ("according to")."""
-    role_nouns: frozenset[str] = field(converter=frozenset)
-    honorifics: frozenset[str] = field(converter=frozenset)
-    pronouns: dict[str, Pronoun] = field(converter=dict)
-    non_speakers: frozenset[str] = field(converter=frozenset)
+    role_nouns: frozenset[str] = field(converter=_words)
+    honorifics: frozenset[str] = field(converter=_words)
+    pronouns: dict[str, Pronoun] = field(converter=_mapping)
+    non_speakers: frozenset[str] = field(converter=_words)
     """Nouns that never head a speaker phrase (times, dates)."""
 
     @classmethod
@@ -106,4 +118,4 @@ class Lexicon:
 def _default() -> Lexicon:
     pkg = resources.files(__package__)
     texts = {n: (pkg / n).read_text(encoding="utf-8") for n in _FILES}
-    return Lexicon._from_texts(texts)  # noqa: SLF001
+    return Lexicon._from_texts(texts)
