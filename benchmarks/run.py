@@ -340,9 +340,10 @@ def main() -> int:
         "## Throughput", "",
         "Words are whitespace-separated tokens of the input; seconds count "
         "parsing and extraction, not model loading; peak RSS is the "
-        "process's maximum resident memory, model included. The machine "
-        "(2 cores) was shared with a model-training job, so speeds are "
-        "lower bounds.", "", *speed_table(speed), "",
+        "process's maximum resident memory, model included. Machine: "
+        f"{os.cpu_count()} CPU cores, each tool on one thread; anything "
+        "else running at the time lowers the speeds.", "",
+        *speed_table(speed), "",
         "textacy's `direct_quotations` raises on a document with an odd "
         "number of quote marks; such documents count as *failed docs* "
         "and score as having no quotations.", "",
