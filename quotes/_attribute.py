@@ -69,8 +69,28 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None) -> Result:
     drafts, used = _cue_drafts(doc, cues, regions, used)
     drafts += _quote_drafts(doc, cues, regions, used, drafts, sent_of)
     drafts += labels
+    drafts = _drop_nested(drafts, lex)
     drafts.sort(key=lambda d: (d.start, d.end))
     return _finish(doc, lex, drafts, regions, doc_id)
+
+
+def _drop_nested(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
+    """Drop reported claims whose cue lies inside another claim's content,
+    unless the cue is a verb of saying.
+
+    In "Kirby said the move does not indicate that the U.S. believes ...",
+    "indicate" and "believes" are part of what Kirby said, not claims of
+    the move or of the U.S.; "Kirby said Biden told Putin ..." still
+    reports Biden's words. Quotations are never dropped.
+    """
+    def nested(d: _Draft) -> bool:
+        if d.kind is not Kind.INDIRECT or d.cue is None or \
+                lex.reporting_verbs.get(d.cue.lemma, "speech") == "speech":
+            return False
+        at = d.cue.toks[0].start
+        return any(o is not d and o.start <= at < o.end for o in drafts)
+
+    return [d for d in drafts if not nested(d)]
 
 
 def _sentence_index(doc: Doc) -> list[tuple[int, int, int]]:
