@@ -98,8 +98,42 @@ def _paragraph_ends(text: str) -> list[int]:
     return [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
 
 
+# Doubled apostrophes ('') and backticks (``) stand for a double quote in
+# older wire copy and archives (''Not now,'' he said); pairing sees them
+# as '"' plus a filler that is neither a mark nor a space, so offsets keep
+# their meaning, and the regions are then widened over the second char.
+_DOUBLED = re.compile(r"(?<!')''(?!')|``")
+_FILLER = "\u2060"
+
+
 def find_quotes(text: str) -> list[QuoteRegion]:
     """Return the outermost quotations of *text*, in text order."""
+    shadow = _DOUBLED.sub('"' + _FILLER, text)
+    regions = _pair_marks(shadow)
+    if shadow == text:
+        return regions
+    return [_over_doubled(r, text) for r in regions]
+
+
+def _over_doubled(region: QuoteRegion, text: str) -> QuoteRegion:
+    """Widen *region* over the second char of doubled marks."""
+    def doubled(i: int) -> bool:
+        return 0 <= i < len(text) - 1 and _DOUBLED.match(text, i) is not None
+
+    pieces = [(a + 1 if doubled(a - 1) else a, b) for a, b in region.pieces]
+    pieces = [(a, max(a, b)) for a, b in pieces]
+    end = region.end + 1 if region.closed and doubled(region.end - 1) \
+        else region.end
+    start_inner = pieces[0][0] if pieces else region.inner[0]
+    return QuoteRegion(start=region.start, end=end,
+                       inner=(start_inner, max(start_inner,
+                                               region.inner[1])),
+                       pieces=pieces, closed=region.closed,
+                       opened=region.opened)
+
+
+def _pair_marks(text: str) -> list[QuoteRegion]:
+    """Pair the (single-character) marks of *text* into regions."""
     regions: list[QuoteRegion] = []
     stack: list[tuple[str, int]] = []  # (family, offset) of open marks
     pieces: list[tuple[int, int]] = []  # finished paragraph pieces

@@ -157,7 +157,24 @@ REGRESSIONS = [
     "K irby said »this is unacceptable«.",  # reversed guillemets
     "“Nobody knows what they want.” According to officials, nobody knows",
     "", " ", "\u200b", "“", "”", "„“", "'''", "« »", "\r\n\r\n\"x",
+    "''", "``", "''x''", "```", "a''b", "''''", "``x\n\n``y''",
 ]
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    ("''This isn't reform,'' said Holtz-Eakin.", ["This isn't reform,"]),
+    ("``Fine,'' she said.", ["Fine,"]),
+    ("He said ''no'' twice. ''Never.''", ["no", "Never."]),
+    ("''First part\n\n''Second part.''", ["First part", "Second part."]),
+])
+def test_doubled_marks_pair_as_double_quotes(text: str,
+                                             inner: list[str]) -> None:
+    """Wire copy's ''...'' and ``...'' are quotations, marks outside."""
+    regions = find_quotes(text)
+    assert [text[a:b] for r in regions for a, b in r.pieces] == inner
+    for r in regions:
+        assert text[r.start:r.end].endswith("''")
+        assert text[r.start:r.start + 2] in {"''", "``"}
 
 
 @pytest.mark.parametrize("text", REGRESSIONS)
