@@ -306,8 +306,14 @@ def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     before_adp = [t for t in nominal if not any(
         a.upos == "ADP" and a.i < t.i for a in phrase)]
     source = (before_adp or nominal)[-1]
-    skip = {tok.i, nxt.i, *(t.i for t in phrase)}
-    content = _clean(sent, [t for t in sent.toks if t.i not in skip])
+    roots = [t.i for t in sent.toks if t.head < 0]
+    if roots and roots[0] < tok.i:
+        # "<claim>, according to X, a former aide who ...": the claim's
+        # head comes first, so it is all of the sentence before the cue
+        content = _clean(sent, list(sent.toks[:tok.i]))
+    else:  # "According to X, <claim>"
+        skip = {tok.i, nxt.i, *(t.i for t in phrase)}
+        content = _clean(sent, [t for t in sent.toks if t.i not in skip])
     return CueMatch(sent=sent.index, toks=[tok, nxt], lemma="according to",
                     cls=lex.prep_cues.get("according to", "speech"),
                     speaker=source, content=content, content_left=False)

@@ -69,8 +69,8 @@ def _phrase_tokens(sent: Sent, head: Tok) -> list[Tok]:
         else:
             break
     toks = [sent.toks[k] for k in range(lo, hi + 1)]
-    while toks and (is_punct(toks[0]) or toks[0].rel == "case"):
-        toks.pop(0)
+    while toks and (is_punct(toks[0]) or toks[0].rel in {"case", "fixed"}):
+        toks.pop(0)  # "according to", "because of": never the speaker
     while toks and (is_punct(toks[-1]) or toks[-1].rel == "case"):
         toks.pop()
     return toks or [head]
