@@ -36,8 +36,12 @@ CONF_NAMED = 0.9
 CONF_REFERRED = 0.8
 CONF_NO_SPEAKER = 0.4
 CONF_CONTINUATION = 0.6
+CONF_HEADLINE = 0.7
 CONF_PENALTY_COGNITION = 0.15
 # a speaker label opening a transcript line: "WALLACE: ...", "MR. LEE: ..."
+# "Sanders: Clinton needs to ..." as a document's first line (a title)
+_HEADLINE = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+                       r"[ \t]*:[ \t]+(?=\S)")
 _LABEL = re.compile(r"(?m)^[ \t\"“‘']*([A-Z][A-Z.'’ -]*[A-Z]\.?)[ \t]*:[ \t]+"
                     r"(?=\S)")
 
@@ -135,7 +139,34 @@ def _label_drafts(doc: Doc, regions: list[QuoteRegion],
         drafts.append(_Draft(kind=Kind.DIRECT, start=m.end(), end=end,
                              pieces=[(m.end(), end)], cue=cue,
                              sentence=cue.sent))
+    headline = _headline_draft(doc)
+    if headline is not None and not any(
+            d.start <= headline.start < d.end for d in drafts):
+        drafts.append(headline)
     return drafts, used
+
+
+def _headline_draft(doc: Doc) -> _Draft | None:
+    """A title "Sanders: Clinton needs to change course" (paraphrase).
+
+    Only the document's first line, when it is followed by more text and
+    the part before the colon is a name or a noun ("Poll"), not a phrase
+    ("The Latest", "Stealth Over Health").
+    """
+    text = doc.text
+    line_end = text.find("\n")
+    m = _HEADLINE.match(text)
+    if m is None or line_end < 0 or m.end() > line_end:
+        return None
+    found = _label_cue(doc, m.start(1), m.end(1), m.end(1) + text[
+        m.end(1):m.end()].index(":"), m.end(), line_end)
+    if found is None or found[0].label is None or not all(
+            t.upos in {"PROPN", "NOUN"} for t in found[0].label):
+        return None
+    cue, end = found
+    return _Draft(kind=Kind.INDIRECT, start=m.end(), end=end,
+                  pieces=[(m.end(), end)], cue=cue, sentence=cue.sent,
+                  confidence=CONF_HEADLINE)
 
 
 def _label_cue(doc: Doc, start: int, end: int, colon: int, content: int,
