@@ -228,8 +228,9 @@ def _left_content(sent: Sent, cue: Tok) -> list[Tok]:
     """Content of a parenthetical cue: the clause the cue hangs from."""
     if cue.deprel != "parataxis" or cue.head < 0:
         return []
-    first = sent.subtree(cue.i)[0].i
-    if first > 0 and not is_punct(sent.toks[first - 1]):
+    span = sent.subtree(cue.i)
+    if not is_punct(span[0]) and span[0].i > 0 and \
+            not is_punct(sent.toks[span[0].i - 1]):
         return []  # not set off: "in case Putin decides" is no aside
     head = sent.toks[cue.head]
     toks = sent.subtree(head.i, skip=[cue.i])
@@ -268,7 +269,11 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     left = False
     speaker = _subject(sent, tok)
     if speaker is not None and speaker.lemma in lex.non_speakers:
-        speaker = None
+        # "Wells Fargo just this month announced": a time parsed as a
+        # second subject; the other one speaks
+        speaker = next((t for t in sent.children(tok.i, "nsubj")
+                        if t.lemma not in lex.non_speakers
+                        and t.upos in {"PROPN", "NOUN", "PRON"}), None)
     if not content:
         content = _final_clause_content(sent, tok, speaker) or \
             _clausal_content(sent, tok, right=False) or \

@@ -114,3 +114,59 @@ _ASIDE = """\
 8\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
 
 """
+
+
+def test_an_aside_whose_comma_hangs_from_the_cue() -> None:
+    """ "..., Graham said, since ...": the comma before the aside parsed as
+    the cue's own dependent still sets it off."""
+    result = quotes.extract_doc(doc_from_conllu(_ASIDE_OWN_COMMA))
+    (att,) = result.attributions
+    assert att.content.text.startswith("The policy hurt young voters")
+    assert att.speaker is not None
+    assert att.speaker.text == "Graham"
+
+
+def test_a_time_parsed_as_subject_does_not_hide_the_speaker() -> None:
+    """ "Wells Fargo this month announced ...": 'month' as a second subject
+    is not the speaker; the company is."""
+    result = quotes.extract_doc(doc_from_conllu(_TIME_SUBJECT))
+    (att,) = result.attributions
+    assert att.speaker is not None
+    assert att.speaker.name == "Wells Fargo"
+    assert att.content.text == "it would drop the fees"
+
+
+_ASIDE_OWN_COMMA = """\
+# text = The policy hurt young voters, Graham said, since they accept science.
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tpolicy\tpolicy\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_
+3\thurt\thurt\tVERB\tVBD\tVerbForm=Fin\t0\troot\t_\t_
+4\tyoung\tyoung\tADJ\tJJ\t_\t5\tamod\t_\t_
+5\tvoters\tvoter\tNOUN\tNNS\tNumber=Plur\t3\tobj\t_\tSpaceAfter=No
+6\t,\t,\tPUNCT\t,\t_\t8\tpunct\t_\t_
+7\tGraham\tGraham\tPROPN\tNNP\tNumber=Sing\t8\tnsubj\t_\t_
+8\tsaid\tsay\tVERB\tVBD\tVerbForm=Fin\t3\tparataxis\t_\tSpaceAfter=No
+9\t,\t,\tPUNCT\t,\t_\t12\tpunct\t_\t_
+10\tsince\tsince\tSCONJ\tIN\t_\t12\tmark\t_\t_
+11\tthey\tthey\tPRON\tPRP\tCase=Nom|Number=Plur|Person=3|PronType=Prs\t12\tnsubj\t_\t_
+12\taccept\taccept\tVERB\tVBP\tVerbForm=Fin\t3\tadvcl\t_\t_
+13\tscience\tscience\tNOUN\tNN\tNumber=Sing\t12\tobj\t_\tSpaceAfter=No
+14\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+"""
+
+_TIME_SUBJECT = """\
+# text = Wells Fargo this month announced it would drop the fees.
+1\tWells\tWells\tPROPN\tNNP\tNumber=Sing\t5\tnsubj\t_\t_
+2\tFargo\tFargo\tPROPN\tNNP\tNumber=Sing\t1\tflat\t_\t_
+3\tthis\tthis\tDET\tDT\t_\t4\tdet\t_\t_
+4\tmonth\tmonth\tNOUN\tNN\tNumber=Sing\t5\tnsubj\t_\t_
+5\tannounced\tannounce\tVERB\tVBD\tVerbForm=Fin\t0\troot\t_\t_
+6\tit\tit\tPRON\tPRP\tCase=Nom|Number=Sing|Person=3|PronType=Prs\t8\tnsubj\t_\t_
+7\twould\twould\tAUX\tMD\tVerbForm=Fin\t8\taux\t_\t_
+8\tdrop\tdrop\tVERB\tVB\tVerbForm=Inf\t5\tccomp\t_\t_
+9\tthe\tthe\tDET\tDT\t_\t10\tdet\t_\t_
+10\tfees\tfee\tNOUN\tNNS\tNumber=Plur\t8\tobj\t_\tSpaceAfter=No
+11\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_
+
+"""
