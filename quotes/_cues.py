@@ -78,7 +78,9 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             # "officials who said": the antecedent of the relative clause
             rel = next((a for a in [verb, *sent.ancestors(verb.i)]
                         if a.deprel == "acl:relcl"), None)
-            return sent.toks[rel.head] if rel and rel.head >= 0 else None
+            if rel is not None and rel.head >= 0:
+                return sent.toks[rel.head]
+            return _antecedent(sent, active[0])
         if active and active[0].upos != "SCONJ":
             return active[0]
         if agents:
@@ -106,8 +108,9 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
                      cls: str = "speech") -> list[Tok]:
     """Content on one side of the cue: its clausal complement(s)."""
     deps = [t for t in sent.children(cue.i) if (t.i > cue.i) == right]
-    anchors = [t for t in deps if t.rel in _CONTENT_RELS or (
-        t.rel == "advcl" and _starts_with_that(sent, t))]
+    anchors = [t for t in deps if (t.rel in _CONTENT_RELS or (
+        t.rel == "advcl" and _starts_with_that(sent, t)))
+        and not _relative_clause(sent, t)]
     if not anchors and right:
         # "said: ..." glued as obj/dep; "said the deployment ... indicate"
         anchors = [t for t in deps if t.rel in {"obj", "dep"} and
@@ -142,6 +145,27 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
                 _wh_conjunct(sent, dep):
             chosen.extend(sent.subtree(dep.i))
     return _clean(sent, chosen)
+
+
+def _antecedent(sent: Sent, pronoun: Tok) -> Tok | None:
+    """ "Mr. Kamin, who emphasized": the noun before the comma, when the
+    parser did not attach the relative clause to it."""
+    k = pronoun.i - 1
+    if k < 1 or sent.toks[k].text != ",":
+        return None
+    ante = sent.toks[k - 1]
+    while ante.deprel in {"flat", "compound", "fixed"} and ante.head >= 0:
+        ante = sent.toks[ante.head]
+    return ante if ante.upos in {"PROPN", "NOUN"} else None
+
+
+def _relative_clause(sent: Sent, clause: Tok) -> bool:
+    """ "said Mr. Kamin, who emphasized that ...": a clause whose subject
+    is "who" after a comma is a misattached relative clause of
+    the speaker, never what the cue reports."""
+    subjects = sent.children(clause.i, "nsubj")
+    return any(s.lemma == "who" and s.i > 0 and s.i < clause.i
+               and sent.toks[s.i - 1].text == "," for s in subjects)
 
 
 def _wh_conjunct(sent: Sent, conj: Tok) -> bool:

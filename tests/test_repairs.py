@@ -170,3 +170,38 @@ _TIME_SUBJECT = """\
 11\t.\t.\tPUNCT\t.\t_\t5\tpunct\t_\t_
 
 """
+
+
+def test_a_relative_clause_of_the_speaker_is_not_the_content() -> None:
+    """ '"...," said Mr. Kamin, who emphasized that ...': the who-clause
+    parsed as the cue's ccomp is Kamin's relative clause; the quotation is
+    what he said, and 'emphasized' has him as its speaker."""
+    text = '"Costs rise," said Mr. Kamin, who emphasized that the plan helps.'
+    result = quotes.extract_doc(doc_from_conllu(_WHO_CLAUSE, text=text))
+    got = {(a.cue.lemma if a.cue else None, a.content.text,
+            a.speaker.name if a.speaker else None)
+           for a in result.attributions}
+    assert got == {("say", "Costs rise,", "Kamin"),
+                   ("emphasize", "the plan helps", "Kamin")}
+
+
+_WHO_CLAUSE = """\
+# text = "Costs rise," said Mr. Kamin, who emphasized that the plan helps.
+1\t"\t"\tPUNCT\t``\t_\t3\tpunct\t_\tSpaceAfter=No
+2\tCosts\tcost\tNOUN\tNNS\tNumber=Plur\t3\tnsubj\t_\t_
+3\trise\trise\tVERB\tVBP\tVerbForm=Fin\t6\tccomp\t_\tSpaceAfter=No
+4\t,\t,\tPUNCT\t,\t_\t3\tpunct\t_\tSpaceAfter=No
+5\t"\t"\tPUNCT\t''\t_\t3\tpunct\t_\t_
+6\tsaid\tsay\tVERB\tVBD\tVerbForm=Fin\t0\troot\t_\t_
+7\tMr.\tMr.\tPROPN\tNNP\tNumber=Sing\t6\tnsubj\t_\t_
+8\tKamin\tKamin\tPROPN\tNNP\tNumber=Sing\t7\tflat\t_\tSpaceAfter=No
+9\t,\t,\tPUNCT\t,\t_\t11\tpunct\t_\t_
+10\twho\twho\tPRON\tWP\tPronType=Rel\t11\tnsubj\t_\t_
+11\temphasized\temphasize\tVERB\tVBD\tVerbForm=Fin\t6\tccomp\t_\t_
+12\tthat\tthat\tSCONJ\tIN\t_\t15\tmark\t_\t_
+13\tthe\tthe\tDET\tDT\t_\t14\tdet\t_\t_
+14\tplan\tplan\tNOUN\tNN\tNumber=Sing\t15\tnsubj\t_\t_
+15\thelps\thelp\tVERB\tVBZ\tVerbForm=Fin\t11\tccomp\t_\tSpaceAfter=No
+16\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_
+
+"""
