@@ -258,7 +258,7 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
         else:
             earlier = [d for d in [*all_drafts, *drafts]
                        if d.end <= region.start]
-            previous = earlier[-1] if earlier else None
+            previous = max(earlier, key=lambda d: d.end, default=None)
             if not _looks_like_speech(text, region):
                 fragment = _mixed_for_fragment(doc, cues, region, taken)
                 if fragment is not None:
