@@ -38,6 +38,10 @@ CONF_NO_SPEAKER = 0.4
 CONF_CONTINUATION = 0.6
 CONF_HEADLINE = 0.7
 CONF_PENALTY_COGNITION = 0.15
+# "”…” ― Sonya Herridge": a name after a dash, at the end of its line
+_DASH_NAME = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*"
+                        r"(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+                        r"(?:,[^\n]{0,60})?[ \t]*(?=\n|$)")
 # a speaker label opening a transcript line: "WALLACE: ...", "MR. LEE: ..."
 # "Sanders: Clinton needs to ..." as a document's first line (a title)
 _HEADLINE = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
@@ -241,7 +245,8 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
         if i in used:
             continue
         sentence = _sentence_at(sent_of, region.inner[0])
-        cue = _cue_for_quote(doc, cues, region, regions)
+        cue = _cue_for_quote(doc, cues, region, regions) or \
+            _dash_cue(doc, region)
         if cue is not None and id(cue) in by_cue:
             # the second half of a quote split by its attribution
             draft = by_cue[id(cue)]
@@ -289,6 +294,28 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
         used.add(i)
         drafts.append(draft)
     return drafts
+
+
+def _dash_cue(doc: Doc, region: QuoteRegion) -> CueMatch | None:
+    """ '“…” ― Sonya Herridge': a name after a dash ends the quote's line.
+
+    The dash is the cue and the name the speaker (a label, as in a
+    transcript); the line may go on after a comma (", 45, of Phoenix").
+    """
+    m = _DASH_NAME.match(doc.text, region.end)
+    if m is None:
+        return None
+    toks = [t for s in doc.sents for t in s.toks]
+    dash = [t for t in toks if m.start() <= t.start < m.start(1)
+            and is_punct(t)]
+    for sent in doc.sents:
+        name = [t for t in sent.toks
+                if m.start(1) <= t.start and t.end <= m.end(1)]
+        if name and dash:
+            return CueMatch(sent=sent.index, toks=dash[:1], lemma="―",
+                            cls="speech", speaker=name[-1], content=(),
+                            label=name)
+    return None
 
 
 def _mixed_for_fragment(doc: Doc, cues: list[CueMatch],
