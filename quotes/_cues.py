@@ -292,6 +292,11 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     content = _clausal_content(sent, tok, right=True, cls=cls)
     left = False
     speaker = _subject(sent, tok)
+    if content and speaker is not None and \
+            tok.i < speaker.i < content[0].i and \
+            sent.toks[content[0].i - 1].text == ",":
+        # '"...," said Murphy, now a consultant': the speaker's appositive
+        content = []
     if speaker is not None and speaker.lemma in lex.non_speakers:
         # "Wells Fargo just this month announced": a time parsed as a
         # second subject; the other one speaks

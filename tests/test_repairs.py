@@ -205,3 +205,36 @@ _WHO_CLAUSE = """\
 16\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_
 
 """
+
+
+def test_the_appositive_of_an_inverted_speaker_is_not_the_content() -> None:
+    """ '"...," said Murphy, now a consultant': the appositive parsed as the
+    cue's parataxis is not what Murphy said; the quotation is."""
+    text = '"I call it the first trip," said Murphy, now a consultant.'
+    result = quotes.extract_doc(doc_from_conllu(_INVERTED_APPOS, text=text))
+    (att,) = result.attributions
+    assert att.content.text == "I call it the first trip,"
+    assert att.speaker is not None
+    assert att.speaker.name == "Murphy"
+
+
+_INVERTED_APPOS = """\
+# text = "I call it the first trip," said Murphy, now a consultant.
+1\t"\t"\tPUNCT\t``\t_\t3\tpunct\t_\tSpaceAfter=No
+2\tI\tI\tPRON\tPRP\tCase=Nom|Number=Sing|Person=1|PronType=Prs\t3\tnsubj\t_\t_
+3\tcall\tcall\tVERB\tVBP\tVerbForm=Fin\t10\tccomp\t_\t_
+4\tit\tit\tPRON\tPRP\tCase=Acc|Number=Sing|Person=3|PronType=Prs\t3\tobj\t_\t_
+5\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_
+6\tfirst\tfirst\tADJ\tJJ\t_\t7\tamod\t_\t_
+7\ttrip\ttrip\tNOUN\tNN\tNumber=Sing\t3\txcomp\t_\tSpaceAfter=No
+8\t,\t,\tPUNCT\t,\t_\t3\tpunct\t_\tSpaceAfter=No
+9\t"\t"\tPUNCT\t''\t_\t3\tpunct\t_\t_
+10\tsaid\tsay\tVERB\tVBD\tVerbForm=Fin\t0\troot\t_\t_
+11\tMurphy\tMurphy\tPROPN\tNNP\tNumber=Sing\t10\tnsubj\t_\tSpaceAfter=No
+12\t,\t,\tPUNCT\t,\t_\t15\tpunct\t_\t_
+13\tnow\tnow\tADV\tRB\t_\t15\tadvmod\t_\t_
+14\ta\ta\tDET\tDT\t_\t15\tdet\t_\t_
+15\tconsultant\tconsultant\tNOUN\tNN\tNumber=Sing\t10\tparataxis\t_\tSpaceAfter=No
+16\t.\t.\tPUNCT\t.\t_\t10\tpunct\t_\t_
+
+"""
