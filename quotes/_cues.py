@@ -169,12 +169,14 @@ def _relative_clause(sent: Sent, clause: Tok) -> bool:
 
 
 def _wh_conjunct(sent: Sent, conj: Tok) -> bool:
-    """ "said X and what he told Putin": a conjunct that opens with a
-    wh-word is a second thing said, which a weak parse may hang from the
-    cue; a second predicate ("said X and left") never opens so."""
+    """ "said X and what he told Putin", "said X and that Y": a conjunct
+    that opens with a wh-word or the complementiser "that" is a second
+    thing said, which a weak parse may hang from the cue; a second
+    predicate ("said X and left") never opens so."""
     words = [t for t in sent.subtree(conj.i)
              if t.rel not in {"cc", "punct"}]
-    return bool(words) and words[0].lemma in _WH_OPENERS
+    return bool(words) and (words[0].lemma in _WH_OPENERS or (
+        words[0].lemma == "that" and words[0].rel == "mark"))
 
 
 def _stray_subject(sent: Sent, cue: Tok, clause: Tok) -> Tok | None:

@@ -238,3 +238,31 @@ _INVERTED_APPOS = """\
 16\t.\t.\tPUNCT\t.\t_\t10\tpunct\t_\t_
 
 """
+
+
+def test_a_that_conjunct_hung_from_the_cue_joins_the_content() -> None:
+    """ "said X and that Y": the second complement, parsed as a conj of
+    'said', is part of what was said."""
+    text = "Kirby said the talks failed and that the troops would stay."
+    result = quotes.extract_doc(doc_from_conllu(_AND_THAT, text=text))
+    (att,) = result.attributions
+    assert att.content.text == ("the talks failed and that the troops "
+                                "would stay")
+
+
+_AND_THAT = """\
+# text = Kirby said the talks failed and that the troops would stay.
+1\tKirby\tKirby\tPROPN\tNNP\tNumber=Sing\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\tVerbForm=Fin\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\ttalks\ttalk\tNOUN\tNNS\tNumber=Plur\t5\tnsubj\t_\t_
+5\tfailed\tfail\tVERB\tVBD\tVerbForm=Fin\t2\tccomp\t_\t_
+6\tand\tand\tCCONJ\tCC\t_\t11\tcc\t_\t_
+7\tthat\tthat\tSCONJ\tIN\t_\t11\tmark\t_\t_
+8\tthe\tthe\tDET\tDT\t_\t9\tdet\t_\t_
+9\ttroops\ttroop\tNOUN\tNNS\tNumber=Plur\t11\tnsubj\t_\t_
+10\twould\twould\tAUX\tMD\tVerbForm=Fin\t11\taux\t_\t_
+11\tstay\tstay\tVERB\tVB\tVerbForm=Inf\t2\tconj\t_\tSpaceAfter=No
+12\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+"""
