@@ -105,12 +105,18 @@ def _participle(sent: Sent, verb: Tok) -> bool:
 
 
 def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
-                     cls: str = "speech") -> list[Tok]:
-    """Content on one side of the cue: its clausal complement(s)."""
+                     cls: str = "speech",
+                     cues: frozenset[str] = frozenset()) -> list[Tok]:
+    """Content on one side of the cue: its clausal complement(s).
+
+    *cues* are the reporting-verb lemmas: a parataxis that is one ("...,
+    a spokesman announced") is an aside reporting its host, not content.
+    """
     deps = [t for t in sent.children(cue.i) if (t.i > cue.i) == right]
     anchors = [t for t in deps if (t.rel in _CONTENT_RELS or (
         t.rel == "advcl" and _starts_with_that(sent, t)))
-        and not _relative_clause(sent, t)]
+        and not _relative_clause(sent, t)
+        and not (t.rel == "parataxis" and t.lemma in cues)]
     if not anchors and right:
         # "said: ..." glued as obj/dep; "said the deployment ... indicate"
         anchors = [t for t in deps if t.rel in {"obj", "dep"} and
@@ -291,7 +297,8 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if tok.upos not in {"VERB"} or tok.lemma not in lex.reporting_verbs:
         return None
     cls = lex.reporting_verbs[tok.lemma]
-    content = _clausal_content(sent, tok, right=True, cls=cls)
+    content = _clausal_content(sent, tok, right=True, cls=cls,
+                               cues=frozenset(lex.reporting_verbs))
     left = False
     speaker = _subject(sent, tok)
     if content and speaker is not None and \

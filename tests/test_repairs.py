@@ -266,3 +266,36 @@ _AND_THAT = """\
 12\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 
 """
+
+
+def test_an_aside_cue_is_not_its_hosts_content() -> None:
+    """ "The campaign plans to ..., a spokesman announced Monday.": the
+    aside reports the plan; it is not what the campaign plans."""
+    text = ("The campaign plans to release the records, a spokesman "
+            "announced Monday.")
+    result = quotes.extract_doc(doc_from_conllu(_ASIDE_CUE, text=text))
+    (att,) = result.attributions
+    assert att.cue is not None
+    assert att.cue.lemma == "announce"
+    assert att.content.text == "The campaign plans to release the records"
+    assert att.speaker is not None
+    assert att.speaker.text == "a spokesman"
+
+
+_ASIDE_CUE = """\
+# text = The campaign plans to release the records, a spokesman announced Monday.
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tcampaign\tcampaign\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_
+3\tplans\tplan\tVERB\tVBZ\tVerbForm=Fin\t0\troot\t_\t_
+4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_
+5\trelease\trelease\tVERB\tVB\tVerbForm=Inf\t3\txcomp\t_\t_
+6\tthe\tthe\tDET\tDT\t_\t7\tdet\t_\t_
+7\trecords\trecord\tNOUN\tNNS\tNumber=Plur\t5\tobj\t_\tSpaceAfter=No
+8\t,\t,\tPUNCT\t,\t_\t11\tpunct\t_\t_
+9\ta\ta\tDET\tDT\t_\t10\tdet\t_\t_
+10\tspokesman\tspokesman\tNOUN\tNN\tNumber=Sing\t11\tnsubj\t_\t_
+11\tannounced\tannounce\tVERB\tVBD\tVerbForm=Fin\t3\tparataxis\t_\t_
+12\tMonday\tMonday\tPROPN\tNNP\tNumber=Sing\t11\tobl:tmod\t_\tSpaceAfter=No
+13\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+"""
