@@ -362,6 +362,10 @@ def _looks_like_speech(text: str, region: QuoteRegion) -> bool:
     before = text[:region.start].rstrip()
     if inner[:1].islower() and not before.endswith(":"):
         return False  # a fragment inside someone's sentence
+    long_words = [w for w in words if len(w.strip(".,!?:;…")) > 3]
+    if len(long_words) >= 2 and all(w[:1].isupper() for w in long_words) \
+            and not before.endswith(":"):
+        return False  # a title: "Coal Isn't the Villain."
     return len(words) >= 4 and (inner[-1:] in ".!?,…" or len(words) >= 8)
 
 
