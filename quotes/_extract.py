@@ -1,7 +1,7 @@
 """The public entry points: ``Extractor``, ``extract`` and ``extract_doc``.
 
 Checks the input, parses text in paragraph chunks (bounded memory on long
-documents) and hands the parse to the rules in ``_attribute``.
+documents) and hands the parse to the rules (``_windows``, ``_attribute``).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from quotes import _attribute, _tree
+from quotes import _tree, _windows
 from quotes._parse import ParseConfig, check_annotations, make_pipeline
 from quotes.lexicons import Lexicon
 from quotes.records import Result
@@ -155,7 +155,7 @@ class Extractor:
         text = _check_text(text)
         if not text.strip():
             return Result(doc_id=doc_id)
-        return _attribute.run(self.parse(text), self.lexicon, doc_id)
+        return _windows.run(self.parse(text), self.lexicon, doc_id)
 
     def extract_doc(self, doc: Any, *, text: str | None = None,
                     doc_id: str | None = None) -> Result:
@@ -208,5 +208,5 @@ def extract_doc(doc: Any, *, text: str | None = None,
     if raw is None:
         raw = _tree.reconstruct_text(doc)
     raw = _check_text(raw)
-    return _attribute.run(_tree.from_stanza(doc, raw),
+    return _windows.run(_tree.from_stanza(doc, raw),
                           lexicon or Lexicon.default(), doc_id)
