@@ -39,9 +39,9 @@ CONF_CONTINUATION = 0.6
 CONF_HEADLINE = 0.7
 CONF_PENALTY_COGNITION = 0.15
 # "”…” ― Sonya Herridge": a name after a dash, at the end of its line
-_DASH_NAME = re.compile(r"[ \t]*[―—–][ \t]*([A-Z][\w.'’-]*"
-                        r"(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
-                        r"(?:,[^\n]{0,60})?[ \t]*(?=\n|$)")
+_DASH_NAME = re.compile(r"[^\S\n]*[―—–][^\S\n]*([A-Z][\w.'’-]*"
+                        r"(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})"
+                        r"(?:,[^\n]{0,60})?[^\S\n]*(?=\n|$)")
 # a speaker label opening a transcript line: "WALLACE: ...", "MR. LEE: ..."
 # "Sanders: Clinton needs to ..." as a document's first line (a title)
 _HEADLINE = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
