@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from conftest import FIXTURES
 
@@ -30,8 +32,7 @@ def test_windows_cover_the_text_at_breaks_outside_quotes(
     assert parts[0][0] == 0 and parts[0][2] == 0
     assert parts[-1][1] == len(seed.sents)
     assert parts[-1][3] == len(seed.text)
-    for (_, hi, _, end), (lo, _, start, _) in zip(parts, parts[1:],
-                                                  strict=False):
+    for (_, hi, _, end), (lo, _, start, _) in itertools.pairwise(parts):
         assert hi == lo and end == start
         assert "\n" in seed.text[seed.sents[hi - 1].end:start]
         assert not any(r.start < start < r.end
