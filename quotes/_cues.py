@@ -122,6 +122,16 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         anchors = [t for t in deps if t.rel in {"obj", "dep"} and
                    cue.lemma not in _LISTENER_VERBS and
                    sent.children(t.i, "nsubj", "csubj", "cop", "aux")]
+    if not anchors and right and cls == "speech" and \
+            cue.lemma not in _LISTENER_VERBS:
+        # "said the panel itself might be damaged": the subject parsed as
+        # the cue's object, the predicate as a relative clause without a
+        # relative word
+        anchors = [t for t in deps if t.rel == "obj" and any(
+            c.deprel == "acl:relcl" and c.i > t.i and _finite(sent, c)
+            and not any("PronType=Rel" in k.feats or k.lemma in _RELATIVE
+                        for k in sent.subtree(c.i)[:3])
+            for c in sent.children(t.i))]
     if not anchors and right and cls in NP_CONTENT_CLASSES:
         # "called for a moratorium", "wants to triple the program"
         anchors = [t for t in deps if t.rel in {"obj", "xcomp"} or (
@@ -163,6 +173,13 @@ def _antecedent(sent: Sent, pronoun: Tok) -> Tok | None:
     while ante.deprel in {"flat", "compound", "fixed"} and ante.head >= 0:
         ante = sent.toks[ante.head]
     return ante if ante.upos in {"PROPN", "NOUN"} else None
+
+
+def _finite(sent: Sent, verb: Tok) -> bool:
+    """A finite verb, or one with a finite auxiliary or copula."""
+    return "VerbForm=Fin" in verb.feats or any(
+        "VerbForm=Fin" in t.feats for t in sent.children(verb.i, "aux",
+                                                         "aux:pass", "cop"))
 
 
 def _relative_clause(sent: Sent, clause: Tok) -> bool:

@@ -298,3 +298,28 @@ _ASIDE_CUE = """\
 12\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
 
 """
+
+
+def test_a_clause_parsed_as_object_and_relative_clause() -> None:
+    """ "said the panel might be damaged": 'panel' parsed as the object of
+    'said' and 'damaged' as its relative clause is still what was said."""
+    text = "Democrats said the panel might be damaged."
+    result = quotes.extract_doc(doc_from_conllu(_OBJ_RELCL, text=text))
+    (att,) = result.attributions
+    assert att.content.text == "the panel might be damaged"
+    assert att.speaker is not None
+    assert att.speaker.text == "Democrats"
+
+
+_OBJ_RELCL = """\
+# text = Democrats said the panel might be damaged.
+1\tDemocrats\tDemocrat\tPROPN\tNNPS\tNumber=Plur\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\tVerbForm=Fin\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\tpanel\tpanel\tNOUN\tNN\tNumber=Sing\t2\tobj\t_\t_
+5\tmight\tmight\tAUX\tMD\tVerbForm=Fin\t7\taux\t_\t_
+6\tbe\tbe\tAUX\tVB\tVerbForm=Inf\t7\taux:pass\t_\t_
+7\tdamaged\tdamage\tVERB\tVBN\tVerbForm=Part|Voice=Pass\t4\tacl:relcl\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+"""
