@@ -6,6 +6,9 @@ import itertools
 
 import pytest
 from conftest import FIXTURES
+from hypothesis import given, settings
+from strategies import news_docs
+from test_hostile import check_result, covered, lost
 
 from quotes import Lexicon, _attribute, _tree, _windows
 from quotes._marks import find_quotes
@@ -67,3 +70,17 @@ def test_short_documents_are_one_window(seed: _tree.Doc) -> None:
     """Below the window size nothing changes."""
     assert _windows.run(seed, LEX, "seed").to_dict() == \
         _attribute.run(seed, LEX, "seed").to_dict()
+
+
+@given(news_docs())
+@settings(max_examples=200)
+def test_windows_keep_every_invariant(
+        case: tuple[_tree.Doc, list[tuple[int, int]]]) -> None:
+    """On news-like text cut into tiny windows, spans stay exact and every
+    quotation is still attributed or listed unattributed."""
+    doc, quoted = case
+    result = _windows.run(doc, LEX, "x", window=40)
+    check_result(result, doc.text)
+    ranges = covered(result)
+    for inner in quoted:
+        assert not lost(doc.text, inner, ranges), (doc.text, inner)
