@@ -32,6 +32,8 @@ class Entity:
     head: str = ""
     last_salient: int = -1
     speaker: bool = False
+    gender: str | None = None
+    """"m" or "f" once a mention shows it ("Mrs.", "chairman", "she")."""
 
     @property
     def person_like(self) -> bool:
@@ -64,6 +66,7 @@ class EntityTable:
             ent = self._by_noun(m)
         if ent is None:
             return None
+        ent.gender = ent.gender or self._gender(m)
         ent.mentions.append(m)
         if m.role and m.role not in ent.roles and ent.person:
             ent.roles.append(m.role)
@@ -105,13 +108,25 @@ class EntityTable:
         candidates = [e for e in self.entities
                       if e.plural == plural and e.last_salient >= 0
                       and e.last_salient < m.start
-                      and (plural or e.person_like)]
+                      and (plural or e.person_like)
+                      and e.gender in {None, self._gender(m)}]
         if not candidates:
             return None
         # news refers back to its speakers: prefer one quoted recently
         recent = [e for e in candidates if e.speaker and
                   m.start - e.last_salient < SPEAKER_WINDOW]
         return max(recent or candidates, key=lambda e: e.last_salient)
+
+    def _gender(self, m: Mention) -> str | None:
+        """The gender a mention shows: its pronoun, honorific or noun."""
+        if m.pronoun is not None:
+            pron = self.lex.pronouns.get(m.pronoun)
+            return pron.gender if pron and pron.gender in {"m", "f"} \
+                else None
+        words = [t.text.casefold() for t in m.toks[:1]] + \
+            [m.head.lemma.casefold(), m.head.text.casefold()]
+        return next((self.lex.genders[w] for w in words
+                     if w in self.lex.genders), None)
 
     def _by_noun(self, m: Mention) -> Entity:
         head = m.head.lemma

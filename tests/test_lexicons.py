@@ -63,3 +63,11 @@ def test_shrinking_lexicon_drops_cue(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Lexicon, "default", classmethod(
         lambda cls: smaller))
     assert fixture_result(case["name"], case["text"]).attributions == ()
+
+
+def test_genders_are_m_or_f() -> None:
+    """Every gendered word maps to "m" or "f", honorifics included."""
+    lex = Lexicon.default()
+    assert set(lex.genders.values()) == {"m", "f"}
+    assert lex.genders["mrs."] == "f"
+    assert lex.genders["chairman"] == "m"

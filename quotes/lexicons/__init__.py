@@ -18,7 +18,8 @@ from attrs import field, frozen
 from quotes.exceptions import LexiconError
 
 _FILES = ("reporting_verbs.tsv", "cue_phrases.tsv", "role_nouns.txt",
-          "honorifics.txt", "pronouns.tsv", "non_speakers.txt")
+          "honorifics.txt", "pronouns.tsv", "non_speakers.txt",
+          "genders.tsv")
 
 
 def _rows(path: str, text: str, ncols: int) -> list[tuple[str, ...]]:
@@ -74,6 +75,8 @@ class Lexicon:
     pronouns: dict[str, Pronoun] = field(converter=_mapping)
     non_speakers: frozenset[str] = field(converter=_words)
     """Nouns that never head a speaker phrase (times, dates)."""
+    genders: dict[str, str] = field(converter=_mapping, factory=dict)
+    """Honorific or noun -> "m" or "f" ("mrs.", "chairman")."""
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -111,6 +114,7 @@ class Lexicon:
                                     gender=r[3])
                       for r in rows("pronouns.tsv", 4)},
             non_speakers={r[0] for r in rows("non_speakers.txt", 1)},
+            genders=_freeze_map(rows("genders.tsv", 2)),
         )
 
 
