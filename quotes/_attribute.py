@@ -164,8 +164,8 @@ def _headline_draft(doc: Doc) -> _Draft | None:
         return None
     found = _label_cue(doc, m.start(1), m.end(1), m.end(1) + text[
         m.end(1):m.end()].index(":"), m.end(), line_end)
-    if found is None or found[0].label is None or not all(
-            t.upos in {"PROPN", "NOUN"} for t in found[0].label):
+    if found is None or not all(t.upos in {"PROPN", "NOUN"}
+                                for t in found[0].label):
         return None
     cue, end = found
     return _Draft(kind=Kind.INDIRECT, start=m.end(), end=end,
@@ -305,10 +305,10 @@ def _dash_cue(doc: Doc, region: QuoteRegion) -> CueMatch | None:
     m = _DASH_NAME.match(doc.text, region.end)
     if m is None:
         return None
-    toks = [t for s in doc.sents for t in s.toks]
-    dash = [t for t in toks if m.start() <= t.start < m.start(1)
-            and is_punct(t)]
-    for sent in doc.sents:
+    near = [s for s in doc.sents if s.end > m.start() and s.start < m.end(1)]
+    dash = [t for s in near for t in s.toks
+            if m.start() <= t.start < m.start(1) and is_punct(t)]
+    for sent in near:
         name = [t for t in sent.toks
                 if m.start(1) <= t.start and t.end <= m.end(1)]
         if name and dash:

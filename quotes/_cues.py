@@ -10,6 +10,7 @@ clause ("X's claim that"). Its content is the clause it reports: the
 from __future__ import annotations
 
 import logging
+from collections.abc import Container
 
 from attrs import field, frozen
 
@@ -106,7 +107,7 @@ def _participle(sent: Sent, verb: Tok) -> bool:
 
 def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
                      cls: str = "speech",
-                     cues: frozenset[str] = frozenset()) -> list[Tok]:
+                     cues: Container[str] = ()) -> list[Tok]:
     """Content on one side of the cue: its clausal complement(s).
 
     *cues* are the reporting-verb lemmas: a parataxis that is one ("...,
@@ -315,7 +316,7 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         return None
     cls = lex.reporting_verbs[tok.lemma]
     content = _clausal_content(sent, tok, right=True, cls=cls,
-                               cues=frozenset(lex.reporting_verbs))
+                               cues=lex.reporting_verbs)
     left = False
     speaker = _subject(sent, tok)
     if content and speaker is not None and \

@@ -105,11 +105,12 @@ class EntityTable:
         if pron is None or pron.person != 3 or pron.gender == "n":
             return None
         plural = pron.number == "pl"
+        genders = {None, self._gender(m)}
         candidates = [e for e in self.entities
                       if e.plural == plural and e.last_salient >= 0
                       and e.last_salient < m.start
                       and (plural or e.person_like)
-                      and e.gender in {None, self._gender(m)}]
+                      and e.gender in genders]
         if not candidates:
             return None
         # news refers back to its speakers: prefer one quoted recently
