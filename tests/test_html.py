@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, fixture_result
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotes import Attribution, Cue, Kind, Result, Span, Speaker
 from quotes.cli import main
@@ -214,3 +216,45 @@ def test_cli_writes_one_page(tmp_path: Path,
     w = walk(out.split("<body", 1)[1].split(">", 1)[1]
              .replace("</body></html>", ""))
     assert "Dmitry Peskov" in w.cells
+
+
+@st.composite
+def marked_texts(draw: st.DrawFn) -> Result:
+    """Text of markup characters with random, often crossing, spans."""
+    text = draw(st.text(st.sampled_from('<>&"\' a\n\u201c'), min_size=1,
+                        max_size=40))
+
+    def spans(n: int) -> list[Span]:
+        out = []
+        for _ in range(n):
+            start = draw(st.integers(0, len(text)))
+            end = draw(st.integers(start, len(text)))
+            out.append(Span(start=start, end=end, text=text[start:end]))
+        return out
+
+    claims = [Attribution(
+        kind="direct", content=content, cue=Cue(span=cue, lemma="say"),
+        speaker=Speaker(span=who, name=text[:3] or None, entity=0))
+        for content, cue, who in zip(*(spans(3) for _ in range(3)),
+                                     strict=True)]
+    return Result(attributions=claims, unattributed_quotes=spans(2),
+                  text=text)
+
+
+@given(marked_texts())
+def test_any_spans_give_wellformed_escaped_markup(result: Result) -> None:
+    """Whatever the spans, the text comes back whole and every mark sits
+    on exactly its characters."""
+    w = walk(result.to_html())
+    assert w.text == result.text
+    covered = {i for a in result.attributions
+               for s in (a.content, a.cue.span, a.speaker.span)
+               for i in range(s.start, s.end)}
+    covered |= {i for s in result.unattributed_quotes
+                for i in range(s.start, s.end)}
+    assert all(not w.parts_at(i) for i in range(len(w.text))
+               if i not in covered)
+    for a in result.attributions:
+        for s, cls in [(a.content, "q-content"), (a.cue.span, "q-cue"),
+                       (a.speaker.span, "q-speaker")]:
+            assert all(cls in w.parts_at(i) for i in range(s.start, s.end))
