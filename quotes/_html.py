@@ -84,10 +84,6 @@ class Mark:
     """Shown as a badge on a speaker mention that does not spell it."""
 
 
-def _fmt_conf(value: float) -> str:
-    return f"{value:.2f}"
-
-
 def _describe(a: Attribution, number: int) -> str:
     """The details of claim *number* (1-based) in words."""
     lines = [f"claim {number} · {a.kind.value}"]
@@ -101,7 +97,7 @@ def _describe(a: Attribution, number: int) -> str:
         lines.append("cue: none")
     else:
         lines.append(f"cue: {a.cue.lemma} ({a.cue.cls})")
-    lines.append(f"confidence: {_fmt_conf(a.confidence)}")
+    lines.append(f"confidence: {a.confidence:.2f}")
     return "\n".join(lines)
 
 
