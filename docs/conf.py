@@ -38,6 +38,7 @@ sphinx_gallery_conf = {
     "image_scrapers": (),  # text and HTML output only: no matplotlib
     "reset_modules": (),  # keep quotes' shared pipeline between examples
     "abort_on_example_error": True,
+    "run_stale_examples": True,  # always show the output of today's code
     "doc_module": ("quotes",),
     "backreferences_dir": "gen_modules/backreferences",
     "download_all_examples": False,
