@@ -66,6 +66,10 @@ def _write(result: Result, fmt: str, out: TextIO, first: bool) -> None:
     elif fmt == "json":
         out.write(("[\n" if first else ",\n") +
                   json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+    elif fmt == "html":
+        from quotes._html import PAGE_START
+
+        out.write((PAGE_START if first else "") + result.to_html() + "\n")
     else:
         out.write(("" if first else "\n") + format_text(result) + "\n")
 
@@ -86,6 +90,10 @@ def _extract(args: argparse.Namespace) -> int:
         first = False
     if args.format == "json":
         sys.stdout.write("]\n" if not first else "[]\n")
+    if args.format == "html":
+        from quotes._html import PAGE_END
+
+        sys.stdout.write(PAGE_END)
     return 0
 
 
@@ -122,7 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="extract attributions from files")
     ext.add_argument("files", nargs="+", metavar="FILE",
                      help="UTF-8 text files; - reads standard input")
-    ext.add_argument("--format", choices=("jsonl", "json", "text"),
+    ext.add_argument("--format", choices=("jsonl", "json", "text", "html"),
                      default="jsonl", help="output format (default: jsonl)")
     ext.add_argument("--conllu", action="store_true",
                      help="inputs are CoNLL-U parses (no model needed)")

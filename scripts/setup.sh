@@ -8,4 +8,5 @@ PY=${PYTHON:-python3}
 .venv/bin/python -m pip install -q --upgrade "pip>=25.1"
 .venv/bin/python -m pip install -q "torch==2.13.0"
 .venv/bin/python -m pip install -q -e . --group tests
+.venv/bin/python -m pip install -q --group docs  # docs site + its tests
 echo "quotes is installed in .venv" >&2
