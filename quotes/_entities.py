@@ -49,7 +49,18 @@ class Entity:
     @property
     def role(self) -> str | None:
         """The most specific role found: the one with the most words."""
-        return max(self.roles, key=lambda r: len(r.split()), default=None)
+        roles = [r for r in self.roles
+                 if not (self.name and r.casefold() in _PARTY_WORDS)]
+        return max(roles, key=lambda r: len(r.split()), default=None)
+
+
+_PARTY_WORDS = frozenset({"democrat", "republican", "gop"})
+"""A party label alone is a named person's affiliation, not a role."""
+_OPPOSED = ((frozenset({"democratic", "democrat"}),
+             frozenset({"republican", "gop"})),
+            (frozenset({"republican", "gop"}),
+             frozenset({"democratic", "democrat"})))
+"""Modifiers that tell two descriptions apart ("the Democratic nominee")."""
 
 
 def _within(role: str, other: str) -> bool:
@@ -179,6 +190,34 @@ class EntityTable:
             found = self.lex.first_names.get(first[0])
         return found
 
+    def _described(self, m: Mention) -> Entity | None:
+        """The named person a definite description refers back to.
+
+        The most recently salient named person within ``SPEAKER_WINDOW``
+        whose gender fits and none of whose roles contradicts the
+        description (same head word, other modifiers: "the Republican
+        nominee" is not the "Democratic presidential nominee").
+        """
+        words = set((m.role or m.head.text).casefold().split())
+        gender = self._gender(m)
+        for ent in sorted(self.entities, key=lambda e: -e.last_salient):
+            if ent.last_salient < 0 or \
+                    m.start - ent.last_salient > SPEAKER_WINDOW:
+                break
+            if not ent.name or not ent.person or ent.plural or \
+                    len(ent.name_words) < 2 or \
+                    ent.gender not in {None, gender}:
+                continue
+            held = set().union(*(r.casefold().split() for r in ent.roles))
+            heads = {r.casefold().split()[-1]: set(r.casefold().split())
+                     for r in ent.roles}
+            same = heads.get(m.head.text.casefold())
+            if (same is not None and not words <= same) or any(
+                    words & a and held & b for a, b in _OPPOSED):
+                continue
+            return ent
+        return None
+
     def _by_noun(self, m: Mention) -> Entity:
         head = m.head.lemma
         determiner = m.toks[0].text.lower() if m.toks else ""
@@ -186,7 +225,9 @@ class EntityTable:
         if definite or m.plural:
             for ent in sorted(self.entities, key=lambda e: -e.last_salient):
                 role_heads = {r.split()[-1].casefold() for r in ent.roles}
-                if head in role_heads or m.head.text.casefold() in role_heads:
+                if ent.plural == m.plural and (
+                        head in role_heads or
+                        m.head.text.casefold() in role_heads):
                     return ent
                 if ent.head == head and ent.name and not ent.person and \
                         ent.plural == m.plural:
@@ -198,6 +239,10 @@ class EntityTable:
             m.head.text
         is_role = m.head.lemma in self.lex.role_nouns or \
             m.head.text.lower() in self.lex.role_nouns
+        if is_role and definite and not m.plural:
+            ent = self._described(m)
+            if ent is not None:  # "the Republican nominee" = Donald Trump
+                return ent
         if is_role:  # "a White House spokesman", "local officials"
             return self._new(m, name=None, person=True)
         return self._new(m, name=text, person=False)
