@@ -7,6 +7,8 @@ Pure functions over ``_tree`` records.
 
 from __future__ import annotations
 
+import re
+
 from attrs import field, frozen
 
 from quotes._tree import Sent, Tok, is_punct
@@ -184,6 +186,12 @@ def split_name_role(toks: list[Tok], text: str,
     role = None
     if rest and any(_is_role_word(t, lex) or _is_title(t, lex)
                     for t in rest):
+        # "vice presidential nominee Gov. Mike Pence": the title after a
+        # role noun is the same office said twice
+        while len(rest) > 1 and _is_title(rest[-1], lex) and any(
+                _is_role_word(t, lex) and not _is_title(t, lex)
+                for t in rest[:-1]):
+            rest = rest[:-1]
         role = _join(rest, text)
     return name, role
 
@@ -267,6 +275,9 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     for rel in sent.children(head.i, "acl:relcl"):
         if role is None and sent.children(rel.i, "cop"):
             role = role_phrase(sent, rel, text, lex)
+    if role is not None and _is_title(toks[0], lex) or \
+            role is not None and role.split()[-1].lower() in lex.titles:
+        role += _party_state(sent, toks[-1].i, text)
     if role is None:
         role = _comma_role(sent, toks[-1].i, text, lex)
     if role is None and name is not None:
@@ -322,11 +333,15 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
                       _is_title(all_toks[lo - 1], lex) or (
                           _is_role_word(all_toks[lo - 1], lex) and
                           all_toks[lo - 1].text[:1].isupper())) and \
-            all_toks[lo - 1].upos != "PUNCT":
-        lo -= 1
-    if lo > 0 and _is_role_word(all_toks[lo - 1], lex) and \
-            all_toks[lo - 1].upos in {"NOUN", "PROPN"}:
-        lo -= 1
+            all_toks[lo - 1].upos != "PUNCT" and \
+            all_toks[lo - 1].text.lower() not in lex.org_words:
+        lo -= 1  # not over "Washington Post" into "Trump"
+    inside_role = any(_is_role_word(t, lex) and not t.text[:1].isupper()
+                      for t in all_toks[lo:hi + 1])
+    if lo > 0 and (inside_role or (
+            _is_role_word(all_toks[lo - 1], lex) and
+            all_toks[lo - 1].upos in {"NOUN", "PROPN"})):
+        lo -= 0 if inside_role else 1
         while lo > 0 and (all_toks[lo - 1].upos in {"NOUN", "PROPN", "ADJ"}
                           or all_toks[lo - 1].text in {"'s", "\u2019s"}):
             lo -= 1
@@ -360,6 +375,8 @@ def _role_before_comma(sent: Sent, first: int, text: str,
     k = first - 1
     while k > 0 and not is_punct(toks[k - 1]):
         k -= 1
+    if any(not is_punct(t) for t in toks[:k]):
+        return None  # only "A top aide to the governor, NAME," at the start
     stretch = list(toks[k:first - 1])
     while stretch and (stretch[0].upos in {"DET", "NUM"} or
                        stretch[0].text.lower() in _QUANTIFIERS):
@@ -369,6 +386,22 @@ def _role_before_comma(sent: Sent, first: int, text: str,
             not any(_is_role_word(t, lex) for t in stretch[:4]):
         return None
     return _join(stretch, text)
+
+
+_PARTY_STATE = re.compile(r"^[DRI](?:-[\w. ]+)?$|^[A-Z][a-z]*\.$")
+
+
+def _party_state(sent: Sent, last: int, text: str) -> str:
+    """' (D-Mass.)' when the name is followed by a party-state note."""
+    toks = sent.toks
+    if last + 2 >= len(toks) or toks[last + 1].text != "(":
+        return ""
+    close = next((k for k in range(last + 2, min(last + 8, len(toks)))
+                  if toks[k].text == ")"), None)
+    if close is None or close == last + 2:
+        return ""
+    inner = text[toks[last + 2].start:toks[close - 1].end]
+    return f" ({inner})" if _PARTY_STATE.match(inner) else ""
 
 
 def _comma_role(sent: Sent, last: int, text: str,

@@ -112,6 +112,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     res = evaluate.score(gold, pred, speech_only=args.speech_only,
                          speaker_by=args.speaker_by, group_by=args.by)
     print(evaluate.format_report(res))
+    if args.misses:
+        print()
+        print(evaluate.format_speaker_misses(
+            evaluate.speaker_misses(gold, pred), top=args.misses))
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1) + "\n",
                                    encoding="utf-8")
@@ -152,6 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--speaker-by", choices=("name", "mention", "either"),
                     default="either", help="how a speaker counts as right")
     ev.add_argument("--json", help="write the figures to this file")
+    ev.add_argument("--misses", type=int, default=0, metavar="N",
+                    help="also list the N commonest reasons for speaker "
+                         "name and role misses, with an example each")
     ev.add_argument("--model-dir", default=None,
                     help="stanza model directory (as for extract)")
     ev.set_defaults(func=_evaluate)
