@@ -404,6 +404,9 @@ def _party_state(sent: Sent, last: int, text: str) -> str:
     return f" ({inner})" if _PARTY_STATE.match(inner) else ""
 
 
+_RELATIVES = frozenset({"who", "which", "whose", "that", "whom"})
+
+
 def _comma_role(sent: Sent, last: int, text: str,
                 lex: Lexicon) -> str | None:
     """A role set off by commas after the mention, whatever the parse.
@@ -420,16 +423,20 @@ def _comma_role(sent: Sent, last: int, text: str,
         return None
     stretch: list[Tok] = []
     for tok in toks[k + 1:]:
-        if is_punct(tok):
-            break
+        if is_punct(tok) and tok.text not in {"-", "&"} or (
+                stretch and tok.text.lower() in _RELATIVES):
+            break  # "the director of X, who ...": the role ends there
         stretch.append(tok)
-    words = [t.text.lower() for t in stretch[:2]]
+    words = [t.text.lower() for t in stretch[:3]]
     if words and words[0] in {"who", "which"}:
-        stretch = stretch[2:] if len(words) > 1 and words[1] in {
-            "is", "was", "are", "were"} else []
+        if len(words) > 2 and words[2] == "as":  # "who served as"
+            stretch = stretch[3:]
+        else:
+            stretch = stretch[2:] if len(words) > 1 and words[1] in {
+                "is", "was", "are", "were"} else []
     while stretch and stretch[0].upos == "DET":
         stretch = stretch[1:]
-    if not stretch or len(stretch) > 12 or any(
+    if not stretch or len(stretch) > 16 or any(
             t.upos in {"VERB", "AUX"} for t in stretch):
         return None
     if not _is_role_word(stretch[0], lex) and not any(
