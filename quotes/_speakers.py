@@ -225,17 +225,20 @@ def _with_postmodifiers(sent: Sent, head: Tok,
 def role_phrase(sent: Sent, head: Tok, text: str,
                 lex: Lexicon) -> str | None:
     """The role named by a nominal phrase ("the Kremlin spokesman")."""
-    toks = _with_postmodifiers(sent, head, _phrase_tokens(sent, head))
+    toks = _phrase_tokens(sent, head)
     if not any(_is_role_word(t, lex) for t in toks):
         return None
     name, role = split_name_role(toks, text, lex)
-    if role:
-        return role
-    while toks and toks[0].upos == "DET":
-        toks = toks[1:]
-    if name is None and toks:
-        return _join(toks, text)
-    return None
+    if not role:
+        while toks and toks[0].upos == "DET":
+            toks = toks[1:]
+        if name is not None or not toks:
+            return None
+        role = _join(toks, text)
+    post = _with_postmodifiers(sent, head, toks)[len(toks):]
+    if post and text.find(role, toks[0].start) + len(role) == toks[-1].end:
+        role += text[toks[-1].end:post[-1].end]
+    return role
 
 
 def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
@@ -263,7 +266,7 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         appos_name, appos_role = split_name_role(
             _phrase_tokens(sent, appos), text, lex)
         if role is None:
-            role = appos_role or role_phrase(sent, appos, text, lex)
+            role = role_phrase(sent, appos, text, lex) or appos_role
         if name is None and appos_name:
             name = appos_name
             role = role or role_phrase(sent, head, text, lex)
