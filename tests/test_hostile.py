@@ -42,7 +42,7 @@ def _spans(result: quotes.Result) -> Iterator[quotes.Span]:
     yield from result.unattributed_quotes
     for a in result.attributions:
         yield a.content
-        yield from a.pieces
+        yield from a.content_pieces
         if a.cue:
             yield a.cue.span
         if a.speaker:
@@ -70,7 +70,7 @@ def covered(result: quotes.Result) -> list[tuple[int, int]]:
     """Character ranges the result accounts for."""
     ranges = [(q.start, q.end) for q in result.unattributed_quotes]
     for a in result.attributions:
-        ranges += [(p.start, p.end) for p in (a.content, *a.pieces)]
+        ranges += [(p.start, p.end) for p in (a.content, *a.content_pieces)]
     return ranges
 
 
