@@ -28,16 +28,23 @@ urllib.request.urlopen(sys.argv[1].rstrip("/") + "/torch/", timeout=5)
 EOF
 }
 
+# Install the CPU-only torch from $TORCH_INDEX_URL; false if it cannot be.
+cpu_torch() {
+    [ -n "$TORCH_INDEX_URL" ] || return 1
+    if ! reachable "$TORCH_INDEX_URL"; then
+        echo "warning: $TORCH_INDEX_URL is not reachable" >&2
+        return 1
+    fi
+    "$VPY" -m pip install -q --index-url "$TORCH_INDEX_URL" "$TORCH_PIN" ||
+        return 1
+    echo "installed CPU-only $TORCH_PIN from $TORCH_INDEX_URL" >&2
+}
+
 if "$VPY" -c "import torch" 2>/dev/null; then
     echo "torch is already installed in .venv" >&2
-elif [ -n "$TORCH_INDEX_URL" ] && reachable "$TORCH_INDEX_URL" &&
-        "$VPY" -m pip install -q --index-url "$TORCH_INDEX_URL" "$TORCH_PIN"
-then
-    echo "installed CPU-only $TORCH_PIN from $TORCH_INDEX_URL" >&2
-else
-    echo "warning: ${TORCH_INDEX_URL:-PyTorch's CPU index} is not" \
-         "reachable; installing $TORCH_PIN from the configured index" \
-         "(from plain PyPI on Linux this is the CUDA build, several GB)" >&2
+elif ! cpu_torch; then
+    echo "warning: installing $TORCH_PIN from the configured index instead" \
+         "(from plain PyPI on Linux that is the CUDA build, several GB)" >&2
     "$VPY" -m pip install -q "$TORCH_PIN"
 fi
 "$VPY" -m pip install -q -e . --group tests
