@@ -12,7 +12,7 @@ from _fixture import case
 result = case("direct_split")
 a = result.attributions[0]
 print(a.kind.value, "|", a.speaker.name, "|", a.cue.lemma)
-print([p.text for p in a.pieces])
+print([p.text for p in a.content_pieces])
 
 # %%
 # A quote that runs over three paragraphs, each reopened with a mark and
