@@ -189,7 +189,7 @@ def _official_message(err: BaseException, setting: str) -> str:
     setting = setting or ENV_VAR
     return (f"the model directory {OFFICIAL!r} (from {setting}) selects "
             "stanza's official English models, which are downloaded once "
-            f"into {DEFAULT_MODEL_DIR} (or $STANZA_RESOURCES_DIR); that "
+            f"into {DEFAULT_MODEL_DIR} ($STANZA_RESOURCES_DIR moves it); that "
             f"needs the network, and loading them failed ({_short(err)}). "
             "Run once with internet access, or copy a stanza resources "
             "directory made elsewhere with stanza.download('en') to this "

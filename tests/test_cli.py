@@ -133,8 +133,10 @@ def test_cli_missing_model_dir_names_option(tmp_path: Path) -> None:
     text = tmp_path / "a.txt"
     text.write_text("He said so.", encoding="utf-8")
     done = run_cli("extract", "--model-dir", str(tmp_path / "none"),
-                   str(text))
+                   "--format", "json", str(text), str(text))
     assert done.returncode == 1
+    assert json.loads(done.stdout) == []  # the run stops, output stays valid
+    assert done.stderr.count("quotes: error:") == 1
     assert "--model-dir" in done.stderr
     assert "ParseConfig" not in done.stderr
     assert "QUOTES_MODEL_DIR" not in done.stderr
