@@ -91,6 +91,14 @@ def test_cli_only_bad_files_json(bad_files: dict[str, Path]) -> None:
     assert done.stderr.count("quotes: error:") == 2
 
 
+def test_cli_stdin_bytes() -> None:
+    """Standard input is read as UTF-8 bytes (a BOM is dropped)."""
+    done = run_cli("extract", "--conllu", "-",
+                   stdin=b"\xef\xbb\xbf" + CONLLU.read_bytes())
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["doc_id"] == "stdin"
+
+
 def test_cli_stdin_not_utf8() -> None:
     """Standard input that is not UTF-8 is named as such."""
     done = run_cli("extract", "-", stdin="caf\xe9".encode("latin-1"))
