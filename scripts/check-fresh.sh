@@ -38,7 +38,9 @@ for cmd in "${COMMANDS[@]}"; do
     start=$(date +%s)
     bash -c "$cmd" > "$TMP/out.log" 2>&1
     rc=$?
-    grep -i "warning:" "$TMP/out.log" | head -n 5
+    lines=$(wc -l < "$TMP/out.log")  # warnings above the tail shown next
+    [ "$lines" -le 15 ] || head -n $(( lines - 15 )) "$TMP/out.log" |
+        grep -i "warning:" | head -n 5
     tail -n 15 "$TMP/out.log"
     echo "-> exit status $rc after $(( $(date +%s) - start )) s"
     [ "$rc" -eq 0 ] || status=1
