@@ -497,7 +497,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
             span = doc.span(m.start, m.end)
             role: str | None
             if ent is not None and ent.roles:
-                role = ent.roles[0]
+                role = ent.role
             else:
                 role = m.role if ent is None or ent.person else None
             name = ent.name if ent is not None else m.name

@@ -12,6 +12,8 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from quotes import _tree, _windows
 from quotes._parse import ParseConfig, check_annotations, make_pipeline
 from quotes.lexicons import Lexicon
@@ -154,8 +156,9 @@ class Extractor:
         """
         text = _check_text(text)
         if not text.strip():
-            return Result(doc_id=doc_id)
-        return _windows.run(self.parse(text), self.lexicon, doc_id)
+            return Result(doc_id=doc_id, text=text)
+        result = _windows.run(self.parse(text), self.lexicon, doc_id)
+        return attrs.evolve(result, text=text)
 
     def extract_doc(self, doc: Any, *, text: str | None = None,
                     doc_id: str | None = None) -> Result:
@@ -208,5 +211,6 @@ def extract_doc(doc: Any, *, text: str | None = None,
     if raw is None:
         raw = _tree.reconstruct_text(doc)
     raw = _check_text(raw)
-    return _windows.run(_tree.from_stanza(doc, raw),
+    result = _windows.run(_tree.from_stanza(doc, raw),
                           lexicon or Lexicon.default(), doc_id)
+    return attrs.evolve(result, text=raw)

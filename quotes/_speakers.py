@@ -87,16 +87,70 @@ def _joins_name(sent: Sent, i: int, head: Tok) -> bool:
 
 def _is_role_word(tok: Tok, lex: Lexicon) -> bool:
     word = tok.text.lower()
-    return word in lex.role_nouns or tok.lemma in lex.role_nouns or \
-        word.rstrip(".") + "." in lex.role_nouns
+    if word in lex.role_nouns or tok.lemma in lex.role_nouns or \
+            word.rstrip(".") + "." in lex.role_nouns:
+        return True
+    # "psychologist", "historian": person nouns by their ending
+    return tok.upos == "NOUN" and word.rstrip("s").endswith(_ROLE_ENDINGS)
+
+
+_ROLE_ENDINGS = ("ologist", "ist", "ician", "arian", "orian")
+
+
+def _is_title(tok: Tok, lex: Lexicon) -> bool:
+    """A title or honorific written before a name ("Sen.", "Lt.", "Mr.")."""
+    word = tok.text.lower()
+    return word in lex.titles or word in lex.honorifics or \
+        word.rstrip(".") + "." in lex.titles
+
+
+_QUANTIFIERS = frozenset({"other", "some", "many", "several", "few", "most",
+                         "all", "both", "one", "two", "three", "four",
+                         "five", "numerous", "various"})
+_NOT_NAME_UPOS = frozenset({"DET", "PRON", "ADP", "PUNCT", "VERB", "AUX",
+                            "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
 
 def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
     text = tok.text
-    return bool(text) and (text[0].isupper() or tok.upos == "PROPN") and \
-        not _is_role_word(tok, lex) and text.lower() not in lex.honorifics \
-        and tok.upos not in {"DET", "PRON", "ADP", "PUNCT", "VERB", "AUX"} \
-        and tok.rel != "nmod:poss" and text[0].isalpha()
+    if not text or not text[0].isalpha() or not (
+            text[0].isupper() or tok.upos == "PROPN"):
+        return False
+    if _is_role_word(tok, lex) or _is_title(tok, lex):
+        return False
+    if tok.upos in _NOT_NAME_UPOS or (tok.upos == "ADJ" and
+                                      tok.xpos != "NNP"):
+        return False  # "Rival Hillary Clinton", "Neither Clinton"
+    return tok.rel != "nmod:poss"
+
+
+def _is_hyphen_in_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """``toks[k]`` is a hyphen written tight inside a name (Jean-Pierre)."""
+    if not 0 < k < len(toks) - 1 or toks[k].text not in {"-", "\u2011"}:
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return before.end == toks[k].start and toks[k].end == after.start and \
+        _is_name_word(before, lex)
+
+
+def _is_surname(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A role word used as a surname: "Tom Baker", "Samuel Otis King".
+
+    Capitalised, and after name words that begin with a first name or an
+    initial ("Press Secretary Sean" does not: "Press" is neither).
+    """
+    tok = toks[k]
+    if not tok.text[:1].isupper() or not _is_role_word(tok, lex) or \
+            _is_title(tok, lex):
+        return False
+    j = k
+    while j > 0 and _is_name_word(toks[j - 1], lex):
+        j -= 1
+    if j == k:
+        return False
+    first = toks[j].text
+    return first.lower() in lex.first_names or (
+        len(first) == 2 and first[1] == "." and first[0].isupper())
 
 
 def split_name_role(toks: list[Tok], text: str,
@@ -104,18 +158,23 @@ def split_name_role(toks: list[Tok], text: str,
     """Split a mention's tokens into (name, role).
 
     The name is the run of capitalised non-role words at the right end
-    ("Pentagon press secretary John Kirby" -> "John Kirby"); the role is
-    what stands before it when it holds a role noun.
+    ("Pentagon press secretary John Kirby" -> "John Kirby"), hyphenated
+    parts included (Jean-Pierre); titles and descriptors before it
+    ("Lt. Gen.", "Rival") are not name. The role is what stands before the
+    name when it holds a role noun or a title.
     """
     k = len(toks)
     while k > 0 and toks[k - 1].rel == "case":  # trailing possessive 's
         k -= 1
     end = k
-    while k > 0 and _is_name_word(toks[k - 1], lex):
+    while k > 0 and (_is_name_word(toks[k - 1], lex) or (
+            k < end and _is_hyphen_in_name(toks, k - 1, lex)) or
+            _is_surname(toks, k - 1, lex)):
         k -= 1
     name_toks = toks[k:end]
     rest = toks[:k]
-    while rest and (rest[0].upos == "DET" or
+    while rest and (rest[0].upos in {"DET", "NUM"} or
+                    rest[0].text.lower() in _QUANTIFIERS or
                     rest[0].text.lower() in lex.honorifics):
         rest = rest[1:]
     while rest and (rest[-1].text.lower() in lex.honorifics or
@@ -123,11 +182,9 @@ def split_name_role(toks: list[Tok], text: str,
         rest = rest[:-1]
     name = _join(name_toks, text) if name_toks else None
     role = None
-    if rest and any(_is_role_word(t, lex) for t in rest):
+    if rest and any(_is_role_word(t, lex) or _is_title(t, lex)
+                    for t in rest):
         role = _join(rest, text)
-    if name is None and not rest and toks and \
-            any(_is_role_word(t, lex) for t in toks):
-        role = None
     return name, role
 
 
@@ -135,10 +192,32 @@ def _join(toks: list[Tok], text: str) -> str:
     return text[toks[0].start:toks[-1].end]
 
 
+_POST_CASES = frozenset({"of", "for", "at", "in", "to", "with", "from", "on"})
+
+
+def _with_postmodifiers(sent: Sent, head: Tok,
+                        toks: list[Tok]) -> list[Tok]:
+    """*toks* extended by the role's prepositional post-modifiers.
+
+    "spokesman" + "for the port authority" (nmod of the head, right after).
+    """
+    out = list(toks)
+    for child in sent.children(head.i, "nmod"):
+        sub = sorted(sent.subtree(child.i), key=lambda t: t.i)
+        if not sub or sub[0].i != out[-1].i + 1 or \
+                sub[0].text.lower() not in _POST_CASES or \
+                any(t.upos in {"VERB", "AUX"} or is_punct(t) and
+                    t.text not in {"-", "&", "."} for t in sub) or \
+                sub[-1].i - sub[0].i + 1 != len(sub) or len(sub) > 10:
+            continue
+        out.extend(sub)
+    return out
+
+
 def role_phrase(sent: Sent, head: Tok, text: str,
                 lex: Lexicon) -> str | None:
     """The role named by a nominal phrase ("the Kremlin spokesman")."""
-    toks = _phrase_tokens(sent, head)
+    toks = _with_postmodifiers(sent, head, _phrase_tokens(sent, head))
     if not any(_is_role_word(t, lex) for t in toks):
         return None
     name, role = split_name_role(toks, text, lex)
@@ -160,7 +239,15 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         plural = bool(pron and lex.pronouns[pron].number == "pl")
         return Mention(sent=sent.index, toks=[head], head=head, name=None,
                        role=None, pronoun=pron or lower, plural=plural)
+    toks = _extend_name(sent, toks, lex)
     name, role = split_name_role(toks, text, lex)
+    if name is None and _is_role_word(head, lex):
+        # "Peter Novak, a spokesman for the mayor, said": the parser made
+        # the appositive the subject; the name stands before the comma
+        before = _name_before_comma(sent, toks[0].i, text, lex)
+        if before is not None:
+            name = before
+            role = role_phrase(sent, head, text, lex) or role
     # appositive: "Dmitry Peskov, the Kremlin spokesman," or the reverse
     inside = {t.i for t in toks}
     for appos in [a for t in toks for a in sent.children(t.i, "appos")
@@ -172,17 +259,116 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         if name is None and appos_name:
             name = appos_name
             role = role or role_phrase(sent, head, text, lex)
+    # "Republican nominee Donald Trump" parsed as the title's appositive
+    if role is None and head.rel == "appos" and 0 <= head.head < toks[0].i \
+            and _is_role_word(sent.toks[head.head], lex):
+        role = role_phrase(sent, sent.toks[head.head], text, lex)
     # "X, who is the ..." relative clause
     for rel in sent.children(head.i, "acl:relcl"):
         if role is None and sent.children(rel.i, "cop"):
             role = role_phrase(sent, rel, text, lex)
     if role is None:
         role = _comma_role(sent, toks[-1].i, text, lex)
+    if role is None and name is not None:
+        role = _role_before_comma(sent, toks[0].i, text, lex)
     if name is None and role is None and _is_role_word(head, lex):
         role = None  # a bare role noun ("the spokesman") resolves later
     plural = "Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
                    role=role, plural=plural)
+
+
+def _tight(a: Tok, b: Tok) -> bool:
+    return a.end == b.start
+
+
+def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
+    """Grow a name mention over the words a weak parse left out.
+
+    Left: titles and name words right before it ("Rep." + "Sandra"), then a
+    role phrase ending next to it ("psychologist", "the senator's deputy
+    press secretary"). Right: hyphenated and apostrophe parts
+    ("Jean" + "-Pierre", "O'" + "Neill") and further name words.
+    """
+    all_toks = sent.toks
+    if toks and (_is_title(toks[-1], lex) or _is_role_word(toks[-1], lex)) \
+            and toks[-1].i + 1 < len(all_toks) and \
+            _is_name_word(all_toks[toks[-1].i + 1], lex):
+        toks = [*toks, all_toks[toks[-1].i + 1]]  # "Rep." + "Elijah"
+    if not toks or not _is_name_word(toks[-1], lex) and not \
+            _is_name_word(toks[0], lex):
+        return toks
+    lo, hi = toks[0].i, toks[-1].i
+    # right: "-Pierre", "García-Márquez", "Jr."
+    while hi + 1 < len(all_toks):
+        nxt = all_toks[hi + 1]
+        if nxt.text in {"-", "\u2011", "'", "\u2019"} and \
+                hi + 2 < len(all_toks) and _tight(all_toks[hi], nxt) and \
+                _tight(nxt, all_toks[hi + 2]) and \
+                all_toks[hi + 2].text[:1].isupper():
+            hi += 2
+        elif _tight(all_toks[hi], nxt) and nxt.text[:1].isupper() and \
+                all_toks[hi].text.endswith(("'", "\u2019")):
+            hi += 1  # "O'" + "Neill"
+        elif (nxt.upos == "PROPN" and _is_name_word(nxt, lex) and
+              nxt.text.lower() not in lex.non_speakers and hi - lo < 5 and
+              _is_name_word(all_toks[hi], lex)) or \
+                nxt.text.lower().rstrip(".") in {"jr", "sr", "ii", "iii"}:
+            hi += 1
+        else:
+            break
+    # left: name words and titles, then a role phrase
+    while lo > 0 and (_is_name_word(all_toks[lo - 1], lex) or
+                      _is_title(all_toks[lo - 1], lex) or (
+                          _is_role_word(all_toks[lo - 1], lex) and
+                          all_toks[lo - 1].text[:1].isupper())) and \
+            all_toks[lo - 1].upos != "PUNCT":
+        lo -= 1
+    if lo > 0 and _is_role_word(all_toks[lo - 1], lex) and \
+            all_toks[lo - 1].upos in {"NOUN", "PROPN"}:
+        lo -= 1
+        while lo > 0 and (all_toks[lo - 1].upos in {"NOUN", "PROPN", "ADJ"}
+                          or all_toks[lo - 1].text in {"'s", "\u2019s"}):
+            lo -= 1
+    if (lo, hi) == (toks[0].i, toks[-1].i):
+        return toks
+    return list(all_toks[lo:hi + 1])
+
+
+def _name_before_comma(sent: Sent, first: int, text: str,
+                       lex: Lexicon) -> str | None:
+    """The name in "NAME, <mention>": a name run ending before a comma."""
+    toks = sent.toks
+    if first < 2 or toks[first - 1].text != ",":
+        return None
+    k = first - 1
+    while k > 0 and (_is_name_word(toks[k - 1], lex) or (
+            k - 1 > 0 and _is_hyphen_in_name(list(toks), k - 1, lex))):
+        k -= 1
+    if k == first - 1 or (k > 0 and not is_punct(toks[k - 1]) and
+                          not _is_title(toks[k - 1], lex)):
+        return None
+    return _join(list(toks[k:first - 1]), text)
+
+
+def _role_before_comma(sent: Sent, first: int, text: str,
+                       lex: Lexicon) -> str | None:
+    """The role in "A top aide to the governor, Sam Ito, said"."""
+    toks = sent.toks
+    if first < 2 or toks[first - 1].text != ",":
+        return None
+    k = first - 1
+    while k > 0 and not is_punct(toks[k - 1]):
+        k -= 1
+    stretch = list(toks[k:first - 1])
+    while stretch and (stretch[0].upos in {"DET", "NUM"} or
+                       stretch[0].text.lower() in _QUANTIFIERS):
+        stretch = stretch[1:]
+    if not stretch or len(stretch) > 10 or any(
+            t.upos in {"VERB", "AUX", "PRON"} for t in stretch) or \
+            not any(_is_role_word(t, lex) for t in stretch[:4]):
+        return None
+    return _join(stretch, text)
 
 
 def _comma_role(sent: Sent, last: int, text: str,
@@ -194,6 +380,9 @@ def _comma_role(sent: Sent, last: int, text: str,
     """
     toks = sent.toks
     k = last + 1
+    if k + 2 < len(toks) and toks[k].text == "," and \
+            toks[k + 1].upos == "NUM" and toks[k + 2].text == ",":
+        k += 2  # "Lina Haddad, 34, a pharmacist"
     if k >= len(toks) or toks[k].text != ",":
         return None
     stretch: list[Tok] = []

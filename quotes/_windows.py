@@ -115,8 +115,8 @@ def _join(parts: list[tuple[int, int, Result]], doc_id: str | None) -> Result:
                 ent = speakers[remap[speaker.entity]]
                 speaker = attrs.evolve(
                     speaker, entity=ent.entity, name=ent.name,
-                    role=speaker.role or (ent.roles[0] if ent.roles
-                                          else None))
+                    role=max(ent.roles, key=lambda r: len(r.split()),
+                             default=speaker.role))
             cue = a.cue and attrs.evolve(a.cue,
                                          span=_moved(a.cue.span, offset))
             attributions.append(attrs.evolve(

@@ -115,6 +115,11 @@ class Writer:
         elif self.fmt == "json":
             self.out.write(("[\n" if first else ",\n") + json.dumps(
                 result.to_dict(), ensure_ascii=False, indent=1))
+        elif self.fmt == "html":
+            from quotes._html import PAGE_START
+
+            self.out.write((PAGE_START if first else "") + result.to_html()
+                           + "\n")
         else:
             self.out.write(("" if first else "\n") + format_text(result)
                            + "\n")
@@ -122,9 +127,13 @@ class Writer:
         self.count += 1
 
     def close(self) -> None:
-        """Finish the output (close the JSON array)."""
+        """Finish the output (close the JSON array, end the HTML page)."""
         if self.fmt == "json":
             self.out.write("\n]\n" if self.count else "[]\n")
+        elif self.fmt == "html":
+            from quotes._html import PAGE_END, PAGE_START
+
+            self.out.write(("" if self.count else PAGE_START) + PAGE_END)
         self.out.flush()
 
 
@@ -212,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="extract attributions from files")
     ext.add_argument("files", nargs="+", metavar="FILE",
                      help="UTF-8 text files; - reads standard input")
-    ext.add_argument("--format", choices=("jsonl", "json", "text"),
+    ext.add_argument("--format", choices=("jsonl", "json", "text", "html"),
                      default="jsonl", help="output format (default: jsonl)")
     ext.add_argument("--conllu", action="store_true",
                      help="inputs are CoNLL-U parses (no model needed)")

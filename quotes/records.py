@@ -183,6 +183,9 @@ class Result:
     unattributed_quotes: tuple[Span, ...] = field(
         converter=as_tuple, factory=tuple)
     """Quoted stretches that no attribution covers (titles, scare quotes)."""
+    text: str | None = field(default=None, repr=False, eq=False)
+    """The document text the spans index (set by ``extract`` and
+    ``extract_doc``; not part of ``to_dict()``). Used by ``to_html``."""
 
     def attributions_of(self, entity: int) -> tuple[Attribution, ...]:
         """Return the attributions whose speaker is entity number *entity*."""
@@ -208,3 +211,30 @@ class Result:
     def to_json(self, **kwargs: Any) -> str:
         """Return ``to_dict()`` as a JSON string (non-ASCII kept)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    def to_html(self, text: str | None = None) -> str:
+        """Return a self-contained HTML view of the text with its claims.
+
+        Contents, cues and speaker mentions are marked, one colour family
+        per speaker entity, with details on hover and keyboard focus; the
+        speaker index follows as a table. All text is escaped.
+
+        Args:
+            text: the document text; default ``self.text`` (kept by
+                ``extract`` and ``extract_doc``).
+
+        Raises:
+            ValueError: no text is known, or the spans do not index it.
+        """
+        from quotes._html import render
+
+        text = self.text if text is None else text
+        if text is None:
+            msg = ("this Result does not keep its text; pass it: "
+                   "result.to_html(text)")
+            raise ValueError(msg)
+        return render(self, text)
+
+    def _repr_html_(self) -> str | None:
+        """Jupyter's rich display: ``to_html()`` when the text is kept."""
+        return None if self.text is None else self.to_html()

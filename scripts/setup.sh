@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up a development environment in .venv: the CPU-only build of torch
 # first (so pip never pulls a multi-GB CUDA build), then quotes with its
-# test tools. Needs only Python >= 3.10 (no curl, no compiler).
+# test and docs tools. Needs only Python >= 3.10 (no curl, no compiler).
 #
 # torch comes from PyTorch's CPU wheel index, as PyTorch's install guide
 # advises. Where that index cannot be reached (offline mirrors, firewalls),
@@ -48,4 +48,5 @@ elif ! cpu_torch; then
     "$VPY" -m pip install -q "$TORCH_PIN"
 fi
 "$VPY" -m pip install -q -e . --group tests
+"$VPY" -m pip install -q --group docs  # docs site + its tests
 echo "quotes is installed in .venv" >&2

@@ -91,6 +91,21 @@ def test_cli_only_bad_files_json(bad_files: dict[str, Path]) -> None:
     assert done.stderr.count("quotes: error:") == 2
 
 
+@pytest.mark.parametrize("good", [True, False])
+def test_cli_html_page_whole(good: bool, bad_files: dict[str, Path]) -> None:
+    """--format html: one whole page even when files fail (or all do)."""
+    paths = [bad_files["binary"], *([CONLLU] if good else []),
+             bad_files["missing"]]
+    done = run_cli("extract", "--conllu", "--format", "html",
+                   *map(str, paths))
+    assert done.returncode == 1
+    assert done.stdout.startswith("<!DOCTYPE html>")
+    assert done.stdout.count("<html") == 1
+    assert done.stdout.rstrip().endswith("</html>")
+    assert ("the move would not be permanent" in done.stdout) is good
+    assert done.stderr.count("quotes: error:") == 2
+
+
 def test_cli_stdin_bytes() -> None:
     """Standard input is read as UTF-8 bytes (a BOM is dropped)."""
     done = run_cli("extract", "--conllu", "-",
