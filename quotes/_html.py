@@ -102,7 +102,7 @@ def _describe(a: Attribution, number: int) -> str:
 
 
 def _content_spans(a: Attribution) -> tuple[Span, ...]:
-    return a.pieces if len(a.pieces) > 1 else (a.content,)
+    return a.content_pieces if len(a.content_pieces) > 1 else (a.content,)
 
 
 def collect(result: Result) -> list[Mark]:
@@ -247,7 +247,7 @@ _LEGEND = (
 def _spans(result: Result) -> Iterator[Span]:
     for a in result.attributions:
         yield a.content
-        yield from a.pieces
+        yield from a.content_pieces
         if a.cue is not None:
             yield a.cue.span
         if a.speaker is not None:

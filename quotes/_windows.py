@@ -121,7 +121,8 @@ def _join(parts: list[tuple[int, int, Result]], doc_id: str | None) -> Result:
                                          span=_moved(a.cue.span, offset))
             attributions.append(attrs.evolve(
                 a, content=_moved(a.content, offset),
-                pieces=[_moved(p, offset) for p in a.pieces], cue=cue,
+                content_pieces=[_moved(p, offset) for p in a.content_pieces],
+                cue=cue,
                 speaker=speaker, sentence=a.sentence + first_sent))
         loose += [_moved(q, offset) for q in result.unattributed_quotes]
     return Result(doc_id=doc_id, attributions=attributions,

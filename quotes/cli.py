@@ -10,41 +10,74 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from quotes._extract import Extractor, extract_doc
-from quotes._parse import ENV_VAR, ParseConfig
-from quotes.exceptions import QuotesError
+from quotes._parse import API_SETTING, ENV_VAR, ParseConfig
+from quotes.exceptions import ModelNotAvailableError, QuotesError
 from quotes.records import Result
 
 log = logging.getLogger(__name__)
 
 
-def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """Yield (doc_id, text) for each path; ``-`` reads standard input."""
-    for path in paths:
-        if path == "-":
-            yield "stdin", sys.stdin.read()
-            continue
-        p = Path(path)
-        try:
-            data = p.read_bytes()
-        except OSError as err:
-            msg = f"cannot read {path}: {err.strerror or err}"
-            raise QuotesError(msg) from err
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            msg = (f"{path} is not UTF-8 (byte {err.start}); convert it, "
-                   "e.g. iconv -f latin1 -t utf-8")
-            raise QuotesError(msg) from err
-        yield p.stem, text
+def _looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text: NUL bytes or many control bytes."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(b < 32 and b not in b"\t\n\r\f\v\x1b" for b in head)
+    return controls > len(head) // 10
+
+
+def decode_input(data: bytes) -> str:
+    """Decode one input as UTF-8, or say clearly why it cannot be.
+
+    Raises:
+        QuotesError: the data is UTF-16, binary, or not UTF-8.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        msg = ("UTF-16 text, not UTF-8; convert it, "
+               "e.g. iconv -f utf-16 -t utf-8")
+        raise QuotesError(msg)
+    if _looks_binary(data):
+        msg = ("looks like a binary file (NUL or control bytes), not "
+               "text; quotes reads plain UTF-8 text files")
+        raise QuotesError(msg)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        msg = (f"not UTF-8 (byte {err.start}); convert it, "
+               "e.g. iconv -f latin1 -t utf-8 for Latin-1 text")
+        raise QuotesError(msg) from err
+
+
+def read_input(path: str) -> tuple[str, str]:
+    """Return (doc_id, text) of one input; ``-`` reads standard input.
+
+    Raises:
+        QuotesError: the file cannot be read or is not UTF-8 text (the
+            message leaves the path to the caller).
+    """
+    if path == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream without bytes (tests)
+            return "stdin", sys.stdin.read()
+        return "stdin", decode_input(stream.read())
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        msg = f"cannot read: {err.strerror or err}"
+        raise QuotesError(msg) from err
+    return Path(path).stem, decode_input(data)
 
 
 def format_text(result: Result) -> str:
-    """Readable lines: ``speaker — role [kind, cue]: claim``."""
+    """Readable lines: ``speaker — role [kind, cue]: claim``.
+
+    Quotations no attribution covers follow as ``(unattributed): text``.
+    """
     lines = [f"# {result.doc_id}"] if result.doc_id else []
     for a in result.attributions:
         who = "(unknown)"
@@ -57,44 +90,102 @@ def format_text(result: Result) -> str:
         lines.append(f"{who} [{a.kind.value}, {cue}]: {claim}")
     if not result.attributions:
         lines.append("(no attributions)")
+    for quote in result.unattributed_quotes:
+        lines.append(f"(unattributed): {' '.join(quote.text.split())}")
     return "\n".join(lines)
 
 
-def _write(result: Result, fmt: str, out: TextIO, first: bool) -> None:
-    if fmt == "jsonl":
-        out.write(result.to_json() + "\n")
-    elif fmt == "json":
-        out.write(("[\n" if first else ",\n") +
-                  json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
-    elif fmt == "html":
-        from quotes._html import PAGE_START
+class Writer:
+    """Writes results to *out* in one format; ``close()`` ends the output.
 
-        out.write((PAGE_START if first else "") + result.to_html() + "\n")
-    else:
-        out.write(("" if first else "\n") + format_text(result) + "\n")
+    Each result is written whole and flushed, so the output stays valid
+    (whole JSON lines, a closed JSON array) whatever fails later.
+    """
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.count = 0
+
+    def write(self, result: Result) -> None:
+        """Write one document's result."""
+        first = self.count == 0
+        if self.fmt == "jsonl":
+            self.out.write(result.to_json() + "\n")
+        elif self.fmt == "json":
+            self.out.write(("[\n" if first else ",\n") + json.dumps(
+                result.to_dict(), ensure_ascii=False, indent=1))
+        elif self.fmt == "html":
+            from quotes._html import PAGE_START
+
+            self.out.write((PAGE_START if first else "") + result.to_html()
+                           + "\n")
+        else:
+            self.out.write(("" if first else "\n") + format_text(result)
+                           + "\n")
+        self.out.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        """Finish the output (close the JSON array, end the HTML page)."""
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "[]\n")
+        elif self.fmt == "html":
+            from quotes._html import PAGE_END, PAGE_START
+
+            self.out.write(("" if self.count else PAGE_START) + PAGE_END)
+        self.out.flush()
+
+
+def _extract_one(path: str, args: argparse.Namespace,
+                 extractor: Extractor) -> Result:
+    """Read and extract one input (raises QuotesError on a bad input)."""
+    doc_id, text = read_input(path)
+    log.info("extracting %s (%d characters)", doc_id, len(text))
+    if args.conllu:
+        from quotes.testing import doc_from_conllu
+
+        return extract_doc(doc_from_conllu(text), doc_id=doc_id)
+    return extractor.extract(text, doc_id=doc_id)
+
+
+def _report(path: str, err: Exception) -> None:
+    """One line on stderr: ``quotes: error: FILE: reason``."""
+    where = "standard input" if path == "-" else path
+    reason = str(err)
+    if not isinstance(err, QuotesError):  # a bug of ours: say so
+        reason = (f"unexpected {type(err).__name__}: {err} (a bug in "
+                  "quotes; run with -vv for the traceback)")
+        log.debug("traceback for %s", where, exc_info=err)
+    print(f"quotes: error: {where}: {reason}", file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> int:
+    """Extract from every input; a bad one is reported and skipped.
+
+    A model that cannot be loaded stops the run (every input needs it).
+    Returns 1 when any input failed, after all the others are written.
+    """
     extractor = Extractor(ParseConfig(model_dir=args.model_dir))
-    first = True
-    for doc_id, text in _inputs(args.files):
-        log.info("extracting %s (%d characters)", doc_id, len(text))
-        if args.conllu:
-            from quotes.testing import doc_from_conllu
-
-            result = extract_doc(doc_from_conllu(text), doc_id=doc_id)
-        else:
-            result = extractor.extract(text, doc_id=doc_id)
-        _write(result, args.format, sys.stdout, first)
-        sys.stdout.flush()
-        first = False
-    if args.format == "json":
-        sys.stdout.write("]\n" if not first else "[]\n")
-    if args.format == "html":
-        from quotes._html import PAGE_END
-
-        sys.stdout.write(PAGE_END)
-    return 0
+    writer = Writer(args.format, sys.stdout)
+    failed = 0
+    try:
+        for path in args.files:
+            try:
+                result = _extract_one(path, args, extractor)
+            except ModelNotAvailableError:
+                raise
+            except Exception as err:
+                _report(path, err)
+                failed += 1
+                continue
+            writer.write(result)
+    finally:
+        writer.close()
+    if failed:
+        print(f"quotes: {failed} of {len(args.files)} inputs failed",
+              file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -165,6 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _message(err: QuotesError, args: argparse.Namespace) -> str:
+    """The error's message, naming ``--model-dir`` where the user typed it."""
+    if getattr(args, "model_dir", None):
+        return str(err).replace(API_SETTING, "--model-dir")
+    return str(err)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
@@ -178,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except QuotesError as err:
-        print(f"quotes: error: {err}", file=sys.stderr)
+        print(f"quotes: error: {_message(err, args)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -1,14 +1,15 @@
 """Result records: immutable attrs classes and their JSON form.
 
 Owns the public data model (``Span``, ``Cue``, ``Speaker``, ``Attribution``,
-``SpeakerEntity``, ``Result``) and ``Result.to_dict()``, which is the JSON
-object described in ``shared/bench/SCHEMA.md``. Imports nothing from stanza.
+``SpeakerEntity``, ``Result``) and ``Result.to_dict()``, the JSON object
+documented in ``docs/schema.md``. Imports nothing from stanza.
 """
 
 from __future__ import annotations
 
 import enum
 import json
+import warnings
 from collections.abc import Iterable
 from typing import Any
 
@@ -94,7 +95,7 @@ class Speaker:
         return self.span.end
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of SCHEMA.md's ``speaker``."""
+        """Return the JSON form of an attribution's ``speaker``."""
         return {
             **self.span.to_dict(),
             "name": self.name,
@@ -110,8 +111,11 @@ class Attribution:
     kind: Kind = field(converter=Kind)
     content: Span
     """The claim, without "that" and without the outer quote marks."""
-    pieces: tuple[Span, ...] = field(converter=as_tuple, factory=tuple)
-    """The quoted pieces when a quote is split by its attribution."""
+    content_pieces: tuple[Span, ...] = field(converter=as_tuple,
+                                             factory=tuple)
+    """The pieces of the content: one (``content`` itself) unless a quote
+    is split by its attribution or goes on after it; never empty (an empty
+    value becomes ``(content,)``)."""
     cue: Cue | None = None
     speaker: Speaker | None = None
     confidence: float = field(default=0.5, validator=[
@@ -119,17 +123,32 @@ class Attribution:
     sentence: int = 0
     """Index of the sentence holding the start of the content."""
 
+    def __attrs_post_init__(self) -> None:
+        if not self.content_pieces:
+            object.__setattr__(self, "content_pieces", (self.content,))
+
+    @property
+    def pieces(self) -> tuple[Span, ...]:
+        """Deprecated alias of ``content_pieces``.
+
+        .. deprecated:: 0.9.0
+           Use ``content_pieces``, the name the JSON form uses.
+        """
+        warnings.warn("Attribution.pieces is deprecated; use "
+                      "Attribution.content_pieces", DeprecationWarning,
+                      stacklevel=2)
+        return self.content_pieces
+
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of SCHEMA.md's attribution."""
+        """Return the JSON form of an attribution (``docs/schema.md``)."""
         out: dict[str, Any] = {
             "kind": self.kind.value,
             "content": self.content.to_dict(),
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
+            "content_pieces": [p.to_dict() for p in self.content_pieces],
             "confidence": round(self.confidence, 3),
         }
-        if len(self.pieces) > 1:
-            out["content_pieces"] = [p.to_dict() for p in self.pieces]
         return out
 
 
@@ -143,7 +162,7 @@ class SpeakerEntity:
     mentions: tuple[Span, ...] = field(converter=as_tuple, factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of SCHEMA.md's ``speakers`` item."""
+        """Return the JSON form of a ``speakers`` item."""
         return {
             "entity": self.entity,
             "name": self.name,
@@ -179,7 +198,7 @@ class Result:
         return tuple(a for a in self.attributions if a.speaker is None)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON object of ``shared/bench/SCHEMA.md``."""
+        """Return the JSON object of one document (``docs/schema.md``)."""
         return {
             "schema": SCHEMA_VERSION,
             "doc_id": self.doc_id,
