@@ -99,6 +99,29 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
     return None
 
 
+def _noun_hung_content(sent: Sent, cue: Tok) -> list[Tok]:
+    """ "told reporters that X", "said in a statement that X" misparsed.
+
+    The parser may hang the that-clause on the listener or on "statement"
+    as a relative clause; a clause opened by "that" right after such a
+    dependent of the cue is the cue's content all the same.
+    """
+    for dep in sent.children(cue.i, "obj", "iobj", "obl"):
+        if dep.i < cue.i:
+            continue
+        for clause in sent.children(dep.i, "acl", "acl:relcl"):
+            toks = sorted(sent.subtree(clause.i), key=lambda t: t.i)
+            if len(toks) < 3 or toks[0].lemma != "that" or \
+                    toks[-1].i - toks[0].i + 1 != len(toks):
+                continue
+            before = [t for t in sent.subtree(dep.i)
+                      if t.i < toks[0].i]
+            if any(t.i < cue.i for t in before):
+                continue
+            return _clean(sent, toks)
+    return []
+
+
 def _participle(sent: Sent, verb: Tok) -> bool:
     """ "..., saying that": a participle, not a purpose clause "to show"."""
     return "VerbForm=Ger" in verb.feats or verb.xpos == "VBG" or (
@@ -330,6 +353,8 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         speaker = next((t for t in sent.children(tok.i, "nsubj")
                         if t.lemma not in lex.non_speakers
                         and t.upos in {"PROPN", "NOUN", "PRON"}), None)
+    if not content and cls in {"speech", "statement"}:
+        content = _noun_hung_content(sent, tok)
     if not content:
         content = _final_clause_content(sent, tok, speaker) or \
             _clausal_content(sent, tok, right=False) or \
@@ -387,8 +412,8 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
         return None
     names = [t for t in phrase if t.upos == "PROPN"]
     nouns = [t for t in phrase if t.upos == "NOUN"]
-    head = (names or nouns or [None])[-1]
-    return (head, first) if head is not None else None
+    heads = names or nouns
+    return (heads[-1], first) if heads else None
 
 
 def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:

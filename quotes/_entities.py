@@ -64,7 +64,7 @@ _OPPOSED = ((frozenset({"democratic", "democrat"}),
 
 
 def _within(role: str, other: str) -> bool:
-    """Every word of *role* is in *other* ("Officials" in "local officials")."""
+    """Every word of *role* is in *other* ("Officials", "local officials")."""
     return set(role.casefold().split()) <= set(other.casefold().split())
 
 
@@ -240,9 +240,9 @@ class EntityTable:
         is_role = m.head.lemma in self.lex.role_nouns or \
             m.head.text.lower() in self.lex.role_nouns
         if is_role and definite and not m.plural:
-            ent = self._described(m)
-            if ent is not None:  # "the Republican nominee" = Donald Trump
-                return ent
+            described = self._described(m)
+            if described is not None:  # "the Republican nominee" = Trump
+                return described
         if is_role:  # "a White House spokesman", "local officials"
             return self._new(m, name=None, person=True)
         return self._new(m, name=text, person=False)

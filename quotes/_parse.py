@@ -18,6 +18,7 @@ from typing import Any
 
 from attrs import frozen
 
+from quotes._sentences import repair
 from quotes.exceptions import MissingAnnotationError, ModelNotAvailableError
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ def pipeline_kwargs(config: ParseConfig) -> dict[str, Any]:
         "depparse_batch_size": config.batch_size,
         "pos_batch_size": config.batch_size,
         "logging_level": "WARN",
+        "tokenize_postprocessor": repair,
     }
     if chosen == OFFICIAL:
         return {**common, "download_method": "reuse_resources"}

@@ -214,8 +214,8 @@ def _with_postmodifiers(sent: Sent, head: Tok,
         sub = sorted(sent.subtree(child.i), key=lambda t: t.i)
         if not sub or sub[0].i != out[-1].i + 1 or \
                 sub[0].text.lower() not in _POST_CASES or \
-                any(t.upos in {"VERB", "AUX"} or is_punct(t) and
-                    t.text not in {"-", "&", "."} for t in sub) or \
+                any(t.upos in {"VERB", "AUX"} or (is_punct(t) and
+                    t.text not in {"-", "&", "."}) for t in sub) or \
                 sub[-1].i - sub[0].i + 1 != len(sub) or len(sub) > 10:
             continue
         out.extend(sub)
@@ -278,8 +278,8 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     for rel in sent.children(head.i, "acl:relcl"):
         if role is None and sent.children(rel.i, "cop"):
             role = role_phrase(sent, rel, text, lex)
-    if role is not None and _is_title(toks[0], lex) or \
-            role is not None and role.split()[-1].lower() in lex.titles:
+    if (role is not None and _is_title(toks[0], lex)) or \
+            (role is not None and role.split()[-1].lower() in lex.titles):
         role += _party_state(sent, toks[-1].i, text)
     if role is None:
         role = _comma_role(sent, toks[-1].i, text, lex)
@@ -309,8 +309,8 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
             and toks[-1].i + 1 < len(all_toks) and \
             _is_name_word(all_toks[toks[-1].i + 1], lex):
         toks = [*toks, all_toks[toks[-1].i + 1]]  # "Rep." + "Elijah"
-    if not toks or not _is_name_word(toks[-1], lex) and not \
-            _is_name_word(toks[0], lex):
+    if not toks or (not _is_name_word(toks[-1], lex) and not \
+            _is_name_word(toks[0], lex)):
         return toks
     lo, hi = toks[0].i, toks[-1].i
     # right: "-Pierre", "García-Márquez", "Jr."
@@ -426,7 +426,7 @@ def _comma_role(sent: Sent, last: int, text: str,
         return None
     stretch: list[Tok] = []
     for tok in toks[k + 1:]:
-        if is_punct(tok) and tok.text not in {"-", "&"} or (
+        if (is_punct(tok) and tok.text not in {"-", "&"}) or (
                 stretch and tok.text.lower() in _RELATIVES):
             break  # "the director of X, who ...": the role ends there
         stretch.append(tok)
