@@ -169,8 +169,9 @@ class Extractor:
         text = _check_text(text)
         if not text.strip():
             return Result(doc_id=doc_id)
+        propose = self.proposer  # a missing tagger fails before parsing
         return _windows.run(self.parse(text), self.lexicon, doc_id,
-                            propose=self.proposer)
+                            propose=propose)
 
     def compare(self, text: str, *, doc_id: str | None = None,
                 ) -> tuple[Result, Result]:
@@ -183,9 +184,9 @@ class Extractor:
         text = _check_text(text)
         if not text.strip():
             return Result(doc_id=doc_id), Result(doc_id=doc_id)
-        doc = self.parse(text)
         propose = self._propose if self._propose is not None else \
             _learned.make_proposer(_learned.load(), self.lexicon)
+        doc = self.parse(text)
         return (_windows.run(doc, self.lexicon, doc_id),
                 _windows.run(doc, self.lexicon, doc_id, propose=propose))
 

@@ -1,0 +1,110 @@
+"""The learned attribution tagger: loading, decoding, errors, predictions."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+import quotes
+from quotes import _learned
+from quotes._parse import bundled_model_dir
+from quotes.testing import doc_from_conllu
+
+BUNDLED = bundled_model_dir()
+
+
+def test_artifact_is_shipped_and_small() -> None:
+    """Both files ship in quotes/model, within the 10 MB budget."""
+    weights = BUNDLED / _learned.WEIGHTS_FILE
+    config = BUNDLED / _learned.CONFIG_FILE
+    assert weights.is_file() and config.is_file()
+    assert weights.stat().st_size + config.stat().st_size <= 10_000_000
+
+
+def test_bundled_tagger_loads_offline() -> None:
+    """The bundled tagger loads from the package alone."""
+    tagger = _learned.load()
+    assert tagger.vocab.words and tagger.vocab.tuned
+    probs = tagger.probabilities(
+        [[("He", "PRON", "he", 0), ("said", "VERB", "say", 0)]],
+        quotes.Lexicon.default())
+    assert len(probs) == 1 and len(probs[0]) == 2
+    assert all(abs(sum(row) - 1.0) < 1e-4 for row in probs[0])
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_viterbi_obeys_bio(seed: int) -> None:
+    """No I- tag follows O or a tag of another role."""
+    rng = random.Random(seed)
+    logp = [[rng.uniform(-5, 0) for _ in _learned.TAGS] for _ in range(30)]
+    tags = [_learned.TAGS[t] for t in _learned.viterbi(logp)]
+    for prev, tag in zip(["O", *tags], tags, strict=False):
+        if tag.startswith("I-"):
+            assert prev[2:] == tag[2:], (prev, tag)
+
+
+def test_spans_of() -> None:
+    """B- starts a span, I- extends it; adjacent B- tags split spans."""
+    names = ["B-SRC", "B-CUE", "B-CON", "I-CON", "B-CON", "O", "B-CUE"]
+    tags = [_learned.TAGS.index(n) for n in names]
+    assert _learned.spans_of(tags) == [("SRC", 0, 1), ("CUE", 1, 2),
+                                       ("CON", 2, 4), ("CON", 4, 5),
+                                       ("CUE", 6, 7)]
+
+
+def test_missing_artifact_is_a_clear_error(tmp_path: Path) -> None:
+    """A missing file is named, with the rules-only way out."""
+    with pytest.raises(quotes.ModelNotAvailableError) as info:
+        _learned.load(tmp_path)
+    assert "attribution" in str(info.value)
+    assert "--rules-only" in str(info.value)
+
+
+@pytest.mark.parametrize("broken", ["weights", "config", "mismatch"])
+def test_corrupt_artifact_is_a_clear_error(tmp_path: Path,
+                                           broken: str) -> None:
+    """Garbage weights, bad JSON or weights of another size: our error."""
+    shutil.copy(BUNDLED / _learned.WEIGHTS_FILE, tmp_path)
+    shutil.copy(BUNDLED / _learned.CONFIG_FILE, tmp_path)
+    if broken == "weights":
+        (tmp_path / _learned.WEIGHTS_FILE).write_bytes(b"PK\x03\x04 junk")
+    elif broken == "config":
+        (tmp_path / _learned.CONFIG_FILE).write_text("{", encoding="utf-8")
+    else:
+        path = tmp_path / _learned.CONFIG_FILE
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('"hidden":', '"hidden":1', 1),
+                        encoding="utf-8")
+    with pytest.raises(quotes.ModelNotAvailableError) as info:
+        _learned.load(tmp_path)
+    assert "corrupt" in str(info.value)
+
+
+def test_missing_artifact_stops_extract_before_parsing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the tagger gone, extract raises our error (no parse needed);
+    rules-only mode never loads it."""
+    monkeypatch.setattr(_learned, "bundled_model_dir", lambda: tmp_path)
+    with pytest.raises(quotes.ModelNotAvailableError):
+        quotes.Extractor().extract("He said so.")
+    assert quotes.Extractor(quotes.ParseConfig(learned=False)).proposer \
+        is None
+
+
+def _seed(learned: bool) -> quotes.Result:
+    text = (FIXTURES / "texts" / "seed.txt").read_text(encoding="utf-8")
+    conllu = (FIXTURES / "parsed" / "seed.conllu").read_text("utf-8")
+    return quotes.extract_doc(doc_from_conllu(conllu), text=text,
+                              doc_id="seed", learned=learned)
+
+
+def test_seed_unchanged_with_tagger() -> None:
+    """On the seed article the tagger adds nothing: its 12 claims stay."""
+    rules, combined = _seed(False), _seed(True)
+    assert len(rules.attributions) == 12
+    assert [a.to_dict() for a in combined.attributions] == \
+        [a.to_dict() for a in rules.attributions]
