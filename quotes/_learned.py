@@ -44,6 +44,10 @@ UNK, PAD = 1, 0
 QUOTE_OUT, QUOTE_IN, QUOTE_MARK = 0, 1, 2
 MIN_CONFIDENCE = 0.5
 """Proposals whose content or cue is less probable than this are dropped."""
+BATCH = 32
+"""Sentences per forward pass at inference."""
+MIN_WORDS = 2
+"""A proposed content has at least this many words (not punctuation)."""
 _DIGITS = re.compile(r"\d")
 
 # (word, upos, lemma, quote position) for one word of a sentence
@@ -293,17 +297,22 @@ class Tagger:
         """Tag probabilities per word of each sentence."""
         import torch
 
-        if not sents:
-            return []
         rows = [self.vocab.encode(s, lex) for s in sents]
-        longest = max(len(r) for r in rows)
-        feats = torch.zeros((len(rows), longest, 7), dtype=torch.long)
-        for b, r in enumerate(rows):
-            feats[b, :len(r)] = torch.tensor(r, dtype=torch.long)
-        lengths = torch.tensor([len(r) for r in rows])
-        with torch.inference_mode():
-            probs = torch.softmax(self.module(feats, lengths), dim=-1)
-        return [probs[b, :len(r)].tolist() for b, r in enumerate(rows)]
+        out: list[list[list[float]]] = [[] for _ in rows]
+        order = sorted((k for k in range(len(rows)) if rows[k]),
+                       key=lambda k: len(rows[k]))
+        for i in range(0, len(order), BATCH):  # similar lengths: no waste
+            ids = order[i:i + BATCH]
+            longest = len(rows[ids[-1]])
+            feats = torch.zeros((len(ids), longest, 7), dtype=torch.long)
+            for b, k in enumerate(ids):
+                feats[b, :len(rows[k])] = torch.tensor(rows[k])
+            lengths = torch.tensor([len(rows[k]) for k in ids])
+            with torch.inference_mode():
+                probs = torch.softmax(self.module(feats, lengths), dim=-1)
+            for b, k in enumerate(ids):
+                out[k] = probs[b, :len(rows[k])].tolist()
+        return out
 
 
 def load(directory: str | Path | None = None) -> Tagger:
@@ -388,6 +397,8 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
                         regions: Sequence[QuoteRegion],
                         claimed: Sequence[tuple[int, int]], lex: Lexicon,
                         min_confidence: float) -> list[Proposal]:
+    if not _may_propose(probs, min_confidence):
+        return []
     logp = [[math.log(max(x, 1e-9)) for x in row] for row in probs]
     spans = spans_of(viterbi(logp))
     cues = [s for s in spans if s[0] == "CUE"]
@@ -395,6 +406,8 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
     out = []
     for _, lo, hi in (s for s in spans if s[0] == "CON"):
         toks = sent.toks[lo:hi]
+        if sum(any(c.isalnum() for c in t.text) for t in toks) < MIN_WORDS:
+            continue
         start, end = toks[0].start, toks[-1].end
         if any(s < end and start < e for s, e in claimed) or not cues:
             continue
@@ -412,6 +425,17 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
         out.append(Proposal(cue=match, kind=_kind(start, end, regions),
                             start=start, end=end, confidence=confidence))
     return out
+
+
+def _may_propose(probs: Sequence[Sequence[float]],
+                 min_confidence: float) -> bool:
+    """False when no word is likely enough content, or cue, for any span
+    of the sentence to pass *min_confidence* (a span's mean is at most
+    its best word's)."""
+    con = (TAGS.index("B-CON"), TAGS.index("I-CON"))
+    cue = (TAGS.index("B-CUE"), TAGS.index("I-CUE"))
+    return any(row[con[0]] + row[con[1]] >= min_confidence for row in probs) \
+        and any(row[cue[0]] + row[cue[1]] >= min_confidence for row in probs)
 
 
 def _head(sent: Sent, toks: Sequence[Tok]) -> Tok:

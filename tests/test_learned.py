@@ -108,3 +108,40 @@ def test_seed_unchanged_with_tagger() -> None:
     assert len(rules.attributions) == 12
     assert [a.to_dict() for a in combined.attributions] == \
         [a.to_dict() for a in rules.attributions]
+
+
+def _stance(learned: bool) -> quotes.Result:
+    conllu = (FIXTURES / "parsed" / "learned_stance.conllu").read_text(
+        "utf-8")
+    return quotes.extract_doc(doc_from_conllu(conllu), learned=learned)
+
+
+def test_tagger_adds_what_the_rules_miss() -> None:
+    """Stance verbs with noun-phrase contents: the rules find nothing, the
+    tagger finds each claim; speakers come from the rules' machinery."""
+    assert _stance(False).attributions == ()
+    found = {(a.kind.value, a.cue.lemma if a.cue else None, a.content.text,
+              a.speaker.text if a.speaker else None)
+             for a in _stance(True).attributions}
+    assert found == {
+        ("indirect", "accuse", "the company of breaking its promises to "
+         "workers", "Union leaders"),
+        ("indirect", "warn", "a rise in flu cases this winter",
+         "Health officials"),
+        ("indirect", "blame", "the delays on the weather", "The governor"),
+    }
+
+
+@pytest.mark.model
+def test_tagger_on_raw_text() -> None:
+    """From raw text, with the bundled models: on by default, off with
+    learned=False."""
+    text = ("Analysts expect the central bank to raise interest rates "
+            "again in March.")
+    combined = quotes.Extractor().extract(text)
+    assert [(a.speaker.name if a.speaker else None, a.cue and a.cue.lemma)
+            for a in combined.attributions] == [("Analysts", "expect")]
+    assert combined.attributions[0].content.text.startswith(
+        "the central bank to raise interest rates")
+    rules = quotes.Extractor(quotes.ParseConfig(learned=False)).extract(text)
+    assert rules.attributions == ()

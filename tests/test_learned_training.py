@@ -70,7 +70,7 @@ def test_recipe_runs_end_to_end(tmp_path: Path,
     _write_docs(data)
     args = ["--train", str(data), "--out", str(tmp_path / "model"),
             "--work", str(tmp_path / "work"), "--glove", "none",
-            "--hidden", "8", "--epochs", "1"]
+            "--hidden", "8", "--holdout", "0", "--epochs", "1"]
     attribution.main(args)
     assert (tmp_path / "work" / "checkpoint-main.pt").is_file()
     caplog.set_level(logging.INFO, logger="training.attribution")

@@ -2,9 +2,13 @@
 
 One command, CPU, fixed seed::
 
-    python -m training.attribution                # PolNeAR train
-    python -m training.attribution --holdout 100  # without its last 100
-                                                  # documents (held out)
+    python -m training.attribution               # -> quotes/model/
+    python -m training.attribution --holdout 0   # all of PolNeAR train
+
+By default the last ``HOLDOUT`` documents of the training file are left
+out and span F1 on them is logged after each epoch: they are the held-out
+check (score them with ``quotes evaluate`` too); the bundled weights were
+made this way.
 
 Steps: parse the training articles with the bundled model's tokenize, mwt,
 pos and lemma processors (cached in ``--work``, default
@@ -43,6 +47,8 @@ log = logging.getLogger("training.attribution")
 
 DEFAULT_TRAIN = "../shared/bench/polnear/train.jsonl"
 SEED = 12
+HOLDOUT = 100
+"""Documents left out at the end of the training file (a held-out check)."""
 SIZES = {"glove": 50, "tuned": 32, "suffix": 24, "upos": 16, "shape": 8,
          "class": 12, "quote": 8, "hidden": 128, "layers": 1,
          "dropout": 30}
@@ -348,8 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where to write attribution.pt/.json")
     p.add_argument("--work", default="build/attribution",
                    help="parse cache and checkpoints")
-    p.add_argument("--holdout", type=int, default=0,
-                   help="leave out the last N documents (and score them)")
+    p.add_argument("--holdout", type=int, default=HOLDOUT,
+                   help="leave out the last N documents and score them "
+                        "(default: %(default)s; 0: train on all)")
     p.add_argument("--limit", type=int, default=0,
                    help="use only the first N documents (for tests)")
     p.add_argument("--epochs", type=int, default=EPOCHS)
