@@ -136,9 +136,12 @@ def test_tagger_adds_what_the_rules_miss() -> None:
     """Stance verbs with noun-phrase contents: the rules find nothing, the
     tagger finds each claim; speakers come from the rules' machinery."""
     assert _stance(False).attributions == ()
+    combined = _stance(True).attributions
+    assert all(0.5 <= a.confidence <= _learned.MAX_CONFIDENCE
+               for a in combined)
     found = {(a.kind.value, a.cue.lemma if a.cue else None, a.content.text,
               a.speaker.text if a.speaker else None)
-             for a in _stance(True).attributions}
+             for a in combined}
     assert ("indirect", "accuse", "the company of breaking its promises to "
             "workers", "Union leaders") in found
     assert ("indirect", "blame", "the delays on the weather",
