@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from quotes import _tree, _windows
+from quotes import _learned, _tree, _windows
 from quotes._parse import ParseConfig, check_annotations, make_pipeline
 from quotes.lexicons import Lexicon
 from quotes.records import Result
@@ -124,6 +124,7 @@ class Extractor:
         self.config = config or ParseConfig()
         self.lexicon = lexicon or Lexicon.default()
         self._nlp: Any = None
+        self._propose: _learned.Proposer | None = None
         self._lock = threading.Lock()
 
     @property
@@ -133,6 +134,18 @@ class Extractor:
             if self._nlp is None:
                 self._nlp = make_pipeline(self.config)
             return self._nlp
+
+    @property
+    def proposer(self) -> _learned.Proposer | None:
+        """The learned tagger's proposer (loaded on first access), or
+        ``None`` when ``config.learned`` is off."""
+        if not self.config.learned:
+            return None
+        with self._lock:
+            if self._propose is None:
+                self._propose = _learned.make_proposer(_learned.load(),
+                                                       self.lexicon)
+            return self._propose
 
     def parse(self, text: str) -> _tree.Doc:
         """Parse *text* into the rules' ``Doc``, chunk by chunk."""
@@ -152,19 +165,43 @@ class Extractor:
 
         Raises:
             TypeError: *text* is not a ``str``.
-            ModelNotAvailableError: the parsing model cannot be loaded.
+            ModelNotAvailableError: the parsing model or the learned
+                tagger cannot be loaded.
         """
         text = _check_text(text)
         if not text.strip():
             return Result(doc_id=doc_id, text=text)
-        result = _windows.run(self.parse(text), self.lexicon, doc_id)
+        propose = self.proposer  # a missing tagger fails before parsing
+        result = _windows.run(self.parse(text), self.lexicon, doc_id,
+                              propose=propose)
         return attrs.evolve(result, text=text)
+
+    def compare(self, text: str, *, doc_id: str | None = None,
+                ) -> tuple[Result, Result]:
+        """(rules only, rules + learned tagger) from one parse of *text*.
+
+        Raises:
+            TypeError: *text* is not a ``str``.
+            ModelNotAvailableError: a model cannot be loaded.
+        """
+        text = _check_text(text)
+        if not text.strip():
+            return (Result(doc_id=doc_id, text=text),
+                    Result(doc_id=doc_id, text=text))
+        propose = self._propose if self._propose is not None else \
+            _learned.make_proposer(_learned.load(), self.lexicon)
+        doc = self.parse(text)
+        return (attrs.evolve(_windows.run(doc, self.lexicon, doc_id),
+                             text=text),
+                attrs.evolve(_windows.run(doc, self.lexicon, doc_id,
+                                          propose=propose), text=text))
 
     def extract_doc(self, doc: Any, *, text: str | None = None,
                     doc_id: str | None = None) -> Result:
-        """Return the attributions of a parsed stanza ``Document``."""
+        """Return the attributions of a parsed stanza ``Document``
+        (with the learned tagger when ``config.learned`` is on)."""
         return extract_doc(doc, text=text, doc_id=doc_id,
-                           lexicon=self.lexicon)
+                           lexicon=self.lexicon, learned=self.config.learned)
 
 
 _default: Extractor | None = None
@@ -188,7 +225,8 @@ def extract(text: str, *, doc_id: str | None = None) -> Result:
 
 def extract_doc(doc: Any, *, text: str | None = None,
                 doc_id: str | None = None,
-                lexicon: Lexicon | None = None) -> Result:
+                lexicon: Lexicon | None = None,
+                learned: bool = False) -> Result:
     """Return the attributions of an already parsed stanza ``Document``.
 
     Args:
@@ -199,9 +237,12 @@ def extract_doc(doc: Any, *, text: str | None = None,
             tokens (CoNLL-U ``SpaceAfter`` and ``# newpar``).
         doc_id: copied into the result.
         lexicon: the word lists (default: ``Lexicon.default()``).
+        learned: add the learned tagger's claims (default: the rules
+            alone, the pure function of the parse that fixtures test).
 
     Raises:
         MissingAnnotationError: the document lacks a needed annotation.
+        ModelNotAvailableError: *learned* and the tagger cannot be loaded.
     """
     if not hasattr(doc, "sentences"):
         msg = f"expected a stanza Document, got {type(doc).__name__}"
@@ -211,6 +252,9 @@ def extract_doc(doc: Any, *, text: str | None = None,
     if raw is None:
         raw = _tree.reconstruct_text(doc)
     raw = _check_text(raw)
-    result = _windows.run(_tree.from_stanza(doc, raw),
-                          lexicon or Lexicon.default(), doc_id)
+    lexicon = lexicon or Lexicon.default()
+    propose = _learned.make_proposer(_learned.load(), lexicon) if learned \
+        else None
+    result = _windows.run(_tree.from_stanza(doc, raw), lexicon, doc_id,
+                          propose=propose)
     return attrs.evolve(result, text=raw)

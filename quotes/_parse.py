@@ -43,11 +43,15 @@ class ParseConfig:
             models. ``None``: ``$QUOTES_MODEL_DIR``, else the bundled model.
         use_gpu: let stanza use a GPU when there is one.
         batch_size: tokens per depparse batch (stanza's ``*_batch_size``).
+        learned: add the claims of the learned attribution tagger
+            (``quotes/model/attribution.pt``) to the rules'; ``False``:
+            rules only, no such weights needed.
     """
 
     model_dir: str | None = None
     use_gpu: bool = False
     batch_size: int = 3000
+    learned: bool = True
 
 
 def bundled_model_dir() -> Path:

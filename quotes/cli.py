@@ -145,7 +145,8 @@ def _extract_one(path: str, args: argparse.Namespace,
     if args.conllu:
         from quotes.testing import doc_from_conllu
 
-        return extract_doc(doc_from_conllu(text), doc_id=doc_id)
+        return extract_doc(doc_from_conllu(text), doc_id=doc_id,
+                           learned=not args.rules_only)
     return extractor.extract(text, doc_id=doc_id)
 
 
@@ -166,7 +167,8 @@ def _extract(args: argparse.Namespace) -> int:
     A model that cannot be loaded stops the run (every input needs it).
     Returns 1 when any input failed, after all the others are written.
     """
-    extractor = Extractor(ParseConfig(model_dir=args.model_dir))
+    extractor = Extractor(ParseConfig(model_dir=args.model_dir,
+                                      learned=not args.rules_only))
     writer = Writer(args.format, sys.stdout)
     failed = 0
     try:
@@ -192,17 +194,34 @@ def _evaluate(args: argparse.Namespace) -> int:
     from quotes import evaluate
 
     gold = evaluate.load(args.gold)
+    options = {"speech_only": args.speech_only,
+               "speaker_by": args.speaker_by}
+    rules = None
     if args.pred:
         pred = evaluate.load(args.pred)
+        if args.pred_rules:
+            rules = evaluate.load(args.pred_rules)
     else:
-        pred = evaluate.predict(
-            gold, Extractor(ParseConfig(model_dir=args.model_dir)),
-            progress=evaluate.stderr_progress)
+        extractor = Extractor(ParseConfig(model_dir=args.model_dir,
+                                          learned=not args.rules_only))
+        if args.rules_only:
+            pred = evaluate.predict(gold, extractor,
+                                    progress=evaluate.stderr_progress)
+        else:
+            rules, pred = evaluate.predict_both(
+                gold, extractor, progress=evaluate.stderr_progress)
     if args.save_pred:
         evaluate.write_jsonl(pred.values(), args.save_pred)
-    res = evaluate.score(gold, pred, speech_only=args.speech_only,
-                         speaker_by=args.speaker_by, group_by=args.by)
+        if rules is not None and not args.pred:
+            path = Path(args.save_pred)
+            evaluate.write_jsonl(rules.values(), path.with_name(
+                f"{path.stem}.rules-only{path.suffix}"))
+    res = evaluate.score(gold, pred, group_by=args.by, **options)
     print(evaluate.format_report(res))
+    if rules is not None:
+        print("\nrules only vs rules + learned tagger:")
+        print(evaluate.format_comparison(evaluate.score(gold, rules,
+                                                        **options), res))
     if args.misses:
         print()
         print(evaluate.format_speaker_misses(
@@ -233,13 +252,22 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"stanza model directory, or 'stanza' for the "
                           f"official models (default: ${ENV_VAR}, else the "
                           "bundled model)")
+    ext.add_argument("--rules-only", action="store_true",
+                     help="rules only: no learned attribution tagger")
     ext.set_defaults(func=_extract)
     ev = sub.add_parser("evaluate", help="score against gold attributions")
     ev.add_argument("gold", help="gold JSON lines (doc_id, text, "
                                  "attributions)")
     ev.add_argument("--pred", help="score these predictions instead of "
                                    "running the extractor")
-    ev.add_argument("--save-pred", help="write the predictions here")
+    ev.add_argument("--pred-rules", help="with --pred: rules-only "
+                                         "predictions to compare with")
+    ev.add_argument("--save-pred", help="write the predictions here (and "
+                                        "the rules-only ones beside them, "
+                                        "as NAME.rules-only.jsonl)")
+    ev.add_argument("--rules-only", action="store_true",
+                    help="score the rules alone (default: rules + learned "
+                         "tagger, with rules only beside them)")
     ev.add_argument("--speech-only", action="store_true",
                     help="keep gold attributions with a verb of saying")
     ev.add_argument("--by", choices=("kind", "publisher", "genre"),
