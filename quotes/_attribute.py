@@ -66,6 +66,8 @@ class _Draft:
     """The earlier quotation whose speaker this one takes over."""
     confidence: float = CONF_NAMED
     sentence: int = 0
+    learned: bool = False
+    """Proposed by the learned tagger, not by a rule."""
 
 
 def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
@@ -89,7 +91,8 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
     if propose is not None:
         drafts += [_Draft(kind=p.kind, start=p.start, end=p.end,
                           pieces=[(p.start, p.end)], cue=p.cue,
-                          sentence=p.cue.sent, confidence=p.confidence)
+                          sentence=p.cue.sent, confidence=p.confidence,
+                          learned=True)
                    for p in propose(doc, [(d.start, d.end) for d in drafts])]
     drafts.sort(key=lambda d: (d.start, d.end))
     return _finish(doc, lex, drafts, regions, doc_id)
@@ -448,7 +451,8 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
             m = label_mention(cue.sent, cue.label, text, lex) if cue.label \
                 else mention_at(sents[cue.sent], cue.speaker, text, lex)
             events.append((m.start, 0, (d_index, m)))
-        elif draft.kind != Kind.DIRECT and draft.continues is None:
+        elif (draft.kind != Kind.DIRECT or draft.learned) and \
+                draft.continues is None:  # a tagged title is nobody's claim
             log.debug("cue at %d dropped: no speaker", draft.start)
             dropped.add(d_index)
     for m, salient in _salient_mentions(doc, lex, {e[2][1].head.start

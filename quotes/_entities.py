@@ -31,6 +31,7 @@ class Entity:
     person: bool = True
     head: str = ""
     last_salient: int = -1
+    last_seen: int = -1
     speaker: bool = False
     gender: str | None = None
     """"m" or "f" once a mention shows it ("Mrs.", "chairman", "she")."""
@@ -114,6 +115,7 @@ class EntityTable:
         if m.role and ent.person and not any(
                 _within(m.role, r) for r in ent.roles):
             ent.roles.append(m.role)
+        ent.last_seen = m.start
         if salient or speaker:
             ent.last_salient = m.start
         ent.speaker = ent.speaker or speaker
@@ -168,6 +170,14 @@ class EntityTable:
                       and e.last_salient < m.start
                       and (plural or e.person_like)
                       and e.gender in genders]
+        if not candidates and gender is not None:
+            # "... met Mayor Lydia Chen. She said": an object, if only one
+            # person seen nearby has the pronoun's gender
+            seen = [e for e in self.entities
+                    if e.plural == plural and e.gender == gender
+                    and 0 <= m.start - e.last_seen < SPEAKER_WINDOW
+                    and e.person_like]
+            return seen[0] if len(seen) == 1 else None
         if not candidates:
             return None
         # news refers back to its speakers: prefer one quoted recently

@@ -281,13 +281,18 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     if (role is not None and _is_title(toks[0], lex)) or \
             (role is not None and role.split()[-1].lower() in lex.titles):
         role += _party_state(sent, toks[-1].i, text)
-    if role is None:
-        role = _comma_role(sent, toks[-1].i, text, lex)
+    comma = _comma_role(sent, toks[-1].i, text, lex)
+    if comma is not None and (role is None or (
+            role in comma and len(comma) > len(role))):
+        role = comma  # the surface has the whole appositive
+    if name is None and role is not None and _is_role_word(head, lex):
+        role = role_phrase(sent, head, text, lex) or role  # "doctors at X"
     if role is None and name is not None:
         role = _role_before_comma(sent, toks[0].i, text, lex)
     if name is None and role is None and _is_role_word(head, lex):
         role = None  # a bare role noun ("the spokesman") resolves later
-    plural = "Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}
+    plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
+        and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
                    role=role, plural=plural)
 

@@ -160,8 +160,10 @@ def test_tagger_on_raw_text() -> None:
     text = ("Analysts expect the central bank to raise interest rates "
             "again in March.")
     combined = quotes.Extractor().extract(text)
-    assert [(a.speaker.name if a.speaker else None, a.cue and a.cue.lemma)
+    assert [(a.speaker.text if a.speaker else None, a.cue and a.cue.lemma)
             for a in combined.attributions] == [("Analysts", "expect")]
+    # an unnamed group: no name, the description as role
+    assert combined.attributions[0].speaker.role == "Analysts"
     assert combined.attributions[0].content.text.startswith(
         "the central bank to raise interest rates")
     rules = quotes.Extractor(quotes.ParseConfig(learned=False)).extract(text)
