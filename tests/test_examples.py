@@ -24,7 +24,7 @@ KEY_OUTPUT = {
         "Russian spokesman Dmitry Peskov      -> Dmitry Peskov "
         "(Russian spokesman)",
         "John Kirby (Pentagon press secretary): claims 8",
-        "Joe Biden (U.S. President): claims 1",
+        "Joe Biden (U.S. President): claims 2",
         "Dmitry Peskov (Russian spokesman): claims 2",
     ],
     "ex_020_kinds": [
@@ -55,7 +55,8 @@ KEY_OUTPUT = {
     ],
     "ex_060_roles": [
         "title      He         -> Jonas Berg (Foreign Minister)",
-        "appositive Becker     -> Tom Becker (head coach)",
+        "appositive Becker     -> Tom Becker (head coach of the "
+        "Riverside Owls)",
         "earlier    Rahman     -> Aisha Rahman (health minister)",
     ],
     "ex_070_unattributed": [
