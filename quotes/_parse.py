@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from quotes.exceptions import MissingAnnotationError, ModelNotAvailableError
 
@@ -25,6 +25,12 @@ log = logging.getLogger(__name__)
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 ENV_VAR = "QUOTES_MODEL_DIR"
 OFFICIAL = "stanza"
+
+
+def _check_threads(_config: object, _attribute: object, value: object) -> None:
+    if value is not None and (not isinstance(value, int) or value < 1):
+        msg = f"threads must be None or an int >= 1, not {value!r}"
+        raise ValueError(msg)
 
 
 @frozen(kw_only=True)
@@ -39,11 +45,17 @@ class ParseConfig:
             models. ``None``: ``$QUOTES_MODEL_DIR``, else the bundled model.
         use_gpu: let stanza use a GPU when there is one.
         batch_size: tokens per depparse batch (stanza's ``*_batch_size``).
+        threads: torch intra-op threads, set for the whole process when
+            the pipeline is built. The default, 1, is the fastest per core
+            on a busy machine; use processes for parallelism
+            (``Extractor.pipe(n_process=...)``). ``None`` leaves torch's
+            own setting (one thread per core) alone.
     """
 
     model_dir: str | None = None
     use_gpu: bool = False
     batch_size: int = 3000
+    threads: int | None = field(default=1, validator=_check_threads)
 
 
 def bundled_model_dir() -> Path:
@@ -130,6 +142,7 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:
     kwargs = pipeline_kwargs(config)
     import stanza  # imported here: keeps torch out of ``import quotes``
 
+    set_threads(config.threads)
     try:
         nlp = stanza.Pipeline(**kwargs)
     except Exception as err:
@@ -152,6 +165,25 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:
         raise ModelNotAvailableError(msg, path=where) from err
     log.info("stanza pipeline built from %s", kwargs.get("dir", OFFICIAL))
     return nlp
+
+
+def run_pipeline(nlp: Any, text: str) -> Any:
+    """Parse *text* with *nlp* under ``torch.inference_mode()``."""
+    import torch
+
+    with torch.inference_mode():
+        return nlp(text)
+
+
+def set_threads(threads: int | None) -> None:
+    """Set torch's intra-op thread count for this process (``None``: keep)."""
+    if threads is None:
+        return
+    import torch
+
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+        log.info("torch uses %d thread(s)", threads)
 
 
 def _culprit(err: BaseException, kwargs: dict[str, Any]) -> str | None:

@@ -14,8 +14,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from quotes._batch import Failure
 from quotes._extract import Extractor, extract_doc
 from quotes._parse import ENV_VAR, ParseConfig
+from quotes._table import write_csv
 from quotes.exceptions import QuotesError
 from quotes.records import Result
 
@@ -63,6 +65,8 @@ def format_text(result: Result) -> str:
 def _write(result: Result, fmt: str, out: TextIO, first: bool) -> None:
     if fmt == "jsonl":
         out.write(result.to_json() + "\n")
+    elif fmt == "csv":
+        write_csv(result, out, header=first)
     elif fmt == "json":
         out.write(("[\n" if first else ",\n") +
                   json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
@@ -71,9 +75,13 @@ def _write(result: Result, fmt: str, out: TextIO, first: bool) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    extractor = Extractor(ParseConfig(model_dir=args.model_dir))
+    if args.jobs > 1 and not args.conllu:
+        return _extract_jobs(args)
+    extractor = Extractor(_config(args))
+    progress = Progress(len(args.files))
     first = True
     for doc_id, text in _inputs(args.files):
+        progress.step()
         log.info("extracting %s (%d characters)", doc_id, len(text))
         if args.conllu:
             from quotes.testing import doc_from_conllu
@@ -84,9 +92,89 @@ def _extract(args: argparse.Namespace) -> int:
         _write(result, args.format, sys.stdout, first)
         sys.stdout.flush()
         first = False
+    progress.close()
     if args.format == "json":
         sys.stdout.write("]\n" if not first else "[]\n")
     return 0
+
+
+def _config(args: argparse.Namespace) -> ParseConfig:
+    return ParseConfig(model_dir=args.model_dir, threads=args.threads)
+
+
+class Progress:
+    """A "done/total files" counter on stderr, shown only on a terminal."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.done = 0
+        self.shown = total > 1 and self.stream.isatty()
+
+    def step(self) -> None:
+        """Count one file (call when it starts)."""
+        self.done += 1
+        if self.shown:
+            self.stream.write(f"\r{self.done}/{self.total} files")
+            self.stream.flush()
+
+    def note(self, message: str) -> None:
+        """Print *message* on its own line, keeping the counter."""
+        if self.shown:
+            self.stream.write("\r\033[K")
+        print(message, file=self.stream, flush=True)
+        if self.shown:
+            self.stream.write(f"\r{self.done}/{self.total} files")
+
+    def close(self) -> None:
+        """End the counter's line."""
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _extract_jobs(args: argparse.Namespace) -> int:
+    """``--jobs N``: N worker processes; a failing file is reported on
+    stderr and the others go on; exit 1 at the end if any failed."""
+    progress = Progress(len(args.files))
+    failed = 0
+
+    def texts() -> Iterator[tuple[str, str]]:
+        nonlocal failed
+        for path in args.files:
+            try:
+                doc_id, text = next(_inputs([path]))
+            except QuotesError as err:
+                failed += 1
+                progress.step()
+                progress.note(f"quotes: error: {err}")
+                continue
+            yield text, doc_id
+
+    first = True
+    extractor = Extractor(_config(args))
+    for out in extractor.pipe(texts(), n_process=args.jobs,
+                              on_error="return"):
+        progress.step()
+        if isinstance(out, Failure):
+            failed += 1
+            progress.note(f"quotes: error: {out}")
+            continue
+        _write(out, args.format, sys.stdout, first)
+        sys.stdout.flush()
+        first = False
+    progress.close()
+    if args.format == "json":
+        sys.stdout.write("]\n" if not first else "[]\n")
+    return 1 if failed else 0
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        msg = f"must be at least 1, not {number}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -122,14 +210,20 @@ def build_parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="extract attributions from files")
     ext.add_argument("files", nargs="+", metavar="FILE",
                      help="UTF-8 text files; - reads standard input")
-    ext.add_argument("--format", choices=("jsonl", "json", "text"),
-                     default="jsonl", help="output format (default: jsonl)")
+    ext.add_argument("--format", choices=("jsonl", "json", "text", "csv"),
+                     default="jsonl", help="output format (default: jsonl; "
+                     "csv: one row per attribution)")
     ext.add_argument("--conllu", action="store_true",
                      help="inputs are CoNLL-U parses (no model needed)")
     ext.add_argument("--model-dir", default=None,
                      help=f"stanza model directory, or 'stanza' for the "
                           f"official models (default: ${ENV_VAR}, else the "
                           "bundled model)")
+    ext.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                     help="parse in N worker processes (default: 1)")
+    ext.add_argument("--threads", type=_positive, default=1, metavar="N",
+                     help="torch threads per process (default: 1, the "
+                          "fastest per core; use --jobs for more cores)")
     ext.set_defaults(func=_extract)
     ev = sub.add_parser("evaluate", help="score against gold attributions")
     ev.add_argument("gold", help="gold JSON lines (doc_id, text, "
