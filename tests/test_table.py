@@ -32,7 +32,8 @@ def test_one_row_per_attribution_with_its_fields() -> None:
     table = list(rows(results))
     assert len(table) == sum(len(r.attributions) for r in results)
     for row, (result, a) in zip(table, [(r, a) for r in results
-                                         for a in r.attributions]):
+                                         for a in r.attributions],
+                                strict=True):
         assert row["doc_id"] == result.doc_id
         assert row["kind"] == a.kind.value
         assert row["content"] == a.content.text
