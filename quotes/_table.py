@@ -21,6 +21,10 @@ COLUMNS = ("doc_id", "kind", "speaker", "speaker_mention", "role", "cue",
 written), ``cue`` the cue's lemma, ``start``/``end`` the content's offsets,
 ``speaker_start``/``speaker_end`` the mention's (empty when unknown)."""
 
+DTYPES = {**dict.fromkeys(COLUMNS[:7], "string"),
+          **dict.fromkeys(COLUMNS[7:11], "Int64"), "confidence": "float64"}
+"""pandas dtypes of ``to_frame``'s columns (missing values are ``<NA>``)."""
+
 
 def row(result: Result, a: Attribution) -> dict[str, Any]:
     """The row of attribution *a* of *result*."""
@@ -73,6 +77,4 @@ def to_frame(results: Result | Iterable[Result]) -> Any:
                "'quotes-attribution[pandas]'")
         raise MissingDependencyError(msg) from err
     frame = pd.DataFrame(list(rows(results)), columns=list(COLUMNS))
-    for name in ("start", "end", "speaker_start", "speaker_end"):
-        frame[name] = frame[name].astype("Int64")
-    return frame
+    return frame.astype(DTYPES)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,14 @@ def test_to_frame() -> None:
     single = results[0].to_frame()
     assert single.equals(frame[frame.doc_id == results[0].doc_id])
     assert quotes.to_frame([]).empty
+
+
+def test_import_quotes_needs_neither_pandas_nor_dask() -> None:
+    code = ("import sys, quotes; print(sorted(m for m in ('pandas', 'dask')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_cli_csv(capsys: pytest.CaptureFixture[str]) -> None:
