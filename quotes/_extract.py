@@ -6,6 +6,7 @@ documents) and hands the parse to the rules (``_windows``, ``_attribute``).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -13,9 +14,10 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from quotes import _batch, _tree, _windows
+from quotes import _batch, _select, _tree, _windows
 from quotes._parse import (
     ParseConfig,
+    Selector,
     check_annotations,
     make_pipeline,
     run_pipeline,
@@ -147,11 +149,19 @@ class Extractor:
                 continue
             log.debug("parsing characters %d-%d", offset,
                       offset + len(piece))
-            parsed = run_pipeline(self.pipeline, piece)
+            parsed = run_pipeline(self.pipeline, piece,
+                                  self._selector(piece))
             part = _tree.from_stanza(parsed, piece)
             sents.extend(_tree.shift(s, offset, len(sents))
                          for s in part.sents)
         return _tree.Doc(text=text, sents=sents)
+
+    def _selector(self, piece: str) -> Selector | None:
+        """The sentence selector of ``ParseConfig.selective``, or None."""
+        if not self.config.selective:
+            return None
+        return functools.partial(_select.needs_parse, piece,
+                                 lex=self.lexicon)
 
     def extract(self, text: str, *, doc_id: str | None = None) -> Result:
         """Return every attribution in *text*.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ from quotes.exceptions import MissingAnnotationError, ModelNotAvailableError
 log = logging.getLogger(__name__)
 
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+Selector = Callable[[Sequence[tuple[int, int, Sequence[tuple[str, str]]]]],
+                    list[bool]]
+"""Flags the sentences to parse, given (start, end, [(text, lemma)])."""
 ENV_VAR = "QUOTES_MODEL_DIR"
 OFFICIAL = "stanza"
 
@@ -50,12 +54,17 @@ class ParseConfig:
             on a busy machine; use processes for parallelism
             (``Extractor.pipe(n_process=...)``). ``None`` leaves torch's
             own setting (one thread per core) alone.
+        selective: give a dependency parse only to the sentences that
+            can hold or continue an attribution and their neighbours
+            (see ``quotes._select``); the others are tagged and
+            lemmatised only. Faster on long texts with few quotes.
     """
 
     model_dir: str | None = None
     use_gpu: bool = False
     batch_size: int = 3000
     threads: int | None = field(default=1, validator=_check_threads)
+    selective: bool = False
 
 
 def bundled_model_dir() -> Path:
@@ -163,16 +172,127 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:
                f"for the bundled model), or set {ENV_VAR} to a working "
                "model directory")
         raise ModelNotAvailableError(msg, path=where) from err
+    use_fast_scorer(nlp)
     log.info("stanza pipeline built from %s", kwargs.get("dir", OFFICIAL))
     return nlp
 
 
-def run_pipeline(nlp: Any, text: str) -> Any:
-    """Parse *text* with *nlp* under ``torch.inference_mode()``."""
+def _pairwise_bilinear(module: Any, input1: Any, input2: Any) -> Any:
+    """stanza's ``PairwiseBilinear.forward`` as two matrix products.
+
+    ``out[n, l, m, o] = sum_ij x1[n, l, i] W[i, j, o] x2[n, m, j] + b[o]``,
+    the same function as stanza's two einsums, with the weight laid out
+    (i, o, j) once, so the second product is one batched matmul with no
+    copy of the (n, l, j, o) intermediate.
+    """
+    import torch
+
+    weight = module.weight
+    key = (weight.data_ptr(), weight._version)
+    if getattr(module, "_quotes_key", None) != key:
+        size_i, size_j, size_o = weight.shape
+        module._quotes_w = weight.detach().permute(0, 2, 1).reshape(
+            size_i, size_o * size_j).contiguous()
+        module._quotes_key = key
+    n, size_l, _ = input1.shape
+    size_m = input2.shape[1]
+    size_o = module.output_size
+    mixed = torch.matmul(input1, module._quotes_w)  # n, l, o*j
+    mixed = mixed.view(n, size_l * size_o, -1)
+    out = torch.bmm(mixed, input2.transpose(1, 2))  # n, l*o, m
+    out = out.view(n, size_l, size_o, size_m).transpose(2, 3)
+    return out + module.bias
+
+
+def use_fast_scorer(nlp: Any) -> int:
+    """Make the depparse scorers of *nlp* use ``_pairwise_bilinear``.
+
+    Patches the module instances of this pipeline only; returns how many.
+    """
+    import types
+
+    from stanza.models.common.biaffine import PairwiseBilinear
+
+    count = 0
+    processor = nlp.processors.get("depparse")
+    model = getattr(getattr(processor, "trainer", None), "model", None)
+    if model is None:
+        return 0
+    for module in model.modules():
+        if isinstance(module, PairwiseBilinear):
+            module.forward = types.MethodType(_pairwise_bilinear, module)
+            count += 1
+    return count
+
+
+def run_pipeline(nlp: Any, text: str,
+                 select: Selector | None = None) -> Any:
+    """Parse *text* with *nlp* under ``torch.inference_mode()``.
+
+    With *select*, only the sentences it flags get a dependency parse;
+    the others get a flat tree (see ``_flat_tree``).
+    """
     import torch
 
     with torch.inference_mode():
-        return nlp(text)
+        if select is None:
+            return nlp(text)
+        doc = nlp.process(text, processors=",".join(PROCESSORS[:-1]))
+        sentences = doc.sentences
+        flags = select([
+            (s.tokens[0].start_char, s.tokens[-1].end_char,
+             [(w.text, w.lemma) for w in s.words]) for s in sentences])
+        chosen = [s for s, flag in zip(sentences, flags, strict=True)
+                  if flag]
+        log.debug("dependency parse of %d of %d sentences", len(chosen),
+                  len(sentences))
+        if chosen:
+            counts = doc.num_tokens, doc.num_words
+            doc.sentences = chosen
+            doc.num_tokens = sum(len(s.tokens) for s in chosen)
+            doc.num_words = sum(len(s.words) for s in chosen)
+            try:
+                nlp.processors["depparse"].process(doc)
+            finally:
+                doc.sentences = sentences
+                doc.num_tokens, doc.num_words = counts
+        for s, flag in zip(sentences, flags, strict=True):
+            if not flag:
+                _flat_tree(s)
+        return doc
+
+
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def _flat_tree(sentence: Any) -> None:
+    """Give an unparsed sentence a flat tree the rules can read.
+
+    The root is the first verb (else the first word); a run of proper
+    nouns hangs from its first word by ``flat``; the first such run
+    before the root is its ``nsubj`` (so a person introduced there stays
+    salient for a later pronoun); every other word is a ``dep`` of the
+    root.
+    """
+    words = sentence.words
+    root = next((w.id for w in words if w.upos in _VERBS), words[0].id)
+    subject_done = False
+    run_head: int | None = None
+    for w in words:
+        if w.id == root:
+            w.head, w.deprel = 0, "root"
+            run_head = None
+        elif w.upos == "PROPN" and run_head is not None:
+            w.head, w.deprel = run_head, "flat"
+        else:
+            w.head, w.deprel = root, "dep"
+            run_head = None
+            if w.upos == "PROPN":
+                run_head = w.id
+                if w.id < root and not subject_done:
+                    w.deprel = "nsubj"
+                    subject_done = True
+    sentence.build_dependencies()
 
 
 def set_threads(threads: int | None) -> None:
