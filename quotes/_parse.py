@@ -269,15 +269,14 @@ def _flat_tree(sentence: Any) -> None:
     """Give an unparsed sentence a flat tree the rules can read.
 
     The root is the first verb (else the first word); a run of proper
-    nouns hangs from its first word by ``flat``; the first such run
-    before the root is its ``nsubj`` (so a person introduced there stays
-    salient for a later pronoun); every other word is a ``dep`` of the
-    root.
+    nouns hangs from its first word by ``flat``; the last such run before
+    the root is its ``nsubj`` (so a person introduced there stays salient
+    for a later pronoun); every other word is a ``dep`` of the root.
     """
     words = sentence.words
     root = next((w.id for w in words if w.upos in _VERBS), words[0].id)
-    subject_done = False
     run_head: int | None = None
+    subject = None
     for w in words:
         if w.id == root:
             w.head, w.deprel = 0, "root"
@@ -286,12 +285,11 @@ def _flat_tree(sentence: Any) -> None:
             w.head, w.deprel = run_head, "flat"
         else:
             w.head, w.deprel = root, "dep"
-            run_head = None
-            if w.upos == "PROPN":
-                run_head = w.id
-                if w.id < root and not subject_done:
-                    w.deprel = "nsubj"
-                    subject_done = True
+            run_head = w.id if w.upos == "PROPN" else None
+            if run_head is not None and w.id < root:
+                subject = w
+    if subject is not None:
+        subject.deprel = "nsubj"
     sentence.build_dependencies()
 
 
