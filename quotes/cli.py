@@ -99,7 +99,17 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _config(args: argparse.Namespace) -> ParseConfig:
-    return ParseConfig(model_dir=args.model_dir, threads=args.threads)
+    return ParseConfig(model_dir=args.model_dir, threads=args.threads,
+                       selective=args.selective)
+
+
+def _add_parse_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--threads", type=_positive, default=1, metavar="N",
+                     help="torch threads per process (default: 1, the "
+                          "fastest per core; use --jobs for more cores)")
+    sub.add_argument("--selective", action="store_true",
+                     help="dependency-parse only the sentences that can "
+                          "hold an attribution (faster)")
 
 
 class Progress:
@@ -185,7 +195,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         pred = evaluate.load(args.pred)
     else:
         pred = evaluate.predict(
-            gold, Extractor(ParseConfig(model_dir=args.model_dir)),
+            gold, Extractor(_config(args)),
             progress=evaluate.stderr_progress)
     if args.save_pred:
         evaluate.write_jsonl(pred.values(), args.save_pred)
@@ -221,9 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "bundled model)")
     ext.add_argument("--jobs", type=_positive, default=1, metavar="N",
                      help="parse in N worker processes (default: 1)")
-    ext.add_argument("--threads", type=_positive, default=1, metavar="N",
-                     help="torch threads per process (default: 1, the "
-                          "fastest per core; use --jobs for more cores)")
+    _add_parse_options(ext)
     ext.set_defaults(func=_extract)
     ev = sub.add_parser("evaluate", help="score against gold attributions")
     ev.add_argument("gold", help="gold JSON lines (doc_id, text, "
@@ -240,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", help="write the figures to this file")
     ev.add_argument("--model-dir", default=None,
                     help="stanza model directory (as for extract)")
+    _add_parse_options(ev)
     ev.set_defaults(func=_evaluate)
     return parser
 
