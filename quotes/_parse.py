@@ -24,9 +24,9 @@ from quotes.exceptions import MissingAnnotationError, ModelNotAvailableError
 log = logging.getLogger(__name__)
 
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
-Selector = Callable[[Sequence[tuple[int, int, Sequence[tuple[str, str]]]]],
-                    list[bool]]
-"""Flags the sentences to parse, given (start, end, [(text, lemma)])."""
+Selector = Callable[
+    [Sequence[tuple[int, int, Sequence[tuple[str, str, str]]]]], list[bool]]
+"""Flags the sentences to parse, given (start, end, [(text, lemma, upos)])."""
 ENV_VAR = "QUOTES_MODEL_DIR"
 OFFICIAL = "stanza"
 
@@ -241,7 +241,8 @@ def run_pipeline(nlp: Any, text: str,
         sentences = doc.sentences
         flags = select([
             (s.tokens[0].start_char, s.tokens[-1].end_char,
-             [(w.text, w.lemma) for w in s.words]) for s in sentences])
+             [(w.text, w.lemma or "", w.upos or "") for w in s.words])
+            for s in sentences])
         chosen = [s for s, flag in zip(sentences, flags, strict=True)
                   if flag]
         log.debug("dependency parse of %d of %d sentences", len(chosen),

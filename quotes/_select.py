@@ -1,9 +1,10 @@
 """Selective parsing: which sentences need a dependency parse.
 
 The rules read dependency trees only around attributions. A sentence is
-parsed in full when it can hold or continue one: it has a word that
-starts a cue of the lexicon ("said", "claim", "according"), a colon, or
-part of a quotation (paired over the whole text, so a sentence inside an
+parsed in full when it can hold or continue one: it has a cue of the
+lexicon (a verb or noun whose tag and lemma the cue rules accept, "said",
+"claim"; a phrase such as "according to"), a colon, or part of a
+quotation (paired over the whole text, so a sentence inside an
 open quotation counts); its neighbours are parsed too (a pronoun's
 antecedent, a name introduced just before). Other sentences are only
 tagged and lemmatised. Input: the text and per sentence its span and
@@ -22,20 +23,20 @@ from quotes.lexicons import Lexicon
 NEIGHBOURS = 1
 """Sentences on each side of a selected one that are parsed too."""
 
-SentenceInfo = tuple[int, int, Sequence[tuple[str, str]]]
-"""(start, end, [(word text, lemma), ...]) of one sentence."""
+SentenceInfo = tuple[int, int, Sequence[tuple[str, str, str]]]
+"""(start, end, [(word text, lemma, upos), ...]) of one sentence."""
 
 
-def _cue_words(lex: Lexicon) -> frozenset[str]:
-    """First words of every cue entry, lower-cased."""
-    entries = [*lex.reporting_verbs, *lex.noun_cues, *lex.prep_cues]
-    return frozenset(e.split()[0].lower() for e in entries if e.strip())
+def _is_cue(lemma: str, upos: str, lex: Lexicon) -> bool:
+    """Could the cue rules (``quotes._cues``) take this word as a cue?"""
+    return (upos == "VERB" and lemma in lex.reporting_verbs) or (
+        upos == "NOUN" and lemma in lex.noun_cues)
 
 
 def needs_parse(text: str, sentences: Sequence[SentenceInfo],
                 lex: Lexicon) -> list[bool]:
     """One flag per sentence: does it need a dependency parse?"""
-    cues = _cue_words(lex)
+    phrases = [f" {p} " for p in lex.prep_cues]
     regions = find_quotes(text)
     starts = [r.start for r in regions]
 
@@ -43,13 +44,19 @@ def needs_parse(text: str, sentences: Sequence[SentenceInfo],
         k = bisect.bisect_right(starts, end - 1) - 1
         return k >= 0 and regions[k].end > start
 
-    core = [quoted(start, end) or ":" in text[start:end] or any(
-        w.lower() in cues or (lemma or "").lower() in cues
-        for w, lemma in words)
-        for start, end, words in sentences]
+    def selected(start: int, end: int,
+                 words: Sequence[tuple[str, str, str]]) -> bool:
+        if quoted(start, end) or ":" in text[start:end]:
+            return True
+        if any(_is_cue(lemma, upos, lex) for _, lemma, upos in words):
+            return True
+        plain = " " + " ".join(w for w, _, _ in words).lower() + " "
+        return any(p in plain for p in phrases)
+
+    core = [selected(*s) for s in sentences]
     keep = list(core)
-    for k, selected in enumerate(core):
-        if selected:
+    for k, flag in enumerate(core):
+        if flag:
             for j in range(max(0, k - NEIGHBOURS),
                            min(len(core), k + NEIGHBOURS + 1)):
                 keep[j] = True
