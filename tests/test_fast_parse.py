@@ -49,17 +49,24 @@ def sentences(text: str,
     return out
 
 
-def test_selection_takes_cues_quotes_colons_and_neighbours() -> None:
+def test_selection_takes_cues_quotes_colons_and_neighbours(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     lex = quotes.Lexicon.default()
     text = ("Trade fell. Rain came. Smith said it was over. Prices rose. "
             "Snow fell. Wind blew. \"We will fight. We will win.\" Ice "
             "formed. Frost came. Fog lifted. Hail fell. The verdict: guilty. "
             "Sun rose. Dust settled.")
-    flags = needs_parse(text, sentences(text), lex)
-    assert flags == [False, True, True, True,  # "said" and neighbours
-                     False, True, True, True, True,  # the quotation
-                     False, True, True, True,  # the colon
-                     False]
+    assert needs_parse(text, sentences(text), lex) == [
+        False, False, True, False,  # "said"
+        False, False, True, True, False,  # the quotation
+        False, False, True, False,  # the colon
+        False]
+    monkeypatch.setattr("quotes._select.NEIGHBOURS", 1)
+    assert needs_parse(text, sentences(text), lex) == [
+        False, True, True, True,  # and their neighbours
+        False, True, True, True, True,
+        False, True, True, True,
+        False]
 
 
 def test_flat_tree_keeps_names_and_a_subject() -> None:
