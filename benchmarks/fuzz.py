@@ -45,8 +45,8 @@ def check(doc: Doc, lex: Lexicon) -> None:
     ranges = [(q.start, q.end) for q in result.unattributed_quotes]
     spans = list(result.unattributed_quotes)
     for a in result.attributions:
-        spans += [a.content, *a.pieces]
-        ranges += [(p.start, p.end) for p in (a.content, *a.pieces)]
+        spans += [a.content, *a.content_pieces]
+        ranges += [(p.start, p.end) for p in (a.content, *a.content_pieces)]
         if a.cue is not None:
             spans.append(a.cue.span)
         if a.speaker is not None:

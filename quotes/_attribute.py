@@ -497,7 +497,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
             span = doc.span(m.start, m.end)
             role: str | None
             if ent is not None and ent.roles:
-                role = ent.roles[0]
+                role = ent.role
             else:
                 role = m.role if ent is None or ent.person else None
             name = ent.name if ent is not None else m.name
@@ -519,7 +519,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
         pieces = [p for p in (doc.trimmed(s, e) for s, e in draft.pieces)
                   if p is not None]
         out.append(Attribution(
-            kind=draft.kind, content=content, pieces=pieces, cue=cue,
+            kind=draft.kind, content=content, content_pieces=pieces, cue=cue,
             speaker=speaker, confidence=max(0.05, min(1.0, confidence)),
             sentence=draft.sentence))
     speakers = []

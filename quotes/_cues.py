@@ -99,6 +99,29 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
     return None
 
 
+def _noun_hung_content(sent: Sent, cue: Tok) -> list[Tok]:
+    """ "told reporters that X", "said in a statement that X" misparsed.
+
+    The parser may hang the that-clause on the listener or on "statement"
+    as a relative clause; a clause opened by "that" right after such a
+    dependent of the cue is the cue's content all the same.
+    """
+    for dep in sent.children(cue.i, "obj", "iobj", "obl"):
+        if dep.i < cue.i:
+            continue
+        for clause in sent.children(dep.i, "acl", "acl:relcl"):
+            toks = sorted(sent.subtree(clause.i), key=lambda t: t.i)
+            if len(toks) < 3 or toks[0].lemma != "that" or \
+                    toks[-1].i - toks[0].i + 1 != len(toks):
+                continue
+            before = [t for t in sent.subtree(dep.i)
+                      if t.i < toks[0].i]
+            if any(t.i < cue.i for t in before):
+                continue
+            return _clean(sent, toks)
+    return []
+
+
 def _participle(sent: Sent, verb: Tok) -> bool:
     """ "..., saying that": a participle, not a purpose clause "to show"."""
     return "VerbForm=Ger" in verb.feats or verb.xpos == "VBG" or (
@@ -330,6 +353,8 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         speaker = next((t for t in sent.children(tok.i, "nsubj")
                         if t.lemma not in lex.non_speakers
                         and t.upos in {"PROPN", "NOUN", "PRON"}), None)
+    if not content and cls in {"speech", "statement"}:
+        content = _noun_hung_content(sent, tok)
     if not content:
         content = _final_clause_content(sent, tok, speaker) or \
             _clausal_content(sent, tok, right=False) or \
@@ -337,10 +362,58 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         left = bool(content)
     if speaker is None and (left or not content):
         speaker = _inverted_subject(sent, tok, lex)
+    surface = _speaker_after_quote(sent, tok, lex)
+    if surface is not None and (speaker is None or speaker.i < surface[1] or (
+            speaker.i > tok.i and speaker.rel in {"obj", "iobj"})):
+        # '"...," State Department spokesman Neil Prescott said' with the
+        # speaker parsed into the quote's clause: trust the surface
+        quoted = _clean(sent, list(sent.toks[:surface[1]]))
+        if quoted:
+            content, speaker, left = quoted, surface[0], True
     cue_toks = [tok, *[c for c in sent.children(tok.i, "compound:prt")]]
     return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
                     lemma=tok.lemma, cls=cls,
                     speaker=speaker, content=content, content_left=left)
+
+
+_QUOTE_CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb"})
+_NP_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
+
+
+def _speaker_after_quote(sent: Sent, cue: Tok,
+                         lex: Lexicon) -> tuple[Tok, int] | None:
+    """The speaker of '"...," NOUN PHRASE said', read off the surface.
+
+    Returns the phrase's head (its last proper noun, else its last noun)
+    and the index of its first token, when a closing quote mark (after a
+    comma) stands right before a short noun phrase that ends at the cue.
+    """
+    toks = sent.toks
+    k = cue.i - 1
+    if k > 0 and toks[k].text == ",":  # 'NAME, an economist at X, said'
+        j = k - 1
+        while j > 0 and (toks[j].upos in _NP_UPOS or toks[j].upos == "ADP"
+                         or toks[j].text in {"'s", "\u2019s", "-", "&"}):
+            j -= 1
+        if j < k - 1 and toks[j].text == ",":
+            k = j - 1
+    while k >= 0 and (toks[k].upos in _NP_UPOS or
+                      toks[k].text in {"'s", "\u2019s", "-"} or
+                      toks[k].text.lower() in lex.titles):
+        k -= 1
+    first = k + 1
+    phrase = [t for t in toks[first:cue.i] if t.text != ","]
+    if "," in {t.text for t in toks[first:cue.i]}:
+        comma = next(t.i for t in toks[first:cue.i] if t.text == ",")
+        phrase = list(toks[first:comma])
+    if not phrase or len(phrase) > 9 or k < 1 or \
+            toks[k].text not in _QUOTE_CLOSERS or \
+            toks[k - 1].text not in {",", "?", "!"}:
+        return None
+    names = [t for t in phrase if t.upos == "PROPN"]
+    nouns = [t for t in phrase if t.upos == "NOUN"]
+    heads = names or nouns
+    return (heads[-1], first) if heads else None
 
 
 def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:

@@ -43,8 +43,51 @@ class Entity:
 
     @property
     def name_words(self) -> list[str]:
-        """The canonical name's words, case-folded."""
-        return (self.name or "").casefold().split()
+        """The canonical name's words, case-folded, without suffixes."""
+        return name_words(self.name)
+
+    @property
+    def role(self) -> str | None:
+        """The most specific role found: the one with the most words."""
+        roles = [r for r in self.roles
+                 if not (self.name and r.casefold() in _PARTY_WORDS)]
+        return max(roles, key=lambda r: len(r.split()), default=None)
+
+
+_PARTY_WORDS = frozenset({"democrat", "republican", "gop"})
+"""A party label alone is a named person's affiliation, not a role."""
+_OPPOSED = ((frozenset({"democratic", "democrat"}),
+             frozenset({"republican", "gop"})),
+            (frozenset({"republican", "gop"}),
+             frozenset({"democratic", "democrat"})))
+"""Modifiers that tell two descriptions apart ("the Democratic nominee")."""
+
+
+def _within(role: str, other: str) -> bool:
+    """Every word of *role* is in *other* ("Officials", "local officials")."""
+    return set(role.casefold().split()) <= set(other.casefold().split())
+
+
+_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def name_words(name: str | None) -> list[str]:
+    """A name's words, case-folded, without "Jr." and like suffixes."""
+    words = (name or "").replace(",", " ").casefold().split()
+    return [w for w in words if w not in _SUFFIXES] or words
+
+
+def same_person(have: list[str], words: list[str]) -> bool:
+    """Whether two full names (word lists) can name the same person.
+
+    Same first and last word ("Loretta Lynch", "Loretta E. Lynch"), or a
+    first initial that fits ("J. Trump" is not enough: two words each).
+    """
+    if len(have) < 2 or len(words) < 2 or have[-1] != words[-1]:
+        return False
+    a, b = have[0], words[0]
+    return a == b or (a.rstrip(".") == b[:1] and len(a.rstrip(".")) == 1) \
+        or (b.rstrip(".") == a[:1] and len(b.rstrip(".")) == 1)
 
 
 class EntityTable:
@@ -68,7 +111,8 @@ class EntityTable:
             return None
         ent.gender = ent.gender or self._gender(m)
         ent.mentions.append(m)
-        if m.role and m.role not in ent.roles and ent.person:
+        if m.role and ent.person and not any(
+                _within(m.role, r) for r in ent.roles):
             ent.roles.append(m.role)
         if salient or speaker:
             ent.last_salient = m.start
@@ -84,28 +128,41 @@ class EntityTable:
 
     def _by_name(self, m: Mention) -> Entity:
         name = m.name or ""
-        words = name.casefold().split()
+        words = name_words(name)
         best: Entity | None = None
         for ent in reversed(self.entities):
             have = ent.name_words
-            if not have or not ent.person:
+            if not have:
                 continue
-            if have == words or (len(words) == 1 and words[0] in
-                                 (have[0], have[-1])):
+            if have == words:
                 best = ent
                 break
-            if len(have) == 1 and have[0] == words[-1]:
-                ent.name = name  # "Biden" ... "Joe Biden": keep the longer
+            if not ent.person or not self._is_person_name(name):
+                continue  # "Trump" never joins "Trump Foundation"
+            if len(words) == 1 and words[0] in (have[0], have[-1]):
                 best = ent
                 break
-        return best or self._new(m, name=name)
+            if (len(have) == 1 and have[0] == words[-1]) or \
+                    same_person(have, words):
+                if len(name.split()) > len((ent.name or "").split()):
+                    ent.name = name  # keep the fullest form of the name
+                best = ent
+                break
+        return best or self._new(m, name=name,
+                                 person=self._is_person_name(name))
+
+    def _is_person_name(self, name: str) -> bool:
+        """False for names of organisations ("Trump Foundation")."""
+        words = name.casefold().split()
+        return bool(words) and words[-1] not in self.lex.org_words
 
     def _pronoun(self, m: Mention) -> Entity | None:
         pron = self.lex.pronouns.get(m.pronoun or "")
         if pron is None or pron.person != 3 or pron.gender == "n":
             return None
         plural = pron.number == "pl"
-        genders = {None, self._gender(m)}
+        gender = self._gender(m)
+        genders = {None, gender}
         candidates = [e for e in self.entities
                       if e.plural == plural and e.last_salient >= 0
                       and e.last_salient < m.start
@@ -126,8 +183,40 @@ class EntityTable:
                 else None
         words = [t.text.casefold() for t in m.toks[:1]] + \
             [m.head.lemma.casefold(), m.head.text.casefold()]
-        return next((self.lex.genders[w] for w in words
-                     if w in self.lex.genders), None)
+        found = next((self.lex.genders[w] for w in words
+                      if w in self.lex.genders), None)
+        first = name_words(m.name)[:1] if m.name else []
+        if found is None and first and len(name_words(m.name)) > 1:
+            found = self.lex.first_names.get(first[0])
+        return found
+
+    def _described(self, m: Mention) -> Entity | None:
+        """The named person a definite description refers back to.
+
+        The most recently salient named person within ``SPEAKER_WINDOW``
+        whose gender fits and none of whose roles contradicts the
+        description (same head word, other modifiers: "the Republican
+        nominee" is not the "Democratic presidential nominee").
+        """
+        words = set((m.role or m.head.text).casefold().split())
+        gender = self._gender(m)
+        for ent in sorted(self.entities, key=lambda e: -e.last_salient):
+            if ent.last_salient < 0 or \
+                    m.start - ent.last_salient > SPEAKER_WINDOW:
+                break
+            if not ent.name or not ent.person or ent.plural or \
+                    len(ent.name_words) < 2 or \
+                    ent.gender not in {None, gender}:
+                continue
+            held = set().union(*(r.casefold().split() for r in ent.roles))
+            heads = {r.casefold().split()[-1]: set(r.casefold().split())
+                     for r in ent.roles}
+            same = heads.get(m.head.text.casefold())
+            if (same is not None and not words <= same) or any(
+                    words & a and held & b for a, b in _OPPOSED):
+                continue
+            return ent
+        return None
 
     def _by_noun(self, m: Mention) -> Entity:
         head = m.head.lemma
@@ -136,7 +225,9 @@ class EntityTable:
         if definite or m.plural:
             for ent in sorted(self.entities, key=lambda e: -e.last_salient):
                 role_heads = {r.split()[-1].casefold() for r in ent.roles}
-                if head in role_heads or m.head.text.casefold() in role_heads:
+                if ent.plural == m.plural and (
+                        head in role_heads or
+                        m.head.text.casefold() in role_heads):
                     return ent
                 if ent.head == head and ent.name and not ent.person and \
                         ent.plural == m.plural:
@@ -148,6 +239,10 @@ class EntityTable:
             m.head.text
         is_role = m.head.lemma in self.lex.role_nouns or \
             m.head.text.lower() in self.lex.role_nouns
-        if is_role and not m.plural:  # "a White House spokesman"
+        if is_role and definite and not m.plural:
+            described = self._described(m)
+            if described is not None:  # "the Republican nominee" = Trump
+                return described
+        if is_role:  # "a White House spokesman", "local officials"
             return self._new(m, name=None, person=True)
         return self._new(m, name=text, person=False)

@@ -14,6 +14,8 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import attrs
+
 from quotes import _batch, _select, _tree, _windows
 from quotes._parse import (
     ParseConfig,
@@ -172,7 +174,7 @@ class Extractor:
         """
         text = _check_text(text)
         if not text.strip():
-            return Result(doc_id=doc_id)
+            return Result(doc_id=doc_id, text=text)
         started = time.perf_counter()
         doc = self.parse(text)
         parsed = time.perf_counter()
@@ -180,7 +182,7 @@ class Extractor:
         log.info("%s: parsed %d sentences in %.2f s, rules %.3f s",
                  doc_id or "document", len(doc.sents), parsed - started,
                  time.perf_counter() - parsed)
-        return result
+        return attrs.evolve(result, text=text)
 
     def extract_doc(self, doc: Any, *, text: str | None = None,
                     doc_id: str | None = None) -> Result:
@@ -249,5 +251,6 @@ def extract_doc(doc: Any, *, text: str | None = None,
     if raw is None:
         raw = _tree.reconstruct_text(doc)
     raw = _check_text(raw)
-    return _windows.run(_tree.from_stanza(doc, raw),
+    result = _windows.run(_tree.from_stanza(doc, raw),
                           lexicon or Lexicon.default(), doc_id)
+    return attrs.evolve(result, text=raw)

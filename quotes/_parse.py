@@ -19,6 +19,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from quotes._sentences import repair
 from quotes.exceptions import MissingAnnotationError, ModelNotAvailableError
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,9 @@ Selector = Callable[
 """Flags the sentences to parse, given (start, end, [(text, lemma, upos)])."""
 ENV_VAR = "QUOTES_MODEL_DIR"
 OFFICIAL = "stanza"
+API_SETTING = "ParseConfig(model_dir=...)"
+"""How error messages name ``ParseConfig.model_dir`` (the CLI renames it)."""
+FLAT_FILES = ", ".join([*(f"{p}.pt" for p in PROCESSORS), "resources.json"])
 
 
 def _check_threads(_config: object, _attribute: object, value: object) -> None:
@@ -78,7 +82,35 @@ def resolve_model_dir(config: ParseConfig) -> str:
     return chosen or str(bundled_model_dir())
 
 
-def _check_model_file(path: Path) -> None:
+def model_setting(config: ParseConfig) -> str:
+    """The setting that chose the model, as error messages name it.
+
+    ``API_SETTING`` for ``config.model_dir``, ``ENV_VAR`` for the
+    environment variable, ``""`` for the bundled model.
+    """
+    if config.model_dir:
+        return API_SETTING
+    return ENV_VAR if os.environ.get(ENV_VAR) else ""
+
+
+def _fix(setting: str, what: str) -> str:
+    """Advice: point the setting the user used at *what*."""
+    if setting:
+        return f"point {setting} at {what}"
+    return (f"reinstall quotes to restore the bundled model, or point "
+            f"{ENV_VAR} (or {API_SETTING}) at {what}")
+
+
+def _short(err: BaseException, limit: int = 160) -> str:
+    """``Type: first line of the message``, cut at a word if long."""
+    name = type(err).__name__
+    text = str(err).strip().splitlines()[0] if str(err).strip() else ""
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " ..."
+    return f"{name}: {text}" if text else name
+
+
+def _check_model_file(path: Path, setting: str) -> None:
     """Refuse a file that is not a saved torch model (zip or pickle)."""
     try:
         with path.open("rb") as f:
@@ -88,24 +120,22 @@ def _check_model_file(path: Path) -> None:
         raise ModelNotAvailableError(msg, path=str(path)) from err
     if magic != b"PK" and magic[:1] != b"\x80":
         msg = (f"model file {path} is corrupt (not a saved torch model); "
-               "reinstall quotes or replace the file")
+               "replace it, or " + _fix(setting, "a working model directory"))
         raise ModelNotAvailableError(msg, path=str(path))
 
 
-def _flat_paths(directory: Path) -> dict[str, str]:
+def _flat_paths(directory: Path, setting: str) -> dict[str, str]:
     """Model paths of a flat model directory; raise if any file is absent."""
     paths = {}
     for name in (*PROCESSORS, "resources"):
         suffix = ".json" if name == "resources" else ".pt"
         path = directory / f"{name}{suffix}"
         if not path.is_file():
-            msg = (f"model file {path} is missing. Reinstall quotes, or point "
-                   f"{ENV_VAR} (or ParseConfig(model_dir=...)) at a directory "
-                   f"with {', '.join(p + '.pt' for p in PROCESSORS)} and "
-                   "resources.json")
+            msg = (f"model file {path} is missing; "
+                   + _fix(setting, f"a directory with {FLAT_FILES}"))
             raise ModelNotAvailableError(msg, path=str(path))
         if suffix == ".pt":
-            _check_model_file(path)
+            _check_model_file(path, setting)
         paths[name] = str(path)
     try:
         json.loads(Path(paths["resources"]).read_text(encoding="utf-8"))
@@ -119,6 +149,7 @@ def _flat_paths(directory: Path) -> dict[str, str]:
 def pipeline_kwargs(config: ParseConfig) -> dict[str, Any]:
     """Return the keyword arguments for ``stanza.Pipeline``."""
     chosen = resolve_model_dir(config)
+    setting = model_setting(config)
     common: dict[str, Any] = {
         "lang": "en",
         "processors": ",".join(PROCESSORS),
@@ -126,17 +157,19 @@ def pipeline_kwargs(config: ParseConfig) -> dict[str, Any]:
         "depparse_batch_size": config.batch_size,
         "pos_batch_size": config.batch_size,
         "logging_level": "WARN",
+        "tokenize_postprocessor": repair,
     }
     if chosen == OFFICIAL:
         return {**common, "download_method": "reuse_resources"}
     directory = Path(chosen)
     if not directory.is_dir():
-        msg = (f"model directory {directory} does not exist; set {ENV_VAR} "
-               "or ParseConfig(model_dir=...) to a stanza model directory")
+        msg = (f"model directory {directory} does not exist; "
+               + _fix(setting, f"a directory holding {FLAT_FILES}, or at a "
+                      "stanza resources directory"))
         raise ModelNotAvailableError(msg, path=str(directory))
     if (directory / "en").is_dir():
         return {**common, "dir": str(directory), "download_method": None}
-    paths = _flat_paths(directory)
+    paths = _flat_paths(directory, setting)
     return {**common, "dir": str(directory), "download_method": None,
             **{f"{p}_model_path": paths[p] for p in PROCESSORS}}
 
@@ -157,20 +190,17 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:
     except Exception as err:
         # stanza and torch raise many types for an unusable file
         # (UnpicklingError, EOFError, RuntimeError, KeyError, ...)
-        name = type(err).__name__
-        if name.endswith("NotDownloadedError") or "download" in name.lower():
-            msg = (f"stanza's models are not available offline ({err}); use "
-                   "the bundled model (the default) or a local directory")
-            raise ModelNotAvailableError(msg) from err
-        detail = f"{name}: {str(err)[:200]}" if str(err) else name
+        setting = model_setting(config)
+        if kwargs.get("dir") is None:
+            raise ModelNotAvailableError(_official_message(err, setting)) \
+                from err
         culprit = _culprit(err, kwargs)
-        where = culprit or str(kwargs.get("dir", "stanza's resources"))
+        where = culprit or str(kwargs["dir"])
         what = (f"could not load model file {where}: it is corrupt or not "
                 "a stanza model" if culprit else
                 f"could not load the stanza model {where}")
-        msg = (f"{what} ({detail}). Restore or replace it (reinstall quotes "
-               f"for the bundled model), or set {ENV_VAR} to a working "
-               "model directory")
+        msg = (f"{what} ({_short(err)}); replace it, or "
+               + _fix(setting, "a working model directory"))
         raise ModelNotAvailableError(msg, path=where) from err
     use_fast_scorer(nlp)
     log.info("stanza pipeline built from %s", kwargs.get("dir", OFFICIAL))
@@ -303,6 +333,21 @@ def set_threads(threads: int | None) -> None:
     if torch.get_num_threads() != threads:
         torch.set_num_threads(threads)
         log.info("torch uses %d thread(s)", threads)
+
+
+def _official_message(err: BaseException, setting: str) -> str:
+    """Why stanza's official models did not load, and what to do."""
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    setting = setting or ENV_VAR
+    return (f"the model directory {OFFICIAL!r} (from {setting}) selects "
+            "stanza's official English models, which are downloaded once "
+            f"into {DEFAULT_MODEL_DIR} ($STANZA_RESOURCES_DIR moves it); that "
+            f"needs the network, and loading them failed ({_short(err)}). "
+            "Run once with internet access, or copy a stanza resources "
+            "directory made elsewhere with stanza.download('en') to this "
+            f"machine and point {setting} at it; or leave {setting} out to "
+            "use the bundled model, which works offline")
 
 
 def _culprit(err: BaseException, kwargs: dict[str, Any]) -> str | None:

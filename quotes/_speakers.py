@@ -7,6 +7,8 @@ Pure functions over ``_tree`` records.
 
 from __future__ import annotations
 
+import re
+
 from attrs import field, frozen
 
 from quotes._tree import Sent, Tok, is_punct
@@ -87,16 +89,70 @@ def _joins_name(sent: Sent, i: int, head: Tok) -> bool:
 
 def _is_role_word(tok: Tok, lex: Lexicon) -> bool:
     word = tok.text.lower()
-    return word in lex.role_nouns or tok.lemma in lex.role_nouns or \
-        word.rstrip(".") + "." in lex.role_nouns
+    if word in lex.role_nouns or tok.lemma in lex.role_nouns or \
+            word.rstrip(".") + "." in lex.role_nouns:
+        return True
+    # "psychologist", "historian": person nouns by their ending
+    return tok.upos == "NOUN" and word.rstrip("s").endswith(_ROLE_ENDINGS)
+
+
+_ROLE_ENDINGS = ("ologist", "ist", "ician", "arian", "orian")
+
+
+def _is_title(tok: Tok, lex: Lexicon) -> bool:
+    """A title or honorific written before a name ("Sen.", "Lt.", "Mr.")."""
+    word = tok.text.lower()
+    return word in lex.titles or word in lex.honorifics or \
+        word.rstrip(".") + "." in lex.titles
+
+
+_QUANTIFIERS = frozenset({"other", "some", "many", "several", "few", "most",
+                         "all", "both", "one", "two", "three", "four",
+                         "five", "numerous", "various"})
+_NOT_NAME_UPOS = frozenset({"DET", "PRON", "ADP", "PUNCT", "VERB", "AUX",
+                            "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
 
 def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
     text = tok.text
-    return bool(text) and (text[0].isupper() or tok.upos == "PROPN") and \
-        not _is_role_word(tok, lex) and text.lower() not in lex.honorifics \
-        and tok.upos not in {"DET", "PRON", "ADP", "PUNCT", "VERB", "AUX"} \
-        and tok.rel != "nmod:poss" and text[0].isalpha()
+    if not text or not text[0].isalpha() or not (
+            text[0].isupper() or tok.upos == "PROPN"):
+        return False
+    if _is_role_word(tok, lex) or _is_title(tok, lex):
+        return False
+    if tok.upos in _NOT_NAME_UPOS or (tok.upos == "ADJ" and
+                                      tok.xpos != "NNP"):
+        return False  # "Rival Hillary Clinton", "Neither Clinton"
+    return tok.rel != "nmod:poss"
+
+
+def _is_hyphen_in_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """``toks[k]`` is a hyphen written tight inside a name (Jean-Pierre)."""
+    if not 0 < k < len(toks) - 1 or toks[k].text not in {"-", "\u2011"}:
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return before.end == toks[k].start and toks[k].end == after.start and \
+        _is_name_word(before, lex)
+
+
+def _is_surname(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A role word used as a surname: "Tom Baker", "Samuel Otis King".
+
+    Capitalised, and after name words that begin with a first name or an
+    initial ("Press Secretary Sean" does not: "Press" is neither).
+    """
+    tok = toks[k]
+    if not tok.text[:1].isupper() or not _is_role_word(tok, lex) or \
+            _is_title(tok, lex):
+        return False
+    j = k
+    while j > 0 and _is_name_word(toks[j - 1], lex):
+        j -= 1
+    if j == k:
+        return False
+    first = toks[j].text
+    return first.lower() in lex.first_names or (
+        len(first) == 2 and first[1] == "." and first[0].isupper())
 
 
 def split_name_role(toks: list[Tok], text: str,
@@ -104,18 +160,23 @@ def split_name_role(toks: list[Tok], text: str,
     """Split a mention's tokens into (name, role).
 
     The name is the run of capitalised non-role words at the right end
-    ("Pentagon press secretary John Kirby" -> "John Kirby"); the role is
-    what stands before it when it holds a role noun.
+    ("Pentagon press secretary John Kirby" -> "John Kirby"), hyphenated
+    parts included (Jean-Pierre); titles and descriptors before it
+    ("Lt. Gen.", "Rival") are not name. The role is what stands before the
+    name when it holds a role noun or a title.
     """
     k = len(toks)
     while k > 0 and toks[k - 1].rel == "case":  # trailing possessive 's
         k -= 1
     end = k
-    while k > 0 and _is_name_word(toks[k - 1], lex):
+    while k > 0 and (_is_name_word(toks[k - 1], lex) or (
+            k < end and _is_hyphen_in_name(toks, k - 1, lex)) or
+            _is_surname(toks, k - 1, lex)):
         k -= 1
     name_toks = toks[k:end]
     rest = toks[:k]
-    while rest and (rest[0].upos == "DET" or
+    while rest and (rest[0].upos in {"DET", "NUM"} or
+                    rest[0].text.lower() in _QUANTIFIERS or
                     rest[0].text.lower() in lex.honorifics):
         rest = rest[1:]
     while rest and (rest[-1].text.lower() in lex.honorifics or
@@ -123,16 +184,42 @@ def split_name_role(toks: list[Tok], text: str,
         rest = rest[:-1]
     name = _join(name_toks, text) if name_toks else None
     role = None
-    if rest and any(_is_role_word(t, lex) for t in rest):
+    if rest and any(_is_role_word(t, lex) or _is_title(t, lex)
+                    for t in rest):
+        # "vice presidential nominee Gov. Mike Pence": the title after a
+        # role noun is the same office said twice
+        while len(rest) > 1 and _is_title(rest[-1], lex) and any(
+                _is_role_word(t, lex) and not _is_title(t, lex)
+                for t in rest[:-1]):
+            rest = rest[:-1]
         role = _join(rest, text)
-    if name is None and not rest and toks and \
-            any(_is_role_word(t, lex) for t in toks):
-        role = None
     return name, role
 
 
 def _join(toks: list[Tok], text: str) -> str:
     return text[toks[0].start:toks[-1].end]
+
+
+_POST_CASES = frozenset({"of", "for", "at", "in", "to", "with", "from", "on"})
+
+
+def _with_postmodifiers(sent: Sent, head: Tok,
+                        toks: list[Tok]) -> list[Tok]:
+    """*toks* extended by the role's prepositional post-modifiers.
+
+    "spokesman" + "for the port authority" (nmod of the head, right after).
+    """
+    out = list(toks)
+    for child in sent.children(head.i, "nmod"):
+        sub = sorted(sent.subtree(child.i), key=lambda t: t.i)
+        if not sub or sub[0].i != out[-1].i + 1 or \
+                sub[0].text.lower() not in _POST_CASES or \
+                any(t.upos in {"VERB", "AUX"} or (is_punct(t) and
+                    t.text not in {"-", "&", "."}) for t in sub) or \
+                sub[-1].i - sub[0].i + 1 != len(sub) or len(sub) > 10:
+            continue
+        out.extend(sub)
+    return out
 
 
 def role_phrase(sent: Sent, head: Tok, text: str,
@@ -142,13 +229,16 @@ def role_phrase(sent: Sent, head: Tok, text: str,
     if not any(_is_role_word(t, lex) for t in toks):
         return None
     name, role = split_name_role(toks, text, lex)
-    if role:
-        return role
-    while toks and toks[0].upos == "DET":
-        toks = toks[1:]
-    if name is None and toks:
-        return _join(toks, text)
-    return None
+    if not role:
+        while toks and toks[0].upos == "DET":
+            toks = toks[1:]
+        if name is not None or not toks:
+            return None
+        role = _join(toks, text)
+    post = _with_postmodifiers(sent, head, toks)[len(toks):]
+    if post and text.find(role, toks[0].start) + len(role) == toks[-1].end:
+        role += text[toks[-1].end:post[-1].end]
+    return role
 
 
 def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
@@ -160,7 +250,15 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         plural = bool(pron and lex.pronouns[pron].number == "pl")
         return Mention(sent=sent.index, toks=[head], head=head, name=None,
                        role=None, pronoun=pron or lower, plural=plural)
+    toks = _extend_name(sent, toks, lex)
     name, role = split_name_role(toks, text, lex)
+    if name is None and _is_role_word(head, lex):
+        # "Peter Novak, a spokesman for the mayor, said": the parser made
+        # the appositive the subject; the name stands before the comma
+        before = _name_before_comma(sent, toks[0].i, text, lex)
+        if before is not None:
+            name = before
+            role = role_phrase(sent, head, text, lex) or role
     # appositive: "Dmitry Peskov, the Kremlin spokesman," or the reverse
     inside = {t.i for t in toks}
     for appos in [a for t in toks for a in sent.children(t.i, "appos")
@@ -168,21 +266,148 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         appos_name, appos_role = split_name_role(
             _phrase_tokens(sent, appos), text, lex)
         if role is None:
-            role = appos_role or role_phrase(sent, appos, text, lex)
+            role = role_phrase(sent, appos, text, lex) or appos_role
         if name is None and appos_name:
             name = appos_name
             role = role or role_phrase(sent, head, text, lex)
+    # "Republican nominee Donald Trump" parsed as the title's appositive
+    if role is None and head.rel == "appos" and 0 <= head.head < toks[0].i \
+            and _is_role_word(sent.toks[head.head], lex):
+        role = role_phrase(sent, sent.toks[head.head], text, lex)
     # "X, who is the ..." relative clause
     for rel in sent.children(head.i, "acl:relcl"):
         if role is None and sent.children(rel.i, "cop"):
             role = role_phrase(sent, rel, text, lex)
+    if (role is not None and _is_title(toks[0], lex)) or \
+            (role is not None and role.split()[-1].lower() in lex.titles):
+        role += _party_state(sent, toks[-1].i, text)
     if role is None:
         role = _comma_role(sent, toks[-1].i, text, lex)
+    if role is None and name is not None:
+        role = _role_before_comma(sent, toks[0].i, text, lex)
     if name is None and role is None and _is_role_word(head, lex):
         role = None  # a bare role noun ("the spokesman") resolves later
     plural = "Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
                    role=role, plural=plural)
+
+
+def _tight(a: Tok, b: Tok) -> bool:
+    return a.end == b.start
+
+
+def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
+    """Grow a name mention over the words a weak parse left out.
+
+    Left: titles and name words right before it ("Rep." + "Sandra"), then a
+    role phrase ending next to it ("psychologist", "the senator's deputy
+    press secretary"). Right: hyphenated and apostrophe parts
+    ("Jean" + "-Pierre", "O'" + "Neill") and further name words.
+    """
+    all_toks = sent.toks
+    if toks and (_is_title(toks[-1], lex) or _is_role_word(toks[-1], lex)) \
+            and toks[-1].i + 1 < len(all_toks) and \
+            _is_name_word(all_toks[toks[-1].i + 1], lex):
+        toks = [*toks, all_toks[toks[-1].i + 1]]  # "Rep." + "Elijah"
+    if not toks or (not _is_name_word(toks[-1], lex) and not \
+            _is_name_word(toks[0], lex)):
+        return toks
+    lo, hi = toks[0].i, toks[-1].i
+    # right: "-Pierre", "García-Márquez", "Jr."
+    while hi + 1 < len(all_toks):
+        nxt = all_toks[hi + 1]
+        if nxt.text in {"-", "\u2011", "'", "\u2019"} and \
+                hi + 2 < len(all_toks) and _tight(all_toks[hi], nxt) and \
+                _tight(nxt, all_toks[hi + 2]) and \
+                all_toks[hi + 2].text[:1].isupper():
+            hi += 2
+        elif _tight(all_toks[hi], nxt) and nxt.text[:1].isupper() and \
+                all_toks[hi].text.endswith(("'", "\u2019")):
+            hi += 1  # "O'" + "Neill"
+        elif (nxt.upos == "PROPN" and _is_name_word(nxt, lex) and
+              nxt.text.lower() not in lex.non_speakers and hi - lo < 5 and
+              _is_name_word(all_toks[hi], lex)) or \
+                nxt.text.lower().rstrip(".") in {"jr", "sr", "ii", "iii"}:
+            hi += 1
+        else:
+            break
+    # left: name words and titles, then a role phrase
+    while lo > 0 and (_is_name_word(all_toks[lo - 1], lex) or
+                      _is_title(all_toks[lo - 1], lex) or (
+                          _is_role_word(all_toks[lo - 1], lex) and
+                          all_toks[lo - 1].text[:1].isupper())) and \
+            all_toks[lo - 1].upos != "PUNCT" and \
+            all_toks[lo - 1].text.lower() not in lex.org_words:
+        lo -= 1  # not over "Washington Post" into "Trump"
+    inside_role = any(_is_role_word(t, lex) and not t.text[:1].isupper()
+                      for t in all_toks[lo:hi + 1])
+    if lo > 0 and (inside_role or (
+            _is_role_word(all_toks[lo - 1], lex) and
+            all_toks[lo - 1].upos in {"NOUN", "PROPN"})):
+        lo -= 0 if inside_role else 1
+        while lo > 0 and (all_toks[lo - 1].upos in {"NOUN", "PROPN", "ADJ"}
+                          or all_toks[lo - 1].text in {"'s", "\u2019s"}):
+            lo -= 1
+    if (lo, hi) == (toks[0].i, toks[-1].i):
+        return toks
+    return list(all_toks[lo:hi + 1])
+
+
+def _name_before_comma(sent: Sent, first: int, text: str,
+                       lex: Lexicon) -> str | None:
+    """The name in "NAME, <mention>": a name run ending before a comma."""
+    toks = sent.toks
+    if first < 2 or toks[first - 1].text != ",":
+        return None
+    k = first - 1
+    while k > 0 and (_is_name_word(toks[k - 1], lex) or (
+            k - 1 > 0 and _is_hyphen_in_name(list(toks), k - 1, lex))):
+        k -= 1
+    if k == first - 1 or (k > 0 and not is_punct(toks[k - 1]) and
+                          not _is_title(toks[k - 1], lex)):
+        return None
+    return _join(list(toks[k:first - 1]), text)
+
+
+def _role_before_comma(sent: Sent, first: int, text: str,
+                       lex: Lexicon) -> str | None:
+    """The role in "A top aide to the governor, Sam Ito, said"."""
+    toks = sent.toks
+    if first < 2 or toks[first - 1].text != ",":
+        return None
+    k = first - 1
+    while k > 0 and not is_punct(toks[k - 1]):
+        k -= 1
+    if any(not is_punct(t) for t in toks[:k]):
+        return None  # only "A top aide to the governor, NAME," at the start
+    stretch = list(toks[k:first - 1])
+    while stretch and (stretch[0].upos in {"DET", "NUM"} or
+                       stretch[0].text.lower() in _QUANTIFIERS):
+        stretch = stretch[1:]
+    if not stretch or len(stretch) > 10 or any(
+            t.upos in {"VERB", "AUX", "PRON"} for t in stretch) or \
+            not any(_is_role_word(t, lex) for t in stretch[:4]):
+        return None
+    return _join(stretch, text)
+
+
+_PARTY_STATE = re.compile(r"^[DRI](?:-[\w. ]+)?$|^[A-Z][a-z]*\.$")
+
+
+def _party_state(sent: Sent, last: int, text: str) -> str:
+    """' (D-Mass.)' when the name is followed by a party-state note."""
+    toks = sent.toks
+    if last + 2 >= len(toks) or toks[last + 1].text != "(":
+        return ""
+    close = next((k for k in range(last + 2, min(last + 8, len(toks)))
+                  if toks[k].text == ")"), None)
+    if close is None or close == last + 2:
+        return ""
+    inner = text[toks[last + 2].start:toks[close - 1].end]
+    return f" ({inner})" if _PARTY_STATE.match(inner) else ""
+
+
+_RELATIVES = frozenset({"who", "which", "whose", "that", "whom"})
 
 
 def _comma_role(sent: Sent, last: int, text: str,
@@ -194,20 +419,27 @@ def _comma_role(sent: Sent, last: int, text: str,
     """
     toks = sent.toks
     k = last + 1
+    if k + 2 < len(toks) and toks[k].text == "," and \
+            toks[k + 1].upos == "NUM" and toks[k + 2].text == ",":
+        k += 2  # "Lina Haddad, 34, a pharmacist"
     if k >= len(toks) or toks[k].text != ",":
         return None
     stretch: list[Tok] = []
     for tok in toks[k + 1:]:
-        if is_punct(tok):
-            break
+        if (is_punct(tok) and tok.text not in {"-", "&"}) or (
+                stretch and tok.text.lower() in _RELATIVES):
+            break  # "the director of X, who ...": the role ends there
         stretch.append(tok)
-    words = [t.text.lower() for t in stretch[:2]]
+    words = [t.text.lower() for t in stretch[:3]]
     if words and words[0] in {"who", "which"}:
-        stretch = stretch[2:] if len(words) > 1 and words[1] in {
-            "is", "was", "are", "were"} else []
+        if len(words) > 2 and words[2] == "as":  # "who served as"
+            stretch = stretch[3:]
+        else:
+            stretch = stretch[2:] if len(words) > 1 and words[1] in {
+                "is", "was", "are", "were"} else []
     while stretch and stretch[0].upos == "DET":
         stretch = stretch[1:]
-    if not stretch or len(stretch) > 12 or any(
+    if not stretch or len(stretch) > 16 or any(
             t.upos in {"VERB", "AUX"} for t in stretch):
         return None
     if not _is_role_word(stretch[0], lex) and not any(

@@ -115,13 +115,14 @@ def _join(parts: list[tuple[int, int, Result]], doc_id: str | None) -> Result:
                 ent = speakers[remap[speaker.entity]]
                 speaker = attrs.evolve(
                     speaker, entity=ent.entity, name=ent.name,
-                    role=speaker.role or (ent.roles[0] if ent.roles
-                                          else None))
+                    role=max(ent.roles, key=lambda r: len(r.split()),
+                             default=speaker.role))
             cue = a.cue and attrs.evolve(a.cue,
                                          span=_moved(a.cue.span, offset))
             attributions.append(attrs.evolve(
                 a, content=_moved(a.content, offset),
-                pieces=[_moved(p, offset) for p in a.pieces], cue=cue,
+                content_pieces=[_moved(p, offset) for p in a.content_pieces],
+                cue=cue,
                 speaker=speaker, sentence=a.sentence + first_sent))
         loose += [_moved(q, offset) for q in result.unattributed_quotes]
     return Result(doc_id=doc_id, attributions=attributions,

@@ -16,37 +16,70 @@ from typing import TextIO
 
 from quotes._batch import Failure
 from quotes._extract import Extractor, extract_doc
-from quotes._parse import ENV_VAR, ParseConfig
+from quotes._parse import API_SETTING, ENV_VAR, ParseConfig
 from quotes._table import write_csv
-from quotes.exceptions import QuotesError
+from quotes.exceptions import ModelNotAvailableError, QuotesError
 from quotes.records import Result
 
 log = logging.getLogger(__name__)
 
 
-def _inputs(paths: Sequence[str]) -> Iterator[tuple[str, str]]:
-    """Yield (doc_id, text) for each path; ``-`` reads standard input."""
-    for path in paths:
-        if path == "-":
-            yield "stdin", sys.stdin.read()
-            continue
-        p = Path(path)
-        try:
-            data = p.read_bytes()
-        except OSError as err:
-            msg = f"cannot read {path}: {err.strerror or err}"
-            raise QuotesError(msg) from err
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            msg = (f"{path} is not UTF-8 (byte {err.start}); convert it, "
-                   "e.g. iconv -f latin1 -t utf-8")
-            raise QuotesError(msg) from err
-        yield p.stem, text
+def _looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text: NUL bytes or many control bytes."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(b < 32 and b not in b"\t\n\r\f\v\x1b" for b in head)
+    return controls > len(head) // 10
+
+
+def decode_input(data: bytes) -> str:
+    """Decode one input as UTF-8, or say clearly why it cannot be.
+
+    Raises:
+        QuotesError: the data is UTF-16, binary, or not UTF-8.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        msg = ("UTF-16 text, not UTF-8; convert it, "
+               "e.g. iconv -f utf-16 -t utf-8")
+        raise QuotesError(msg)
+    if _looks_binary(data):
+        msg = ("looks like a binary file (NUL or control bytes), not "
+               "text; quotes reads plain UTF-8 text files")
+        raise QuotesError(msg)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        msg = (f"not UTF-8 (byte {err.start}); convert it, "
+               "e.g. iconv -f latin1 -t utf-8 for Latin-1 text")
+        raise QuotesError(msg) from err
+
+
+def read_input(path: str) -> tuple[str, str]:
+    """Return (doc_id, text) of one input; ``-`` reads standard input.
+
+    Raises:
+        QuotesError: the file cannot be read or is not UTF-8 text (the
+            message leaves the path to the caller).
+    """
+    if path == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream without bytes (tests)
+            return "stdin", sys.stdin.read()
+        return "stdin", decode_input(stream.read())
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        msg = f"cannot read: {err.strerror or err}"
+        raise QuotesError(msg) from err
+    return Path(path).stem, decode_input(data)
 
 
 def format_text(result: Result) -> str:
-    """Readable lines: ``speaker — role [kind, cue]: claim``."""
+    """Readable lines: ``speaker — role [kind, cue]: claim``.
+
+    Quotations no attribution covers follow as ``(unattributed): text``.
+    """
     lines = [f"# {result.doc_id}"] if result.doc_id else []
     for a in result.attributions:
         who = "(unknown)"
@@ -59,57 +92,115 @@ def format_text(result: Result) -> str:
         lines.append(f"{who} [{a.kind.value}, {cue}]: {claim}")
     if not result.attributions:
         lines.append("(no attributions)")
+    for quote in result.unattributed_quotes:
+        lines.append(f"(unattributed): {' '.join(quote.text.split())}")
     return "\n".join(lines)
 
 
-def _write(result: Result, fmt: str, out: TextIO, first: bool) -> None:
-    if fmt == "jsonl":
-        out.write(result.to_json() + "\n")
-    elif fmt == "csv":
-        write_csv(result, out, header=first)
-    elif fmt == "json":
-        out.write(("[\n" if first else ",\n") +
-                  json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
-    else:
-        out.write(("" if first else "\n") + format_text(result) + "\n")
+class Writer:
+    """Writes results to *out* in one format; ``close()`` ends the output.
+
+    Each result is written whole and flushed, so the output stays valid
+    (whole JSON lines, a closed JSON array) whatever fails later.
+    """
+
+    def __init__(self, fmt: str, out: TextIO) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.count = 0
+
+    def write(self, result: Result) -> None:
+        """Write one document's result."""
+        first = self.count == 0
+        if self.fmt == "jsonl":
+            self.out.write(result.to_json() + "\n")
+        elif self.fmt == "json":
+            self.out.write(("[\n" if first else ",\n") + json.dumps(
+                result.to_dict(), ensure_ascii=False, indent=1))
+        elif self.fmt == "csv":
+            write_csv(result, self.out, header=first)
+        elif self.fmt == "html":
+            from quotes._html import PAGE_START
+
+            self.out.write((PAGE_START if first else "") + result.to_html()
+                           + "\n")
+        else:
+            self.out.write(("" if first else "\n") + format_text(result)
+                           + "\n")
+        self.out.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        """Finish the output (close the JSON array, end the HTML page)."""
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "[]\n")
+        elif self.fmt == "html":
+            from quotes._html import PAGE_END, PAGE_START
+
+            self.out.write(("" if self.count else PAGE_START) + PAGE_END)
+        self.out.flush()
+
+
+def _extract_one(path: str, args: argparse.Namespace,
+                 extractor: Extractor) -> Result:
+    """Read and extract one input (raises QuotesError on a bad input)."""
+    doc_id, text = read_input(path)
+    log.info("extracting %s (%d characters)", doc_id, len(text))
+    if args.conllu:
+        from quotes.testing import doc_from_conllu
+
+        return extract_doc(doc_from_conllu(text), doc_id=doc_id)
+    return extractor.extract(text, doc_id=doc_id)
+
+
+def _report(path: str, err: Exception) -> None:
+    """One line on stderr: ``quotes: error: FILE: reason``."""
+    where = "standard input" if path == "-" else path
+    reason = str(err)
+    if not isinstance(err, QuotesError):  # a bug of ours: say so
+        reason = (f"unexpected {type(err).__name__}: {err} (a bug in "
+                  "quotes; run with -vv for the traceback)")
+        log.debug("traceback for %s", where, exc_info=err)
+    print(f"quotes: error: {where}: {reason}", file=sys.stderr)
 
 
 def _extract(args: argparse.Namespace) -> int:
+    """Extract from every input; a bad one is reported and skipped.
+
+    A model that cannot be loaded stops the run (every input needs it).
+    Returns 1 when any input failed, after all the others are written.
+    """
     if args.jobs > 1 and not args.conllu:
         return _extract_jobs(args)
     extractor = Extractor(_config(args))
+    writer = Writer(args.format, sys.stdout)
     progress = Progress(len(args.files))
-    first = True
-    for doc_id, text in _inputs(args.files):
-        progress.step()
-        log.info("extracting %s (%d characters)", doc_id, len(text))
-        if args.conllu:
-            from quotes.testing import doc_from_conllu
-
-            result = extract_doc(doc_from_conllu(text), doc_id=doc_id)
-        else:
-            result = extractor.extract(text, doc_id=doc_id)
-        _write(result, args.format, sys.stdout, first)
-        sys.stdout.flush()
-        first = False
-    progress.close()
-    if args.format == "json":
-        sys.stdout.write("]\n" if not first else "[]\n")
-    return 0
+    failed = 0
+    try:
+        for path in args.files:
+            progress.step()
+            try:
+                result = _extract_one(path, args, extractor)
+            except ModelNotAvailableError:
+                raise
+            except Exception as err:
+                progress.clear()
+                _report(path, err)
+                failed += 1
+                continue
+            writer.write(result)
+    finally:
+        progress.close()
+        writer.close()
+    if failed:
+        print(f"quotes: {failed} of {len(args.files)} inputs failed",
+              file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _config(args: argparse.Namespace) -> ParseConfig:
     return ParseConfig(model_dir=args.model_dir, threads=args.threads,
                        selective=args.selective)
-
-
-def _add_parse_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--threads", type=_positive, default=1, metavar="N",
-                     help="torch threads per process (default: 1, the "
-                          "fastest per core; use --jobs for more cores)")
-    sub.add_argument("--selective", action="store_true",
-                     help="dependency-parse only the sentences that can "
-                          "hold an attribution (faster)")
 
 
 class Progress:
@@ -128,13 +219,11 @@ class Progress:
             self.stream.write(f"\r{self.done}/{self.total} files")
             self.stream.flush()
 
-    def note(self, message: str) -> None:
-        """Print *message* on its own line, keeping the counter."""
+    def clear(self) -> None:
+        """Blank the counter's line before a message (step redraws it)."""
         if self.shown:
             self.stream.write("\r\033[K")
-        print(message, file=self.stream, flush=True)
-        if self.shown:
-            self.stream.write(f"\r{self.done}/{self.total} files")
+            self.stream.flush()
 
     def close(self) -> None:
         """End the counter's line."""
@@ -144,38 +233,45 @@ class Progress:
 
 
 def _extract_jobs(args: argparse.Namespace) -> int:
-    """``--jobs N``: N worker processes; a failing file is reported on
-    stderr and the others go on; exit 1 at the end if any failed."""
+    """``--jobs N``: extract in N worker processes, results in input
+    order; a bad input is reported and skipped, as in ``_extract``."""
     progress = Progress(len(args.files))
+    writer = Writer(args.format, sys.stdout)
     failed = 0
+    sent: list[str] = []  # the paths given to the workers, in order
 
     def texts() -> Iterator[tuple[str, str]]:
         nonlocal failed
         for path in args.files:
             try:
-                doc_id, text = next(_inputs([path]))
+                doc_id, text = read_input(path)
             except QuotesError as err:
-                failed += 1
                 progress.step()
-                progress.note(f"quotes: error: {err}")
+                progress.clear()
+                _report(path, err)
+                failed += 1
                 continue
+            sent.append(path)
             yield text, doc_id
 
-    first = True
     extractor = Extractor(_config(args))
-    for out in extractor.pipe(texts(), n_process=args.jobs,
-                              on_error="return"):
-        progress.step()
-        if isinstance(out, Failure):
-            failed += 1
-            progress.note(f"quotes: error: {out}")
-            continue
-        _write(out, args.format, sys.stdout, first)
-        sys.stdout.flush()
-        first = False
-    progress.close()
-    if args.format == "json":
-        sys.stdout.write("]\n" if not first else "[]\n")
+    try:
+        for out in extractor.pipe(texts(), n_process=args.jobs,
+                                  on_error="return"):
+            progress.step()
+            if isinstance(out, Failure):
+                progress.clear()
+                _report(sent[out.index],
+                        QuotesError(f"{out.error}: {out.message}"))
+                failed += 1
+                continue
+            writer.write(out)
+    finally:
+        progress.close()
+        writer.close()
+    if failed:
+        print(f"quotes: {failed} of {len(args.files)} inputs failed",
+              file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -185,6 +281,15 @@ def _positive(value: str) -> int:
         msg = f"must be at least 1, not {number}"
         raise argparse.ArgumentTypeError(msg)
     return number
+
+
+def _add_parse_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--threads", type=_positive, default=1, metavar="N",
+                     help="torch threads per process (default: 1, the "
+                          "fastest per core; use --jobs for more cores)")
+    sub.add_argument("--selective", action="store_true",
+                     help="dependency-parse only the sentences that can "
+                          "hold an attribution (faster)")
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -202,6 +307,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     res = evaluate.score(gold, pred, speech_only=args.speech_only,
                          speaker_by=args.speaker_by, group_by=args.by)
     print(evaluate.format_report(res))
+    if args.misses:
+        print()
+        print(evaluate.format_speaker_misses(
+            evaluate.speaker_misses(gold, pred), top=args.misses))
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1) + "\n",
                                    encoding="utf-8")
@@ -220,7 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="extract attributions from files")
     ext.add_argument("files", nargs="+", metavar="FILE",
                      help="UTF-8 text files; - reads standard input")
-    ext.add_argument("--format", choices=("jsonl", "json", "text", "csv"),
+    ext.add_argument("--format",
+                     choices=("jsonl", "json", "text", "html", "csv"),
                      default="jsonl", help="output format (default: jsonl; "
                      "csv: one row per attribution)")
     ext.add_argument("--conllu", action="store_true",
@@ -246,11 +356,21 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--speaker-by", choices=("name", "mention", "either"),
                     default="either", help="how a speaker counts as right")
     ev.add_argument("--json", help="write the figures to this file")
+    ev.add_argument("--misses", type=int, default=0, metavar="N",
+                    help="also list the N commonest reasons for speaker "
+                         "name and role misses, with an example each")
     ev.add_argument("--model-dir", default=None,
                     help="stanza model directory (as for extract)")
     _add_parse_options(ev)
     ev.set_defaults(func=_evaluate)
     return parser
+
+
+def _message(err: QuotesError, args: argparse.Namespace) -> str:
+    """The error's message, naming ``--model-dir`` where the user typed it."""
+    if getattr(args, "model_dir", None):
+        return str(err).replace(API_SETTING, "--model-dir")
+    return str(err)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -266,7 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except QuotesError as err:
-        print(f"quotes: error: {err}", file=sys.stderr)
+        print(f"quotes: error: {_message(err, args)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

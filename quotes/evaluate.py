@@ -415,6 +415,109 @@ def missed(gold: Mapping[str, Doc], pred: Mapping[str, Doc], *,
     return out
 
 
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "his", "its",
+                       "their", "them", "it", "i", "we", "who"})
+
+
+def _name_why(psp: Mapping[str, Any], gsp: Mapping[str, Any],
+              source: str) -> str:
+    """Why a predicted speaker name differs from the gold name."""
+    pred, want = _norm(psp.get("name")), _norm(gsp.get("name"))
+    if not psp:
+        return "no speaker found"
+    mention = _norm(psp.get("text"))
+    if not pred:
+        return ("pronoun not resolved" if mention in _PRONOUNS
+                else "no name (description or unresolved)")
+    pw, gw = pred.split(), want.split()
+    if gw and pw and pw[-1] == gw[-1]:
+        return ("name has extra words (title, descriptor)"
+                if set(gw) < set(pw) else "other form of the same name")
+    if set(pw) & set(gw):
+        return "part of the name lost"
+    if mention in _PRONOUNS:
+        return "pronoun resolved to another entity"
+    if _norm(source) and not set(_norm(source).split()) & set(mention.split()):
+        return "another mention taken as speaker"
+    return "resolved to another entity"
+
+
+def _role_why(pred: str | None, want: str) -> str:
+    """Why a predicted role is not near the gold role."""
+    if not pred:
+        return "no role found"
+    if role_head(pred) != role_head(want):
+        return "other head word"
+    p, g = set(role_tokens(pred)), set(role_tokens(want))
+    return "role too short" if p < g else "role too long or different"
+
+
+@frozen(kw_only=True)
+class SpeakerMiss:
+    """A matched pair whose speaker name or role is wrong, and why."""
+
+    doc_id: str
+    field: str
+    """``name`` or ``role``."""
+    gold: str | None
+    pred: str | None
+    mention: str | None
+    why: str
+
+
+def speaker_misses(gold: Mapping[str, Doc], pred: Mapping[str, Doc], *,
+                   min_jaccard: float = 0.5) -> list[SpeakerMiss]:
+    """Name and role misses among the matched pairs, with a reason each.
+
+    A name miss is a gold name the predicted name differs from (case and
+    spacing aside); a role miss is a gold role no near role was given for,
+    or a role given where the gold speaker has none.
+    """
+    out: list[SpeakerMiss] = []
+    for doc_id, g in gold.items():
+        text = g["text"]
+        golds = list(g.get("attributions", []))
+        preds = _predictions(text, pred.get(doc_id), Counter())
+        gsets = [content_chars(text, a.get("content")) for a in golds]
+        for gi, pi, _ in match(gsets, [ps for _, ps in preds], min_jaccard):
+            ga, pa = golds[gi], preds[pi][0]
+            gsp, psp = ga.get("speaker") or {}, pa.get("speaker") or {}
+            source = cue_text(text, ga.get("source"))
+            mention = psp.get("text")
+            if gsp.get("name") and \
+                    _norm(psp.get("name")) != _norm(gsp.get("name")):
+                out.append(SpeakerMiss(
+                    doc_id=doc_id, field="name", gold=gsp["name"],
+                    pred=psp.get("name"), mention=mention,
+                    why=_name_why(psp, gsp, source)))
+            role = psp.get("role")
+            if gsp.get("role") and not role_near(role, gsp["role"]):
+                out.append(SpeakerMiss(
+                    doc_id=doc_id, field="role", gold=gsp["role"],
+                    pred=role, mention=mention,
+                    why=_role_why(role, gsp["role"])))
+            elif role and not gsp.get("role") and (ga.get("source") or gsp):
+                out.append(SpeakerMiss(
+                    doc_id=doc_id, field="role", gold=None, pred=role,
+                    mention=mention, why="role given, gold has none"))
+    return out
+
+
+def format_speaker_misses(misses: Iterable[SpeakerMiss],
+                          top: int = 10) -> str:
+    """The commonest reasons for name and role misses, with examples."""
+    items = list(misses)
+    lines = []
+    for name in ("name", "role"):
+        group = [m for m in items if m.field == name]
+        lines.append(f"{name} misses: {len(group)}")
+        for why, n in Counter(m.why for m in group).most_common(top):
+            ex = next(m for m in group if m.why == why)
+            lines.append(f"  {n:4d}  {why:40s} e.g. gold {ex.gold!r}, "
+                         f"got {ex.pred!r} (mention {ex.mention!r})")
+    return "\n".join(lines)
+
+
 def format_report(res: Mapping[str, Any], *, title: str = "") -> str:
     """A readable table of a ``score`` result (and of its groups)."""
 

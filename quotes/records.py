@@ -1,14 +1,15 @@
 """Result records: immutable attrs classes and their JSON form.
 
 Owns the public data model (``Span``, ``Cue``, ``Speaker``, ``Attribution``,
-``SpeakerEntity``, ``Result``) and ``Result.to_dict()``, which is the JSON
-object described in ``shared/bench/SCHEMA.md``. Imports nothing from stanza.
+``SpeakerEntity``, ``Result``) and ``Result.to_dict()``, the JSON object
+documented in ``docs/schema.md``. Imports nothing from stanza.
 """
 
 from __future__ import annotations
 
 import enum
 import json
+import warnings
 from collections.abc import Iterable
 from typing import Any
 
@@ -94,7 +95,7 @@ class Speaker:
         return self.span.end
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of SCHEMA.md's ``speaker``."""
+        """Return the JSON form of an attribution's ``speaker``."""
         return {
             **self.span.to_dict(),
             "name": self.name,
@@ -110,8 +111,11 @@ class Attribution:
     kind: Kind = field(converter=Kind)
     content: Span
     """The claim, without "that" and without the outer quote marks."""
-    pieces: tuple[Span, ...] = field(converter=as_tuple, factory=tuple)
-    """The quoted pieces when a quote is split by its attribution."""
+    content_pieces: tuple[Span, ...] = field(converter=as_tuple,
+                                             factory=tuple)
+    """The pieces of the content: one (``content`` itself) unless a quote
+    is split by its attribution or goes on after it; never empty (an empty
+    value becomes ``(content,)``)."""
     cue: Cue | None = None
     speaker: Speaker | None = None
     confidence: float = field(default=0.5, validator=[
@@ -119,17 +123,32 @@ class Attribution:
     sentence: int = 0
     """Index of the sentence holding the start of the content."""
 
+    def __attrs_post_init__(self) -> None:
+        if not self.content_pieces:
+            object.__setattr__(self, "content_pieces", (self.content,))
+
+    @property
+    def pieces(self) -> tuple[Span, ...]:
+        """Deprecated alias of ``content_pieces``.
+
+        .. deprecated:: 0.9.0
+           Use ``content_pieces``, the name the JSON form uses.
+        """
+        warnings.warn("Attribution.pieces is deprecated; use "
+                      "Attribution.content_pieces", DeprecationWarning,
+                      stacklevel=2)
+        return self.content_pieces
+
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of SCHEMA.md's attribution."""
+        """Return the JSON form of an attribution (``docs/schema.md``)."""
         out: dict[str, Any] = {
             "kind": self.kind.value,
             "content": self.content.to_dict(),
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
+            "content_pieces": [p.to_dict() for p in self.content_pieces],
             "confidence": round(self.confidence, 3),
         }
-        if len(self.pieces) > 1:
-            out["content_pieces"] = [p.to_dict() for p in self.pieces]
         return out
 
 
@@ -143,7 +162,7 @@ class SpeakerEntity:
     mentions: tuple[Span, ...] = field(converter=as_tuple, factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of SCHEMA.md's ``speakers`` item."""
+        """Return the JSON form of a ``speakers`` item."""
         return {
             "entity": self.entity,
             "name": self.name,
@@ -164,6 +183,9 @@ class Result:
     unattributed_quotes: tuple[Span, ...] = field(
         converter=as_tuple, factory=tuple)
     """Quoted stretches that no attribution covers (titles, scare quotes)."""
+    text: str | None = field(default=None, repr=False, eq=False)
+    """The document text the spans index (set by ``extract`` and
+    ``extract_doc``; not part of ``to_dict()``). Used by ``to_html``."""
 
     def attributions_of(self, entity: int) -> tuple[Attribution, ...]:
         """Return the attributions whose speaker is entity number *entity*."""
@@ -185,7 +207,7 @@ class Result:
         return to_frame(self)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON object of ``shared/bench/SCHEMA.md``."""
+        """Return the JSON object of one document (``docs/schema.md``)."""
         return {
             "schema": SCHEMA_VERSION,
             "doc_id": self.doc_id,
@@ -198,3 +220,30 @@ class Result:
     def to_json(self, **kwargs: Any) -> str:
         """Return ``to_dict()`` as a JSON string (non-ASCII kept)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
+
+    def to_html(self, text: str | None = None) -> str:
+        """Return a self-contained HTML view of the text with its claims.
+
+        Contents, cues and speaker mentions are marked, one colour family
+        per speaker entity, with details on hover and keyboard focus; the
+        speaker index follows as a table. All text is escaped.
+
+        Args:
+            text: the document text; default ``self.text`` (kept by
+                ``extract`` and ``extract_doc``).
+
+        Raises:
+            ValueError: no text is known, or the spans do not index it.
+        """
+        from quotes._html import render
+
+        text = self.text if text is None else text
+        if text is None:
+            msg = ("this Result does not keep its text; pass it: "
+                   "result.to_html(text)")
+            raise ValueError(msg)
+        return render(self, text)
+
+    def _repr_html_(self) -> str | None:
+        """Jupyter's rich display: ``to_html()`` when the text is kept."""
+        return None if self.text is None else self.to_html()

@@ -23,6 +23,18 @@ settings.register_profile("dev", deadline=None, max_examples=50)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+def shared_path(*parts: str) -> Path:
+    """A path under ``../shared`` (data beside the checkout, not in it).
+
+    Skips the calling test, naming the missing path, when it is absent.
+    """
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is missing (../shared beside the checkout "
+                    "holds data the repository may not include)")
+    return path
+
+
 def load_cases() -> list[dict[str, Any]]:
     """The construction cases of ``fixtures/constructions.json``."""
     return json.loads((FIXTURES / "constructions.json").read_text("utf-8"))

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
 
 import quotes
-from quotes._parse import PROCESSORS
+from quotes._parse import API_SETTING, ENV_VAR, PROCESSORS, bundled_model_dir
 from quotes.testing import doc_from_conllu
 
 
@@ -29,7 +28,8 @@ def test_model_file_missing(tmp_path: Path) -> None:
     with pytest.raises(quotes.ModelNotAvailableError) as info:
         ex.extract("He said so.")
     assert "depparse.pt" in str(info.value)
-    assert "QUOTES_MODEL_DIR" in str(info.value)
+    assert f"point {API_SETTING} at" in str(info.value)
+    assert ENV_VAR not in str(info.value)
     assert info.value.path is not None
     assert info.value.path.endswith("depparse.pt")
 
@@ -48,8 +48,24 @@ def test_model_unloadable(tmp_path: Path,
     """Files that look right but do not load give our error, not torch's."""
     monkeypatch.setenv("QUOTES_MODEL_DIR", str(_model_dir(tmp_path)))
     with pytest.raises(quotes.ModelNotAvailableError,
-                       match="could not load"):
+                       match="could not load") as info:
         quotes.Extractor().extract("He said so.")
+    assert f"point {ENV_VAR} at" in str(info.value)
+    assert API_SETTING not in str(info.value)
+
+
+def test_bundled_model_missing_says_reinstall(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no setting used, a broken bundled model: reinstall, or set one."""
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setattr("quotes._parse.bundled_model_dir",
+                        lambda: _model_dir(tmp_path, skip="mwt"))
+    with pytest.raises(quotes.ModelNotAvailableError) as info:
+        quotes.Extractor().extract("He said so.")
+    message = str(info.value)
+    assert "mwt.pt is missing" in message
+    assert "reinstall quotes" in message
+    assert ENV_VAR in message and API_SETTING in message
 
 
 def test_resources_json_corrupt(tmp_path: Path) -> None:
@@ -78,9 +94,6 @@ def test_extract_doc_needs_a_document() -> None:
     """extract_doc refuses what is not a stanza Document."""
     with pytest.raises(TypeError, match="stanza Document"):
         quotes.extract_doc("He said so.")
-
-
-BASELINE = SHARED / "models" / "stanza-en-baseline"
 
 
 @pytest.mark.parametrize("value", [None, 42, 3.5, ["He said so."],
@@ -118,7 +131,7 @@ def test_model_dir_missing(tmp_path: Path) -> None:
         quotes.Extractor(quotes.ParseConfig(model_dir=str(missing))).extract(
             "He said so.")
     assert str(missing) in str(info.value)
-    assert "QUOTES_MODEL_DIR" in str(info.value)
+    assert f"point {API_SETTING} at" in str(info.value)
     assert isinstance(info.value, FileNotFoundError)
 
 
@@ -133,19 +146,24 @@ def test_model_file_garbage_is_named(tmp_path: Path, data: bytes) -> None:
         quotes.Extractor(quotes.ParseConfig(model_dir=str(d))).extract("x y")
     assert info.value.path == str(d / "tokenize.pt")
     assert "tokenize.pt" in str(info.value)
-    assert "QUOTES_MODEL_DIR" in str(info.value) or "reinstall" in str(
-        info.value)
+    assert f"point {API_SETTING} at" in str(info.value)
+    assert "\n" not in str(info.value)
 
 
-@pytest.mark.skipif(not BASELINE.is_dir(), reason="no stop-gap model")
+BUNDLED = bundled_model_dir()
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not (BUNDLED / "depparse.pt").is_file(),
+                    reason=f"{BUNDLED / 'depparse.pt'} is missing")
 @pytest.mark.parametrize("how", ["truncated", "garbage"])
 def test_model_file_corrupt_after_good_ones(tmp_path: Path, how: str) -> None:
     """A corrupt depparse.pt after four good files is the one named."""
-    for f in BASELINE.iterdir():
+    for f in BUNDLED.iterdir():
         (tmp_path / f.name).symlink_to(f)
     bad = tmp_path / "depparse.pt"
     bad.unlink()
-    real = (BASELINE / "depparse.pt").read_bytes()
+    real = (BUNDLED / "depparse.pt").read_bytes()
     bad.write_bytes(real[:50_000] if how == "truncated" else
                     real[:4] + bytes(range(256)) * 40)
     with pytest.raises(quotes.ModelNotAvailableError) as info:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import FIXTURES, shared_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import (
@@ -42,7 +42,7 @@ def _spans(result: quotes.Result) -> Iterator[quotes.Span]:
     yield from result.unattributed_quotes
     for a in result.attributions:
         yield a.content
-        yield from a.pieces
+        yield from a.content_pieces
         if a.cue:
             yield a.cue.span
         if a.speaker:
@@ -70,7 +70,7 @@ def covered(result: quotes.Result) -> list[tuple[int, int]]:
     """Character ranges the result accounts for."""
     ranges = [(q.start, q.end) for q in result.unattributed_quotes]
     for a in result.attributions:
-        ranges += [(p.start, p.end) for p in (a.content, *a.pieces)]
+        ranges += [(p.start, p.end) for p in (a.content, *a.content_pieces)]
     return ranges
 
 
@@ -253,9 +253,7 @@ def _documents(path: str) -> Iterator[str]:
 @pytest.mark.parametrize("name", TREEBANKS)
 def test_gold_treebank_never_crashes(name: str) -> None:
     """Every document of the UD dev treebanks goes through extract_doc."""
-    path = SHARED / "ud" / name
-    if not path.exists():
-        pytest.skip("shared/ud is not beside the checkout")
+    path = shared_path("ud", name)
     attributions = 0
     n_docs = 0
     for conllu in _documents(str(path)):
@@ -269,16 +267,34 @@ def test_gold_treebank_never_crashes(name: str) -> None:
     assert attributions > 50
 
 
-def _model_available() -> bool:
-    """True when a parsing model is there (bundled or QUOTES_MODEL_DIR)."""
+@pytest.mark.parametrize("path", sorted((FIXTURES / "parsed").glob(
+    "*.conllu")), ids=lambda p: p.stem)
+def test_fixture_parses_never_crash(path: Path) -> None:
+    """Our own stored parses, read without their text, keep the invariants.
+
+    The committed counterpart of the treebank test above.
+    """
+    doc = doc_from_conllu(path.read_text(encoding="utf-8"))
+    check_result(quotes.extract_doc(doc, doc_id=path.stem),
+                 reconstruct_text(doc))
+
+
+def _model_dir() -> Path:
+    """The parsing model's directory (bundled, or QUOTES_MODEL_DIR)."""
     from quotes._parse import resolve_model_dir
 
-    directory = Path(resolve_model_dir(quotes.ParseConfig()))
+    return Path(resolve_model_dir(quotes.ParseConfig()))
+
+
+def _model_available() -> bool:
+    """True when a parsing model is there (bundled or QUOTES_MODEL_DIR)."""
+    directory = _model_dir()
     return (directory / "depparse.pt").is_file() or (directory / "en").is_dir()
 
 
 @pytest.mark.model
-@pytest.mark.skipif(not _model_available(), reason="no parsing model")
+@pytest.mark.skipif(not _model_available(),
+                    reason=f"no parsing model in {_model_dir()}")
 def test_model_on_hostile_text() -> None:
     """The real pipeline takes hostile raw text without raising."""
     ex = quotes.Extractor()

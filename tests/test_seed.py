@@ -48,6 +48,8 @@ def test_seed_speaker_index(seed_result) -> None:  # type: ignore[no-untyped-def
     names = [s.name for s in seed_result.speakers]
     assert names == ["John Kirby", "Joe Biden", "Dmitry Peskov",
                      "Ukrainian officials"]
+    officials = seed_result.speakers[3]
+    assert officials.roles == ("Ukrainian officials",)
     kirby = seed_result.speakers[0]
     assert kirby.roles == ("Pentagon press secretary",)
     assert len(seed_result.attributions_of(kirby.entity)) == 8

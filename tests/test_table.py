@@ -106,11 +106,11 @@ def test_progress_only_on_a_terminal() -> None:
     for stream in (tty, pipe):
         progress = Progress(2, stream)
         progress.step()
-        progress.note("quotes: error: x")
+        progress.clear()
         progress.step()
         progress.close()
-    assert "\r2/2 files" in tty.getvalue()
-    assert pipe.getvalue() == "quotes: error: x\n"
+    assert tty.getvalue() == "\r1/2 files\r\033[K\r2/2 files\n"
+    assert pipe.getvalue() == ""
 
 
 @pytest.mark.model
@@ -129,5 +129,6 @@ def test_cli_jobs_reports_each_failure_and_goes_on(
     back = list(csv.DictReader(io.StringIO(captured.out)))
     assert [r["doc_id"] for r in back] == ["a", "b"]
     assert [r["speaker"] for r in back] == ["Smith", "Jones"]
-    assert "missing.txt" in captured.err
-    assert "latin.txt is not UTF-8" in captured.err
+    assert "missing.txt: cannot read" in captured.err
+    assert "latin.txt: not UTF-8" in captured.err
+    assert "2 of 4 inputs failed" in captured.err

@@ -51,7 +51,7 @@ def test_windowed_result_matches_the_whole(seed: _tree.Doc) -> None:
         [a.content.text for a in whole.attributions]
     text = seed.text
     for a in parts.attributions:
-        spans = [a.content, *a.pieces]
+        spans = [a.content, *a.content_pieces]
         spans += [a.cue.span] if a.cue else []
         spans += [a.speaker.span] if a.speaker else []
         assert all(text[s.start:s.end] == s.text for s in spans)

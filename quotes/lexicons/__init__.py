@@ -19,7 +19,10 @@ from quotes.exceptions import LexiconError
 
 _FILES = ("reporting_verbs.tsv", "cue_phrases.tsv", "role_nouns.txt",
           "honorifics.txt", "pronouns.tsv", "non_speakers.txt",
-          "genders.tsv")
+          "genders.tsv", "titles.txt", "org_words.txt", "first_names.tsv")
+_OPTIONAL = frozenset({"titles.txt", "org_words.txt", "first_names.tsv"})
+"""Files added after the first release: a custom directory without them
+uses the bundled ones."""
 
 
 def _rows(path: str, text: str, ncols: int) -> list[tuple[str, ...]]:
@@ -77,6 +80,12 @@ class Lexicon:
     """Nouns that never head a speaker phrase (times, dates)."""
     genders: dict[str, str] = field(converter=_mapping, factory=dict)
     """Honorific or noun -> "m" or "f" ("mrs.", "chairman")."""
+    titles: frozenset[str] = field(converter=_words, factory=frozenset)
+    """Titles before a name ("sen.", "lt."): role, never name."""
+    org_words: frozenset[str] = field(converter=_words, factory=frozenset)
+    """Last words of organisation names ("foundation", "hotel")."""
+    first_names: dict[str, str] = field(converter=_mapping, factory=dict)
+    """Common first name -> "m" or "f"."""
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -92,7 +101,10 @@ class Lexicon:
             FileNotFoundError: a file is missing.
         """
         base = Path(directory)
-        texts = {n: (base / n).read_text(encoding="utf-8") for n in _FILES}
+        pkg = resources.files(__package__)
+        texts = {n: ((pkg / n) if n in _OPTIONAL and not (base / n).exists()
+                     else base / n).read_text(encoding="utf-8")
+                 for n in _FILES}
         return cls._from_texts({str(base / n): t for n, t in texts.items()})
 
     @classmethod
@@ -115,6 +127,9 @@ class Lexicon:
                       for r in rows("pronouns.tsv", 4)},
             non_speakers={r[0] for r in rows("non_speakers.txt", 1)},
             genders=_freeze_map(rows("genders.tsv", 2)),
+            titles={r[0] for r in rows("titles.txt", 1)},
+            org_words={r[0] for r in rows("org_words.txt", 1)},
+            first_names=_freeze_map(rows("first_names.tsv", 2)),
         )
 
 
