@@ -29,7 +29,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from quotes import Lexicon, evaluate
+from quotes import Lexicon, _windows, evaluate
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -208,6 +208,40 @@ def commonest_misses(gold: dict[str, Any], pred: dict[str, Any],
     return [(*k, n) for k, n in rows.most_common(top)], reasons, heads
 
 
+def score_rows(tool: str, dataset: str, gold: dict[str, Any],
+               pred: dict[str, Any],
+               rows: list[tuple[str, str, dict[str, Any]]]) -> list[str]:
+    """Append the accuracy rows of one run to *rows*; return its row of
+    recall by kind (PolNeAR only)."""
+    if dataset == "gum-dev":
+        res = evaluate.score(gold, pred, speech_only=True, group_by="genre")
+        rows.append((tool, "GUM dev, speech only", res))
+        rows += [(tool, f"GUM dev {g}, speech only", res["groups"][g])
+                 for g in GUM_GENRES if g in res["groups"]]
+        return []
+    if dataset == "seed":
+        rows.append((tool, "seed article", evaluate.score(gold, pred)))
+        return []
+    res = evaluate.score(gold, pred)
+    rows.append((tool, "PolNeAR dev", res))
+    rows.append((tool, "PolNeAR dev, speech only",
+                 evaluate.score(gold, pred, speech_only=True)))
+    return [f"| {tool} | " + " | ".join(
+        f"{res['recall_by_kind'].get(k, 0.0):.3f}"
+        for k in ("direct", "mixed", "indirect")) + " |"]
+
+
+def rules_only(gold: dict[str, Any], parsed: Path) -> dict[str, Any]:
+    """Rules-only predictions (no learned tagger) from the kept parses."""
+    lexicon = Lexicon.default()
+    out = {}
+    for doc_id in gold:
+        doc = _parse(parsed, doc_id)
+        if doc is not None:
+            out[doc_id] = _windows.run(doc, lexicon, doc_id).to_dict()
+    return out
+
+
 def _f(v: float | None) -> str:
     return "n/a" if v is None else f"{v:.3f}"
 
@@ -270,30 +304,17 @@ def main() -> int:
             out = run_tool(tool, dataset, args.out, args.reuse)
             if out is None:
                 continue
-            pred = evaluate.load(out)
             stats = json.loads(Path(f"{out}.stats.json").read_text("utf-8"))
             speed.append((tool, dataset, stats))
             models[tool] = stats.get("model") or models.get(tool, "")
-            if dataset == "gum-dev":
-                res = evaluate.score(gold, pred, speech_only=True,
-                                     group_by="genre")
-                rows.append((tool, "GUM dev, speech only", res))
-                rows += [(tool, f"GUM dev {g}, speech only",
-                          res["groups"][g])
-                         for g in GUM_GENRES if g in res["groups"]]
-                continue
-            if dataset == "seed":
-                rows.append((tool, "seed article",
-                             evaluate.score(gold, pred)))
-                continue
-            res = evaluate.score(gold, pred)
-            rows.append((tool, "PolNeAR dev", res))
-            rows.append((tool, "PolNeAR dev, speech only",
-                         evaluate.score(gold, pred, speech_only=True)))
-            kinds.append(f"| {tool} | " + " | ".join(
-                f"{res['recall_by_kind'].get(k, 0.0):.3f}"
-                for k in ("direct", "mixed", "indirect")) + " |")
-            if tool == "quotes":
+            runs = [(tool, evaluate.load(out))]
+            if tool == "quotes":  # side by side: the rules alone
+                runs.append(("quotes rules-only", rules_only(
+                    gold, Path(f"{out}.parsed"))))
+            for name, pred in runs:
+                kinds += score_rows(name, dataset, gold, pred, rows)
+            pred = runs[0][1]
+            if dataset == "polnear-dev" and tool == "quotes":
                 top, reasons, heads = commonest_misses(
                     gold, pred, Path(f"{out}.parsed"), args.top)
                 misses = [

@@ -3,7 +3,8 @@
 Parses on one CPU thread (the benchmark machine is shared); the model is
 loaded before the clock starts, so words/s counts parsing and extraction.
 Each document's parse is pickled to ``<OUT>.parsed/<doc_id>.pkl`` so that
-``run.py`` can describe the syntax of missed attributions.
+``run.py`` can describe the syntax of missed attributions and score the
+rules alone (no learned tagger) on the same parses.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from typing import Any
 import torch
 from _common import run
 
-from quotes import Extractor, _attribute
+from quotes import Extractor, _windows
 from quotes._parse import bundled_model_dir, resolve_model_dir
 
 torch.set_num_threads(1)
 extractor = Extractor()
 extractor.pipeline  # noqa: B018 -- load the model before the clock starts
+propose = extractor.proposer  # and the learned tagger
 parsed = Path(f"{sys.argv[2]}.parsed")
 parsed.mkdir(exist_ok=True)
 
@@ -31,7 +33,8 @@ def extract(text: str, doc_id: str) -> dict[str, Any]:
     doc = extractor.parse(text)
     with (parsed / f"{doc_id}.pkl").open("wb") as f:
         pickle.dump(doc, f)
-    return _attribute.run(doc, extractor.lexicon, doc_id).to_dict()
+    return _windows.run(doc, extractor.lexicon, doc_id,
+                        propose=propose).to_dict()
 
 
 model = resolve_model_dir(extractor.config)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import define, field
 
@@ -28,6 +28,9 @@ from quotes.records import (
     Speaker,
     SpeakerEntity,
 )
+
+if TYPE_CHECKING:
+    from quotes._learned import Proposer
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +68,13 @@ class _Draft:
     sentence: int = 0
 
 
-def run(doc: Doc, lex: Lexicon, doc_id: str | None = None) -> Result:
-    """Extract every attribution of a parsed document."""
+def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
+        propose: Proposer | None = None) -> Result:
+    """Extract every attribution of a parsed document.
+
+    *propose* (the learned tagger, ``_learned``) adds claims where the
+    rules found none.
+    """
     text = doc.text
     regions = find_quotes(text)
     sent_of = _sentence_index(doc)
@@ -78,6 +86,11 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None) -> Result:
     drafts += _quote_drafts(doc, cues, regions, used, drafts, sent_of)
     drafts += labels
     drafts = _drop_nested(drafts, lex)
+    if propose is not None:
+        drafts += [_Draft(kind=p.kind, start=p.start, end=p.end,
+                          pieces=[(p.start, p.end)], cue=p.cue,
+                          sentence=p.cue.sent, confidence=p.confidence)
+                   for p in propose(doc, [(d.start, d.end) for d in drafts])]
     drafts.sort(key=lambda d: (d.start, d.end))
     return _finish(doc, lex, drafts, regions, doc_id)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from quotes import _batch, _select, _tree, _windows
+from quotes import _batch, _learned, _select, _tree, _windows
 from quotes._parse import (
     ParseConfig,
     Selector,
@@ -132,6 +132,7 @@ class Extractor:
         self.config = config or ParseConfig()
         self.lexicon = lexicon or Lexicon.default()
         self._nlp: Any = None
+        self._propose: _learned.Proposer | None = None
         self._lock = threading.Lock()
 
     @property
@@ -141,6 +142,18 @@ class Extractor:
             if self._nlp is None:
                 self._nlp = make_pipeline(self.config)
             return self._nlp
+
+    @property
+    def proposer(self) -> _learned.Proposer | None:
+        """The learned tagger's proposer (loaded on first access), or
+        ``None`` when ``config.learned`` is off."""
+        if not self.config.learned:
+            return None
+        with self._lock:
+            if self._propose is None:
+                self._propose = _learned.make_proposer(_learned.load(),
+                                                       self.lexicon)
+            return self._propose
 
     def parse(self, text: str) -> _tree.Doc:
         """Parse *text* into the rules' ``Doc``, chunk by chunk."""
@@ -170,25 +183,48 @@ class Extractor:
 
         Raises:
             TypeError: *text* is not a ``str``.
-            ModelNotAvailableError: the parsing model cannot be loaded.
+            ModelNotAvailableError: the parsing model or the learned
+                tagger cannot be loaded.
         """
         text = _check_text(text)
         if not text.strip():
             return Result(doc_id=doc_id, text=text)
+        propose = self.proposer  # a missing tagger fails before parsing
         started = time.perf_counter()
         doc = self.parse(text)
         parsed = time.perf_counter()
-        result = _windows.run(doc, self.lexicon, doc_id)
+        result = _windows.run(doc, self.lexicon, doc_id, propose=propose)
         log.info("%s: parsed %d sentences in %.2f s, rules %.3f s",
                  doc_id or "document", len(doc.sents), parsed - started,
                  time.perf_counter() - parsed)
         return attrs.evolve(result, text=text)
 
+    def compare(self, text: str, *, doc_id: str | None = None,
+                ) -> tuple[Result, Result]:
+        """(rules only, rules + learned tagger) from one parse of *text*.
+
+        Raises:
+            TypeError: *text* is not a ``str``.
+            ModelNotAvailableError: a model cannot be loaded.
+        """
+        text = _check_text(text)
+        if not text.strip():
+            return (Result(doc_id=doc_id, text=text),
+                    Result(doc_id=doc_id, text=text))
+        propose = self._propose if self._propose is not None else \
+            _learned.make_proposer(_learned.load(), self.lexicon)
+        doc = self.parse(text)
+        return (attrs.evolve(_windows.run(doc, self.lexicon, doc_id),
+                             text=text),
+                attrs.evolve(_windows.run(doc, self.lexicon, doc_id,
+                                          propose=propose), text=text))
+
     def extract_doc(self, doc: Any, *, text: str | None = None,
                     doc_id: str | None = None) -> Result:
-        """Return the attributions of a parsed stanza ``Document``."""
+        """Return the attributions of a parsed stanza ``Document``
+        (with the learned tagger when ``config.learned`` is on)."""
         return extract_doc(doc, text=text, doc_id=doc_id,
-                           lexicon=self.lexicon)
+                           lexicon=self.lexicon, learned=self.config.learned)
 
     def pipe(self, texts: Iterable[_batch.Item], *, batch_size: int = 4,
              n_process: int = 1, on_error: _batch.OnError = "raise",
@@ -228,7 +264,8 @@ def extract(text: str, *, doc_id: str | None = None) -> Result:
 
 def extract_doc(doc: Any, *, text: str | None = None,
                 doc_id: str | None = None,
-                lexicon: Lexicon | None = None) -> Result:
+                lexicon: Lexicon | None = None,
+                learned: bool = False) -> Result:
     """Return the attributions of an already parsed stanza ``Document``.
 
     Args:
@@ -239,9 +276,12 @@ def extract_doc(doc: Any, *, text: str | None = None,
             tokens (CoNLL-U ``SpaceAfter`` and ``# newpar``).
         doc_id: copied into the result.
         lexicon: the word lists (default: ``Lexicon.default()``).
+        learned: add the learned tagger's claims (default: the rules
+            alone, the pure function of the parse that fixtures test).
 
     Raises:
         MissingAnnotationError: the document lacks a needed annotation.
+        ModelNotAvailableError: *learned* and the tagger cannot be loaded.
     """
     if not hasattr(doc, "sentences"):
         msg = f"expected a stanza Document, got {type(doc).__name__}"
@@ -251,6 +291,9 @@ def extract_doc(doc: Any, *, text: str | None = None,
     if raw is None:
         raw = _tree.reconstruct_text(doc)
     raw = _check_text(raw)
-    result = _windows.run(_tree.from_stanza(doc, raw),
-                          lexicon or Lexicon.default(), doc_id)
+    lexicon = lexicon or Lexicon.default()
+    propose = _learned.make_proposer(_learned.load(), lexicon) if learned \
+        else None
+    result = _windows.run(_tree.from_stanza(doc, raw), lexicon, doc_id,
+                          propose=propose)
     return attrs.evolve(result, text=raw)

@@ -53,20 +53,23 @@ class ParseConfig:
             models. ``None``: ``$QUOTES_MODEL_DIR``, else the bundled model.
         use_gpu: let stanza use a GPU when there is one.
         batch_size: tokens per depparse batch (stanza's ``*_batch_size``).
+        learned: add the claims of the learned attribution tagger
+            (``quotes/model/attribution.pt``) to the rules'; ``False``:
+            rules only, no such weights needed.
         threads: torch intra-op threads, set for the whole process when
             the pipeline is built. The default, 1, is the fastest per core
             on a busy machine; use processes for parallelism
             (``Extractor.pipe(n_process=...)``). ``None`` leaves torch's
             own setting (one thread per core) alone.
         selective: give a dependency parse only to the sentences that
-            can hold or continue an attribution and their neighbours
-            (see ``quotes._select``); the others are tagged and
-            lemmatised only. Faster on long texts with few quotes.
+            can hold or continue an attribution (see ``quotes._select``);
+            the others are tagged and lemmatised only.
     """
 
     model_dir: str | None = None
     use_gpu: bool = False
     batch_size: int = 3000
+    learned: bool = True
     threads: int | None = field(default=1, validator=_check_threads)
     selective: bool = False
 

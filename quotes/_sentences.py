@@ -71,7 +71,7 @@ def _starts_like_name(sentence: Sequence[Word]) -> bool:
 
 def _keep_whole(word: Word) -> Word:
     """A capitalised word with no apostrophe is one word ("Donna")."""
-    if isinstance(word, str) or not word[1] is True:
+    if isinstance(word, str) or word[1] is not True:
         return word
     text = str(word[0])
     if text[:1].isupper() and "'" not in text and "\u2019" not in text \

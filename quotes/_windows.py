@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -24,21 +25,28 @@ from quotes._tree import Doc, shift
 from quotes.lexicons import Lexicon
 from quotes.records import Attribution, Result, Span, SpeakerEntity
 
+if TYPE_CHECKING:
+    from quotes._learned import Proposer
+
 WINDOW = 100_000
 """Characters in a window (a window ends at the first break past this)."""
 
 
 def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
-        window: int = WINDOW) -> Result:
-    """Extract every attribution, window by window on long documents."""
+        window: int = WINDOW, propose: Proposer | None = None) -> Result:
+    """Extract every attribution, window by window on long documents.
+
+    *propose* (the learned tagger) adds claims to the rules' own.
+    """
     if len(doc.text) <= window or len(doc.sents) < 2:
-        return _attribute.run(doc, lex, doc_id)
+        return _attribute.run(doc, lex, doc_id, propose)
     parts = []
     for lo, hi, start, end in _windows(doc, window):
         part = Doc(text=doc.text[start:end],
                    sents=[shift(s, -start, k)
                           for k, s in enumerate(doc.sents[lo:hi])])
-        parts.append((start, lo, _attribute.run(part, lex, doc_id)))
+        parts.append((start, lo, _attribute.run(part, lex, doc_id,
+                                                propose)))
     return _join(parts, doc_id)
 
 

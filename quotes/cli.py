@@ -149,7 +149,8 @@ def _extract_one(path: str, args: argparse.Namespace,
     if args.conllu:
         from quotes.testing import doc_from_conllu
 
-        return extract_doc(doc_from_conllu(text), doc_id=doc_id)
+        return extract_doc(doc_from_conllu(text), doc_id=doc_id,
+                           learned=not args.rules_only)
     return extractor.extract(text, doc_id=doc_id)
 
 
@@ -200,7 +201,8 @@ def _extract(args: argparse.Namespace) -> int:
 
 def _config(args: argparse.Namespace) -> ParseConfig:
     return ParseConfig(model_dir=args.model_dir, threads=args.threads,
-                       selective=args.selective)
+                       selective=args.selective,
+                       learned=not args.rules_only)
 
 
 class Progress:
@@ -296,17 +298,33 @@ def _evaluate(args: argparse.Namespace) -> int:
     from quotes import evaluate
 
     gold = evaluate.load(args.gold)
+    options = {"speech_only": args.speech_only,
+               "speaker_by": args.speaker_by}
+    rules = None
     if args.pred:
         pred = evaluate.load(args.pred)
+        if args.pred_rules:
+            rules = evaluate.load(args.pred_rules)
     else:
-        pred = evaluate.predict(
-            gold, Extractor(_config(args)),
-            progress=evaluate.stderr_progress)
+        extractor = Extractor(_config(args))
+        if args.rules_only:
+            pred = evaluate.predict(gold, extractor,
+                                    progress=evaluate.stderr_progress)
+        else:
+            rules, pred = evaluate.predict_both(
+                gold, extractor, progress=evaluate.stderr_progress)
     if args.save_pred:
         evaluate.write_jsonl(pred.values(), args.save_pred)
-    res = evaluate.score(gold, pred, speech_only=args.speech_only,
-                         speaker_by=args.speaker_by, group_by=args.by)
+        if rules is not None and not args.pred:
+            path = Path(args.save_pred)
+            evaluate.write_jsonl(rules.values(), path.with_name(
+                f"{path.stem}.rules-only{path.suffix}"))
+    res = evaluate.score(gold, pred, group_by=args.by, **options)
     print(evaluate.format_report(res))
+    if rules is not None:
+        print("\nrules only vs rules + learned tagger:")
+        print(evaluate.format_comparison(evaluate.score(gold, rules,
+                                                        **options), res))
     if args.misses:
         print()
         print(evaluate.format_speaker_misses(
@@ -339,6 +357,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"stanza model directory, or 'stanza' for the "
                           f"official models (default: ${ENV_VAR}, else the "
                           "bundled model)")
+    ext.add_argument("--rules-only", action="store_true",
+                     help="rules only: no learned attribution tagger")
     ext.add_argument("--jobs", type=_positive, default=1, metavar="N",
                      help="parse in N worker processes (default: 1)")
     _add_parse_options(ext)
@@ -348,7 +368,14 @@ def build_parser() -> argparse.ArgumentParser:
                                  "attributions)")
     ev.add_argument("--pred", help="score these predictions instead of "
                                    "running the extractor")
-    ev.add_argument("--save-pred", help="write the predictions here")
+    ev.add_argument("--pred-rules", help="with --pred: rules-only "
+                                         "predictions to compare with")
+    ev.add_argument("--save-pred", help="write the predictions here (and "
+                                        "the rules-only ones beside them, "
+                                        "as NAME.rules-only.jsonl)")
+    ev.add_argument("--rules-only", action="store_true",
+                    help="score the rules alone (default: rules + learned "
+                         "tagger, with rules only beside them)")
     ev.add_argument("--speech-only", action="store_true",
                     help="keep gold attributions with a verb of saying")
     ev.add_argument("--by", choices=("kind", "publisher", "genre"),

@@ -366,6 +366,24 @@ def predict(gold: Mapping[str, Doc], extractor: Extractor | None = None,
     return out
 
 
+def predict_both(gold: Mapping[str, Doc],
+                 extractor: Extractor | None = None, *,
+                 progress: Callable[[int, int], None] | None = None,
+                 ) -> tuple[dict[str, dict[str, Any]],
+                            dict[str, dict[str, Any]]]:
+    """Rules-only and combined (rules + learned) predictions, one parse
+    per document; keyed by doc_id as ``predict``'s."""
+    extractor = extractor or Extractor()
+    rules: dict[str, dict[str, Any]] = {}
+    combined: dict[str, dict[str, Any]] = {}
+    for done, (doc_id, g) in enumerate(gold.items(), start=1):
+        r, c = extractor.compare(g["text"], doc_id=doc_id)
+        rules[doc_id], combined[doc_id] = r.to_dict(), c.to_dict()
+        if progress is not None:
+            progress(done, len(gold))
+    return rules, combined
+
+
 def score_files(gold: str | Path, pred: str | Path,
                 **options: Any) -> dict[str, Any]:
     """Score a prediction file against a gold file; no model is needed.
@@ -558,6 +576,33 @@ def format_report(res: Mapping[str, Any], *, title: str = "") -> str:
         if recall_only:
             lines.append("(by kind: recall only; predictions are not "
                          "split by kind)")
+    return "\n".join(lines)
+
+
+def format_comparison(rules: Mapping[str, Any],
+                      combined: Mapping[str, Any]) -> str:
+    """Rules only and rules + learned tagger, side by side."""
+
+    def cell(v: float | None) -> str:
+        return "  n/a" if v is None else f"{v:.3f}"
+
+    def figures(res: Mapping[str, Any]) -> dict[str, float | None]:
+        out = {"content P": res["content"]["p"],
+               "content R": res["content"]["r"],
+               "content F1": res["content"]["f1"],
+               "end-to-end F1": res["e2e"]["f1"],
+               "speaker (matched)": res["speaker"],
+               "role (matched)": res["role"],
+               "role_near (matched)": res["role_near"]}
+        out.update({f"recall {k}": v
+                    for k, v in sorted(res["recall_by_kind"].items())})
+        return out
+
+    left, right = figures(rules), figures(combined)
+    lines = [f"{'':22s} rules  +learned",
+             f"{'predictions':22s} {rules['pred']:5d}  {combined['pred']:5d}"]
+    lines += [f"{label:22s} {cell(left.get(label))}  {cell(right[label])}"
+              for label in right]
     return "\n".join(lines)
 
 

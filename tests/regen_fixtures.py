@@ -33,11 +33,15 @@ def main() -> None:
     """Parse every fixture text and write its CoNLL-U."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--model-dir", default=None)
+    ap.add_argument("names", nargs="*",
+                    help="only these fixtures (default: every one)")
     args = ap.parse_args()
     nlp = Extractor(ParseConfig(model_dir=args.model_dir)).pipeline
     out_dir = FIXTURES / "parsed"
     out_dir.mkdir(exist_ok=True)
     for name, text in texts().items():
+        if args.names and name not in args.names:
+            continue
         doc = nlp(text)
         (out_dir / f"{name}.conllu").write_text(
             f"{doc:C}" + "\n", encoding="utf-8")

@@ -119,4 +119,5 @@ def test_selective_parse_gives_the_full_result(
     # parsed: "spoke", the quotation, "added", "expect", "are worried"
     assert "dependency parse of 5 of 10 sentences" in caplog.text
     assert selective == full
-    assert [a.speaker.name for a in full.attributions] == ["John Kirby"] * 2
+    names = [a.speaker.name for a in full.attributions if a.speaker]
+    assert names.count("John Kirby") == 2

@@ -1,0 +1,479 @@
+"""The learned attribution tagger: claims the rules do not find.
+
+Input: a parsed ``Doc``; output: ``Proposal`` records (a cue with its
+speaker word and content tokens, a kind and a confidence) for the rules to
+add to their own drafts (``_attribute.run``). The tagger is a small BiLSTM
+over words (GloVe vectors kept for its vocabulary), suffixes, UPOS, word
+shape, lexicon classes and quotation depth; it labels each word as source,
+cue or content (BIO), one sentence at a time. Its weights are
+``quotes/model/attribution.pt`` (a torch state dict) and its vocabularies
+and sizes ``quotes/model/attribution.json``; ``training/attribution.py``
+makes both from PolNeAR train.
+
+torch is imported inside functions only, so ``import quotes`` stays light.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import math
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from quotes._cues import CueMatch, _subject
+from quotes._marks import QuoteRegion, find_quotes
+from quotes._parse import bundled_model_dir
+from quotes._tree import Doc, Sent, Tok
+from quotes.exceptions import ModelNotAvailableError
+from quotes.lexicons import Lexicon
+from quotes.records import Kind
+
+log = logging.getLogger(__name__)
+
+TAGS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
+WEIGHTS_FILE = "attribution.pt"
+CONFIG_FILE = "attribution.json"
+UNK, PAD = 1, 0
+"""Index of unknown and padding entries in every vocabulary."""
+QUOTE_OUT, QUOTE_IN, QUOTE_MARK = 0, 1, 2
+MIN_CONFIDENCE = 0.5
+"""Proposals whose content or cue is less probable than this are dropped."""
+MAX_CONFIDENCE = 0.9
+"""A proposal is never surer than a rule with a named speaker (on PolNeAR
+dev, proposals at 0.95 or more were right 85% of the time)."""
+BATCH = 32
+"""Sentences per forward pass at inference."""
+MIN_WORDS = 2
+"""A proposed content has at least this many words (not punctuation)."""
+_DIGITS = re.compile(r"\d")
+
+# (word, upos, lemma, quote position) for one word of a sentence
+Word = tuple[str, str, str, int]
+
+
+@frozen(kw_only=True)
+class Proposal:
+    """A claim the tagger found: cue (with its speaker word) and content."""
+
+    cue: CueMatch
+    kind: Kind
+    start: int
+    end: int
+    confidence: float
+
+
+Proposer = Callable[[Doc, Sequence[tuple[int, int]]], list[Proposal]]
+"""(parsed document, character ranges the rules claimed) -> proposals."""
+
+
+# ---------------------------------------------------------------- features
+
+def norm_word(text: str) -> str:
+    """The vocabulary key of a word: lower case, digits as 0."""
+    return _DIGITS.sub("0", text.lower())
+
+
+def shape(text: str) -> int:
+    """A coarse word shape: 1 lower, 2 Capital, 3 UPPER, 4 digit, 5 mark."""
+    if any(c.isdigit() for c in text):
+        return 4
+    if not any(c.isalpha() for c in text):
+        return 5
+    if text.isupper() and len(text) > 1:
+        return 3
+    return 2 if text[:1].isupper() else 1
+
+
+def lexicon_class(word: str, lemma: str, upos: str, lex: Lexicon) -> str:
+    """The word's class in the lexicons ("v:speech", "n:claim", "role"…)."""
+    lemma = lemma.lower()
+    if upos in {"VERB", "AUX"} and lemma in lex.reporting_verbs:
+        return "v:" + lex.reporting_verbs[lemma]
+    if upos == "NOUN" and lemma in lex.noun_cues:
+        return "n:" + lex.noun_cues[lemma]
+    if upos == "PRON" and word.lower() in lex.pronouns:
+        return "pron"
+    if lemma in lex.role_nouns:
+        return "role"
+    if lemma in {"accord", "according"}:
+        return "according"
+    return "-"
+
+
+def quote_positions(text: str, spans: Sequence[tuple[int, int]],
+                    regions: Sequence[QuoteRegion] | None = None,
+                    ) -> list[int]:
+    """Per word span: outside, inside or on a quotation mark."""
+    regions = find_quotes(text) if regions is None else regions
+    out = []
+    k = 0
+    ordered = sorted(regions, key=lambda r: r.start)
+    for start, _ in spans:
+        while k < len(ordered) and ordered[k].end <= start:
+            k += 1
+        pos = QUOTE_OUT
+        if k < len(ordered) and ordered[k].start <= start:
+            r = ordered[k]
+            pos = QUOTE_IN if r.inner[0] <= start < r.inner[1] else QUOTE_MARK
+        out.append(pos)
+    return out
+
+
+@frozen(kw_only=True)
+class Vocab:
+    """The tagger's vocabularies and sizes (``attribution.json``)."""
+
+    words: tuple[str, ...]
+    """GloVe words kept (frozen vectors); index = position + 2."""
+    tuned: tuple[str, ...]
+    """Frequent training words with their own trained vector."""
+    suffixes: tuple[str, ...]
+    upos: tuple[str, ...]
+    classes: tuple[str, ...]
+    sizes: dict[str, int]
+
+    @functools.cached_property
+    def index(self) -> dict[str, dict[str, int]]:
+        """Entry -> index, per vocabulary (0 padding, 1 unknown)."""
+        return {name: {w: i + 2 for i, w in enumerate(getattr(self, name))}
+                for name in ("words", "tuned", "suffixes", "upos",
+                             "classes")}
+
+    def encode(self, words: Sequence[Word], lex: Lexicon) -> list[list[int]]:
+        """Feature ids per word: glove, tuned, suffix, upos, shape, class,
+        quote."""
+        ix = self.index
+        rows = []
+        for text, upos, lemma, quote in words:
+            key = norm_word(text)
+            rows.append([ix["words"].get(key, UNK),
+                         ix["tuned"].get(key, UNK),
+                         ix["suffixes"].get(key[-3:], UNK),
+                         ix["upos"].get(upos, UNK),
+                         shape(text) + 1,
+                         ix["classes"].get(lexicon_class(text, lemma, upos,
+                                                         lex), UNK),
+                         quote + 1])
+        return rows
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form stored beside the weights."""
+        return {"tags": list(TAGS), "sizes": self.sizes,
+                "words": list(self.words), "tuned": list(self.tuned),
+                "suffixes": list(self.suffixes), "upos": list(self.upos),
+                "classes": list(self.classes)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Vocab:
+        """Read the JSON form (``KeyError``/``TypeError`` if malformed)."""
+        if tuple(data["tags"]) != TAGS:
+            msg = "the tag set differs from this version's"
+            raise TypeError(msg)
+        return cls(words=tuple(data["words"]), tuned=tuple(data["tuned"]),
+                   suffixes=tuple(data["suffixes"]),
+                   upos=tuple(data["upos"]), classes=tuple(data["classes"]),
+                   sizes={k: int(v) for k, v in data["sizes"].items()})
+
+
+# ---------------------------------------------------------------- model
+
+def build_model(vocab: Vocab) -> Any:
+    """A fresh, untrained tagger for *vocab* (a ``torch.nn.Module``)."""
+    import torch
+    from torch import nn
+
+    sizes = vocab.sizes
+
+    class Tagger(nn.Module):
+        """Embeddings -> BiLSTM -> tag scores."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            counts = [len(vocab.words), len(vocab.tuned),
+                      len(vocab.suffixes), len(vocab.upos), 6,
+                      len(vocab.classes), 3]
+            dims = [sizes["glove"], sizes["tuned"], sizes["suffix"],
+                    sizes["upos"], sizes["shape"], sizes["class"],
+                    sizes["quote"]]
+            self.embeds = nn.ModuleList(
+                nn.Embedding(n + 2, d, padding_idx=PAD)
+                for n, d in zip(counts, dims, strict=True))
+            self.embeds[0].weight.requires_grad_(False)  # GloVe: frozen
+            self.drop = nn.Dropout(sizes["dropout"] / 100)
+            self.lstm = nn.LSTM(sum(dims), sizes["hidden"],
+                                num_layers=sizes["layers"],
+                                bidirectional=True, batch_first=True,
+                                dropout=sizes["dropout"] / 100
+                                if sizes["layers"] > 1 else 0.0)
+            self.out = nn.Linear(2 * sizes["hidden"], len(TAGS))
+
+        def forward(self, feats: Any, lengths: Any) -> Any:
+            """Tag scores (batch, length, tags) for feature ids (b, l, 7)."""
+            x = torch.cat([e(feats[:, :, k])
+                           for k, e in enumerate(self.embeds)], dim=-1)
+            x = self.drop(x)
+            packed = nn.utils.rnn.pack_padded_sequence(
+                x, lengths, batch_first=True, enforce_sorted=False)
+            h, _ = self.lstm(packed)
+            h, _ = nn.utils.rnn.pad_packed_sequence(
+                h, batch_first=True, total_length=feats.shape[1])
+            return self.out(self.drop(h))
+
+    return Tagger()
+
+
+def _allowed() -> list[list[bool]]:
+    """BIO constraints: an I- tag only after B- or I- of its own role."""
+    out = []
+    for prev in TAGS:
+        row = []
+        for tag in TAGS:
+            ok = not tag.startswith("I-") or prev[2:] == tag[2:]
+            row.append(ok)
+        out.append(row)
+    return out
+
+
+_ALLOWED = _allowed()
+
+
+def viterbi(logp: Sequence[Sequence[float]]) -> list[int]:
+    """The most probable tag sequence that obeys the BIO constraints."""
+    if not logp:
+        return []
+    n_tags = len(TAGS)
+    score = [lp if not TAGS[t].startswith("I-") else -math.inf
+             for t, lp in enumerate(logp[0])]
+    back: list[list[int]] = []
+    for row in logp[1:]:
+        new, ptr = [], []
+        for t in range(n_tags):
+            best, arg = -math.inf, 0
+            for p in range(n_tags):
+                if _ALLOWED[p][t] and score[p] > best:
+                    best, arg = score[p], p
+            new.append(best + row[t])
+            ptr.append(arg)
+        score = new
+        back.append(ptr)
+    tag = max(range(n_tags), key=lambda t: score[t])
+    path = [tag]
+    for ptr in reversed(back):
+        tag = ptr[tag]
+        path.append(tag)
+    return path[::-1]
+
+
+def spans_of(tags: Sequence[int]) -> list[tuple[str, int, int]]:
+    """(role, first word, end word) of each tagged span."""
+    out: list[tuple[str, int, int]] = []
+    for i, t in enumerate(tags):
+        name = TAGS[t]
+        if name == "O":
+            continue
+        role = name[2:]
+        if name.startswith("B-") or not out or out[-1][0] != role or \
+                out[-1][2] != i:
+            out.append((role, i, i + 1))
+        else:
+            out[-1] = (role, out[-1][1], i + 1)
+    return out
+
+
+# ---------------------------------------------------------------- loading
+
+@frozen(kw_only=True)
+class Tagger:
+    """A loaded tagger: the torch module and its vocabularies."""
+
+    module: Any
+    vocab: Vocab
+
+    def probabilities(self, sents: Sequence[Sequence[Word]],
+                      lex: Lexicon) -> list[list[list[float]]]:
+        """Tag probabilities per word of each sentence."""
+        import torch
+
+        rows = [self.vocab.encode(s, lex) for s in sents]
+        out: list[list[list[float]]] = [[] for _ in rows]
+        order = sorted((k for k in range(len(rows)) if rows[k]),
+                       key=lambda k: len(rows[k]))
+        for i in range(0, len(order), BATCH):  # similar lengths: no waste
+            ids = order[i:i + BATCH]
+            longest = len(rows[ids[-1]])
+            feats = torch.zeros((len(ids), longest, 7), dtype=torch.long)
+            for b, k in enumerate(ids):
+                feats[b, :len(rows[k])] = torch.tensor(rows[k])
+            lengths = torch.tensor([len(rows[k]) for k in ids])
+            with torch.inference_mode():
+                probs = torch.softmax(self.module(feats, lengths), dim=-1)
+            for b, k in enumerate(ids):
+                out[k] = probs[b, :len(rows[k])].tolist()
+        return out
+
+
+def load(directory: str | Path | None = None) -> Tagger:
+    """Load the tagger from *directory* (default: the bundled model).
+
+    Raises:
+        ModelNotAvailableError: a file is missing, corrupt or mismatched.
+    """
+    base = Path(directory) if directory is not None else bundled_model_dir()
+    return _load(str(base))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(base: str) -> Tagger:
+    weights, config = Path(base) / WEIGHTS_FILE, Path(base) / CONFIG_FILE
+    hint = ("reinstall quotes, or run without the learned component "
+            "(ParseConfig(learned=False), quotes extract --rules-only)")
+    for path in (weights, config):
+        if not path.is_file():
+            msg = f"learned attribution model file {path} is missing; {hint}"
+            raise ModelNotAvailableError(msg, path=str(path))
+    import torch
+
+    try:
+        vocab = Vocab.from_json(json.loads(config.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        msg = (f"learned attribution model file {config} is corrupt "
+               f"({type(err).__name__}: {err}); {hint}")
+        raise ModelNotAvailableError(msg, path=str(config)) from err
+    try:
+        state = torch.load(weights, map_location="cpu", weights_only=True)
+        module = build_model(vocab)
+        module.load_state_dict({k: v.float() for k, v in state.items()})
+    except Exception as err:  # torch raises many types for a bad file
+        msg = (f"learned attribution model file {weights} is corrupt or "
+               f"does not fit {config} ({type(err).__name__}); {hint}")
+        raise ModelNotAvailableError(msg, path=str(weights)) from err
+    module.eval()
+    log.info("learned attribution model loaded from %s", base)
+    return Tagger(module=module, vocab=vocab)
+
+
+# ---------------------------------------------------------------- proposals
+
+def sentence_words(doc: Doc, regions: Sequence[QuoteRegion]) -> list[
+        list[Word]]:
+    """The tagger's input for each sentence of *doc*."""
+    out = []
+    for sent in doc.sents:
+        quotes = quote_positions(doc.text, [(t.start, t.end)
+                                            for t in sent.toks], regions)
+        out.append([(t.text, t.upos, t.lemma, q)
+                    for t, q in zip(sent.toks, quotes, strict=True)])
+    return out
+
+
+def make_proposer(tagger: Tagger, lex: Lexicon,
+                  min_confidence: float = MIN_CONFIDENCE) -> Proposer:
+    """A ``Proposer`` that tags each sentence and keeps confident claims
+    that overlap nothing the rules claimed."""
+
+    def propose(doc: Doc, claimed: Sequence[tuple[int, int]],
+                ) -> list[Proposal]:
+        regions = find_quotes(doc.text)
+        probs = tagger.probabilities(sentence_words(doc, regions), lex)
+        out: list[Proposal] = []
+        for sent, p in zip(doc.sents, probs, strict=True):
+            out += _sentence_proposals(doc, sent, p, regions, claimed, lex,
+                                       min_confidence)
+        return out
+
+    return propose
+
+
+def _mean(probs: Sequence[Sequence[float]], lo: int, hi: int,
+          role: str) -> float:
+    b, i = TAGS.index("B-" + role), TAGS.index("I-" + role)
+    return sum(probs[k][b] + probs[k][i] for k in range(lo, hi)) / (hi - lo)
+
+
+def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
+                        regions: Sequence[QuoteRegion],
+                        claimed: Sequence[tuple[int, int]], lex: Lexicon,
+                        min_confidence: float) -> list[Proposal]:
+    if not _may_propose(probs, min_confidence):
+        return []
+    logp = [[math.log(max(x, 1e-9)) for x in row] for row in probs]
+    spans = spans_of(viterbi(logp))
+    cues = [s for s in spans if s[0] == "CUE"]
+    sources = [s for s in spans if s[0] == "SRC"]
+    out = []
+    for _, lo, hi in (s for s in spans if s[0] == "CON"):
+        toks = sent.toks[lo:hi]
+        if sum(any(c.isalnum() for c in t.text) for t in toks) < MIN_WORDS:
+            continue
+        start, end = toks[0].start, toks[-1].end
+        if any(s < end and start < e for s, e in claimed) or not cues:
+            continue
+        cue = min(cues, key=lambda c: min(abs(c[1] - hi), abs(lo - c[2])))
+        cue_toks = sent.toks[cue[1]:cue[2]]
+        if any(s < cue_toks[-1].end and cue_toks[0].start < e
+               for s, e in claimed):
+            continue
+        confidence = min(_mean(probs, lo, hi, "CON"),
+                         _mean(probs, cue[1], cue[2], "CUE"), MAX_CONFIDENCE)
+        if confidence < min_confidence:
+            continue
+        speaker = _speaker(sent, sources, cue, cue_toks)
+        match = _cue_match(sent, cue_toks, speaker, toks, lex)
+        out.append(Proposal(cue=match, kind=_kind(start, end, regions),
+                            start=start, end=end, confidence=confidence))
+    return out
+
+
+def _may_propose(probs: Sequence[Sequence[float]],
+                 min_confidence: float) -> bool:
+    """False when no word is likely enough content, or cue, for any span
+    of the sentence to pass *min_confidence* (a span's mean is at most
+    its best word's)."""
+    con = (TAGS.index("B-CON"), TAGS.index("I-CON"))
+    cue = (TAGS.index("B-CUE"), TAGS.index("I-CUE"))
+    return any(row[con[0]] + row[con[1]] >= min_confidence for row in probs) \
+        and any(row[cue[0]] + row[cue[1]] >= min_confidence for row in probs)
+
+
+def _head(sent: Sent, toks: Sequence[Tok]) -> Tok:
+    """The word of *toks* whose head lies outside them (the first such)."""
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head not in inside]
+    nominal = [t for t in heads if t.upos in {"PROPN", "NOUN", "PRON"}]
+    return (nominal or heads or list(toks))[0]
+
+
+def _speaker(sent: Sent, sources: list[tuple[str, int, int]],
+             cue: tuple[str, int, int], cue_toks: Sequence[Tok]) -> Tok | None:
+    """The speaker word: the head of the nearest source span, else the
+    subject of the cue's verb."""
+    if sources:
+        src = min(sources, key=lambda s: min(abs(s[1] - cue[2]),
+                                             abs(cue[1] - s[2])))
+        return _head(sent, sent.toks[src[1]:src[2]])
+    return _subject(sent, _head(sent, cue_toks))
+
+
+def _cue_match(sent: Sent, cue_toks: Sequence[Tok], speaker: Tok | None,
+               content: Sequence[Tok], lex: Lexicon) -> CueMatch:
+    head = _head(sent, cue_toks)
+    lemma = " ".join(t.lemma.lower() for t in cue_toks) \
+        if len(cue_toks) > 1 and head.upos == "ADP" else head.lemma.lower()
+    cls = lex.reporting_verbs.get(lemma) or lex.noun_cues.get(lemma) or \
+        lex.prep_cues.get(lemma) or "statement"
+    return CueMatch(sent=sent.index, toks=tuple(cue_toks), lemma=lemma,
+                    cls=cls, speaker=speaker, content=tuple(content))
+
+
+def _kind(start: int, end: int, regions: Sequence[QuoteRegion]) -> Kind:
+    quoted = sum(max(0, min(end, r.inner[1]) - max(start, r.inner[0]))
+                 for r in regions)
+    if quoted >= 0.8 * (end - start):
+        return Kind.DIRECT
+    return Kind.MIXED if quoted > 0 else Kind.INDIRECT

@@ -1,0 +1,168 @@
+"""The learned attribution tagger: loading, decoding, errors, predictions."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+import quotes
+from quotes import _learned
+from quotes._parse import bundled_model_dir
+from quotes.testing import doc_from_conllu
+
+BUNDLED = bundled_model_dir()
+
+
+def test_artifact_is_shipped_and_small() -> None:
+    """Both files ship in quotes/model, within the 10 MB budget."""
+    weights = BUNDLED / _learned.WEIGHTS_FILE
+    config = BUNDLED / _learned.CONFIG_FILE
+    assert weights.is_file() and config.is_file()
+    assert weights.stat().st_size + config.stat().st_size <= 10_000_000
+
+
+def test_bundled_tagger_loads_offline() -> None:
+    """The bundled tagger loads from the package alone."""
+    tagger = _learned.load()
+    assert tagger.vocab.words and tagger.vocab.tuned
+    probs = tagger.probabilities(
+        [[("He", "PRON", "he", 0), ("said", "VERB", "say", 0)]],
+        quotes.Lexicon.default())
+    assert len(probs) == 1 and len(probs[0]) == 2
+    assert all(abs(sum(row) - 1.0) < 1e-4 for row in probs[0])
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_viterbi_obeys_bio(seed: int) -> None:
+    """No I- tag follows O or a tag of another role."""
+    rng = random.Random(seed)
+    logp = [[rng.uniform(-5, 0) for _ in _learned.TAGS] for _ in range(30)]
+    tags = [_learned.TAGS[t] for t in _learned.viterbi(logp)]
+    for prev, tag in zip(["O", *tags], tags, strict=False):
+        if tag.startswith("I-"):
+            assert prev[2:] == tag[2:], (prev, tag)
+
+
+def test_spans_of() -> None:
+    """B- starts a span, I- extends it; adjacent B- tags split spans."""
+    names = ["B-SRC", "B-CUE", "B-CON", "I-CON", "B-CON", "O", "B-CUE"]
+    tags = [_learned.TAGS.index(n) for n in names]
+    assert _learned.spans_of(tags) == [("SRC", 0, 1), ("CUE", 1, 2),
+                                       ("CON", 2, 4), ("CON", 4, 5),
+                                       ("CUE", 6, 7)]
+
+
+def test_missing_artifact_is_a_clear_error(tmp_path: Path) -> None:
+    """A missing file is named, with the rules-only way out."""
+    with pytest.raises(quotes.ModelNotAvailableError) as info:
+        _learned.load(tmp_path)
+    assert "attribution" in str(info.value)
+    assert "--rules-only" in str(info.value)
+
+
+@pytest.mark.parametrize("broken", ["weights", "config", "mismatch"])
+def test_corrupt_artifact_is_a_clear_error(tmp_path: Path,
+                                           broken: str) -> None:
+    """Garbage weights, bad JSON or weights of another size: our error."""
+    shutil.copy(BUNDLED / _learned.WEIGHTS_FILE, tmp_path)
+    shutil.copy(BUNDLED / _learned.CONFIG_FILE, tmp_path)
+    if broken == "weights":
+        (tmp_path / _learned.WEIGHTS_FILE).write_bytes(b"PK\x03\x04 junk")
+    elif broken == "config":
+        (tmp_path / _learned.CONFIG_FILE).write_text("{", encoding="utf-8")
+    else:
+        path = tmp_path / _learned.CONFIG_FILE
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace('"hidden":', '"hidden":1', 1),
+                        encoding="utf-8")
+    with pytest.raises(quotes.ModelNotAvailableError) as info:
+        _learned.load(tmp_path)
+    assert "corrupt" in str(info.value)
+
+
+def test_missing_artifact_stops_extract_before_parsing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the tagger gone, extract raises our error (no parse needed);
+    rules-only mode never loads it."""
+    monkeypatch.setattr(_learned, "bundled_model_dir", lambda: tmp_path)
+    with pytest.raises(quotes.ModelNotAvailableError):
+        quotes.Extractor().extract("He said so.")
+    assert quotes.Extractor(quotes.ParseConfig(learned=False)).proposer \
+        is None
+
+
+def _seed(learned: bool) -> quotes.Result:
+    text = (FIXTURES / "texts" / "seed.txt").read_text(encoding="utf-8")
+    conllu = (FIXTURES / "parsed" / "seed.conllu").read_text("utf-8")
+    return quotes.extract_doc(doc_from_conllu(conllu), text=text,
+                              doc_id="seed", learned=learned)
+
+
+def test_seed_claims_kept_with_tagger() -> None:
+    """On the seed article every rules attribution stays as it was (the
+    12 expected claims); the tagger only adds paraphrases of its own."""
+    def key(a: quotes.Attribution) -> tuple[object, ...]:
+        # entity numbers follow text order, so added speakers renumber
+        sp = a.speaker
+        return (a.kind, a.content, a.cue, a.confidence,
+                sp and (sp.span, sp.name, sp.role))
+
+    rules, combined = _seed(False), _seed(True)
+    assert len(rules.attributions) == 12
+    kept = {key(a) for a in combined.attributions}
+    assert {key(a) for a in rules.attributions} <= kept
+    added = [a for a in combined.attributions
+             if key(a) not in {key(r) for r in rules.attributions}]
+    assert added, "the tagger proposes nothing on the seed"
+    for a in added:
+        assert a.kind is quotes.Kind.INDIRECT
+        assert a.cue is not None and a.speaker is not None
+        assert not any(r.content.start < a.content.end and
+                       a.content.start < r.content.end
+                       for r in rules.attributions)
+
+
+def _stance(learned: bool) -> quotes.Result:
+    conllu = (FIXTURES / "parsed" / "learned_stance.conllu").read_text(
+        "utf-8")
+    return quotes.extract_doc(doc_from_conllu(conllu), learned=learned)
+
+
+def test_tagger_adds_what_the_rules_miss() -> None:
+    """Stance verbs with noun-phrase contents: the rules find nothing, the
+    tagger finds each claim; speakers come from the rules' machinery."""
+    assert _stance(False).attributions == ()
+    combined = _stance(True).attributions
+    assert all(0.5 <= a.confidence <= _learned.MAX_CONFIDENCE
+               for a in combined)
+    found = {(a.kind.value, a.cue.lemma if a.cue else None, a.content.text,
+              a.speaker.text if a.speaker else None)
+             for a in combined}
+    assert ("indirect", "accuse", "the company of breaking its promises to "
+            "workers", "Union leaders") in found
+    assert ("indirect", "blame", "the delays on the weather",
+            "The governor") in found
+    # the tagger stops this content early ("a rise in flu")
+    warned = [f for f in found if f[1] == "warn"]
+    assert len(warned) == 1 and len(found) == 3
+    assert warned[0][2].startswith("a rise in flu")
+    assert warned[0][3] == "Health officials"
+
+
+@pytest.mark.model
+def test_tagger_on_raw_text() -> None:
+    """From raw text, with the bundled models: on by default, off with
+    learned=False."""
+    text = ("Analysts expect the central bank to raise interest rates "
+            "again in March.")
+    combined = quotes.Extractor().extract(text)
+    assert [(a.speaker.name if a.speaker else None, a.cue and a.cue.lemma)
+            for a in combined.attributions] == [("Analysts", "expect")]
+    assert combined.attributions[0].content.text.startswith(
+        "the central bank to raise interest rates")
+    rules = quotes.Extractor(quotes.ParseConfig(learned=False)).extract(text)
+    assert rules.attributions == ()
