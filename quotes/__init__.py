@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from quotes._batch import Failure
 from quotes._extract import Extractor, extract, extract_doc
 from quotes._parse import ParseConfig
+from quotes._table import to_frame
 from quotes.exceptions import (
     ConlluError,
+    ExtractionError,
     LexiconError,
     MissingAnnotationError,
     ModelNotAvailableError,
@@ -34,7 +37,9 @@ __all__ = [
     "Attribution",
     "ConlluError",
     "Cue",
+    "ExtractionError",
     "Extractor",
+    "Failure",
     "Kind",
     "Lexicon",
     "LexiconError",
@@ -48,6 +53,7 @@ __all__ = [
     "SpeakerEntity",
     "extract",
     "extract_doc",
+    "to_frame",
 ]
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from quotes._sentences import repair
 from quotes.exceptions import MissingAnnotationError, ModelNotAvailableError
@@ -24,11 +25,20 @@ from quotes.exceptions import MissingAnnotationError, ModelNotAvailableError
 log = logging.getLogger(__name__)
 
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+Selector = Callable[
+    [Sequence[tuple[int, int, Sequence[tuple[str, str, str]]]]], list[bool]]
+"""Flags the sentences to parse, given (start, end, [(text, lemma, upos)])."""
 ENV_VAR = "QUOTES_MODEL_DIR"
 OFFICIAL = "stanza"
 API_SETTING = "ParseConfig(model_dir=...)"
 """How error messages name ``ParseConfig.model_dir`` (the CLI renames it)."""
 FLAT_FILES = ", ".join([*(f"{p}.pt" for p in PROCESSORS), "resources.json"])
+
+
+def _check_threads(_config: object, _attribute: object, value: object) -> None:
+    if value is not None and (not isinstance(value, int) or value < 1):
+        msg = f"threads must be None or an int >= 1, not {value!r}"
+        raise ValueError(msg)
 
 
 @frozen(kw_only=True)
@@ -46,12 +56,22 @@ class ParseConfig:
         learned: add the claims of the learned attribution tagger
             (``quotes/model/attribution.pt``) to the rules'; ``False``:
             rules only, no such weights needed.
+        threads: torch intra-op threads, set for the whole process when
+            the pipeline is built. The default, 1, is the fastest per core
+            on a busy machine; use processes for parallelism
+            (``Extractor.pipe(n_process=...)``). ``None`` leaves torch's
+            own setting (one thread per core) alone.
+        selective: give a dependency parse only to the sentences that
+            can hold or continue an attribution (see ``quotes._select``);
+            the others are tagged and lemmatised only.
     """
 
     model_dir: str | None = None
     use_gpu: bool = False
     batch_size: int = 3000
     learned: bool = True
+    threads: int | None = field(default=1, validator=_check_threads)
+    selective: bool = False
 
 
 def bundled_model_dir() -> Path:
@@ -167,6 +187,7 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:
     kwargs = pipeline_kwargs(config)
     import stanza  # imported here: keeps torch out of ``import quotes``
 
+    set_threads(config.threads)
     try:
         nlp = stanza.Pipeline(**kwargs)
     except Exception as err:
@@ -184,8 +205,137 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:
         msg = (f"{what} ({_short(err)}); replace it, or "
                + _fix(setting, "a working model directory"))
         raise ModelNotAvailableError(msg, path=where) from err
+    use_fast_scorer(nlp)
     log.info("stanza pipeline built from %s", kwargs.get("dir", OFFICIAL))
     return nlp
+
+
+def _pairwise_bilinear(module: Any, input1: Any, input2: Any) -> Any:
+    """stanza's ``PairwiseBilinear.forward`` as two matrix products.
+
+    ``out[n, l, m, o] = sum_ij x1[n, l, i] W[i, j, o] x2[n, m, j] + b[o]``,
+    the same function as stanza's two einsums, with the weight laid out
+    (i, o, j) once, so the second product is one batched matmul with no
+    copy of the (n, l, j, o) intermediate.
+    """
+    import torch
+
+    weight = module.weight
+    key = (weight.data_ptr(), weight._version)
+    if getattr(module, "_quotes_key", None) != key:
+        size_i, size_j, size_o = weight.shape
+        module._quotes_w = weight.detach().permute(0, 2, 1).reshape(
+            size_i, size_o * size_j).contiguous()
+        module._quotes_key = key
+    n, size_l, _ = input1.shape
+    size_m = input2.shape[1]
+    size_o = module.output_size
+    mixed = torch.matmul(input1, module._quotes_w)  # n, l, o*j
+    mixed = mixed.view(n, size_l * size_o, -1)
+    out = torch.bmm(mixed, input2.transpose(1, 2))  # n, l*o, m
+    out = out.view(n, size_l, size_o, size_m).transpose(2, 3)
+    return out + module.bias
+
+
+def use_fast_scorer(nlp: Any) -> int:
+    """Make the depparse scorers of *nlp* use ``_pairwise_bilinear``.
+
+    Patches the module instances of this pipeline only; returns how many.
+    """
+    import types
+
+    from stanza.models.common.biaffine import PairwiseBilinear
+
+    count = 0
+    processor = nlp.processors.get("depparse")
+    model = getattr(getattr(processor, "trainer", None), "model", None)
+    if model is None:
+        return 0
+    for module in model.modules():
+        if isinstance(module, PairwiseBilinear):
+            module.forward = types.MethodType(_pairwise_bilinear, module)
+            count += 1
+    return count
+
+
+def run_pipeline(nlp: Any, text: str,
+                 select: Selector | None = None) -> Any:
+    """Parse *text* with *nlp* under ``torch.inference_mode()``.
+
+    With *select*, only the sentences it flags get a dependency parse;
+    the others get a flat tree (see ``_flat_tree``).
+    """
+    import torch
+
+    with torch.inference_mode():
+        if select is None:
+            return nlp(text)
+        doc = nlp.process(text, processors=",".join(PROCESSORS[:-1]))
+        sentences = doc.sentences
+        flags = select([
+            (s.tokens[0].start_char, s.tokens[-1].end_char,
+             [(w.text, w.lemma or "", w.upos or "") for w in s.words])
+            for s in sentences])
+        chosen = [s for s, flag in zip(sentences, flags, strict=True)
+                  if flag]
+        log.debug("dependency parse of %d of %d sentences", len(chosen),
+                  len(sentences))
+        if chosen:
+            counts = doc.num_tokens, doc.num_words
+            doc.sentences = chosen
+            doc.num_tokens = sum(len(s.tokens) for s in chosen)
+            doc.num_words = sum(len(s.words) for s in chosen)
+            try:
+                nlp.processors["depparse"].process(doc)
+            finally:
+                doc.sentences = sentences
+                doc.num_tokens, doc.num_words = counts
+        for s, flag in zip(sentences, flags, strict=True):
+            if not flag:
+                _flat_tree(s)
+        return doc
+
+
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def _flat_tree(sentence: Any) -> None:
+    """Give an unparsed sentence a flat tree the rules can read.
+
+    The root is the first verb (else the first word); a run of proper
+    nouns hangs from its first word by ``flat``; the last such run before
+    the root is its ``nsubj`` (so a person introduced there stays salient
+    for a later pronoun); every other word is a ``dep`` of the root.
+    """
+    words = sentence.words
+    root = next((w.id for w in words if w.upos in _VERBS), words[0].id)
+    run_head: int | None = None
+    subject = None
+    for w in words:
+        if w.id == root:
+            w.head, w.deprel = 0, "root"
+            run_head = None
+        elif w.upos == "PROPN" and run_head is not None:
+            w.head, w.deprel = run_head, "flat"
+        else:
+            w.head, w.deprel = root, "dep"
+            run_head = w.id if w.upos == "PROPN" else None
+            if run_head is not None and w.id < root:
+                subject = w
+    if subject is not None:
+        subject.deprel = "nsubj"
+    sentence.build_dependencies()
+
+
+def set_threads(threads: int | None) -> None:
+    """Set torch's intra-op thread count for this process (``None``: keep)."""
+    if threads is None:
+        return
+    import torch
+
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
+        log.info("torch uses %d thread(s)", threads)
 
 
 def _official_message(err: BaseException, setting: str) -> str:

@@ -10,12 +10,14 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from quotes._batch import Failure
 from quotes._extract import Extractor, extract_doc
 from quotes._parse import API_SETTING, ENV_VAR, ParseConfig
+from quotes._table import write_csv
 from quotes.exceptions import ModelNotAvailableError, QuotesError
 from quotes.records import Result
 
@@ -115,6 +117,8 @@ class Writer:
         elif self.fmt == "json":
             self.out.write(("[\n" if first else ",\n") + json.dumps(
                 result.to_dict(), ensure_ascii=False, indent=1))
+        elif self.fmt == "csv":
+            write_csv(result, self.out, header=first)
         elif self.fmt == "html":
             from quotes._html import PAGE_START
 
@@ -167,27 +171,127 @@ def _extract(args: argparse.Namespace) -> int:
     A model that cannot be loaded stops the run (every input needs it).
     Returns 1 when any input failed, after all the others are written.
     """
-    extractor = Extractor(ParseConfig(model_dir=args.model_dir,
-                                      learned=not args.rules_only))
+    if args.jobs > 1 and not args.conllu:
+        return _extract_jobs(args)
+    extractor = Extractor(_config(args))
     writer = Writer(args.format, sys.stdout)
+    progress = Progress(len(args.files))
     failed = 0
     try:
         for path in args.files:
+            progress.step()
             try:
                 result = _extract_one(path, args, extractor)
             except ModelNotAvailableError:
                 raise
             except Exception as err:
+                progress.clear()
                 _report(path, err)
                 failed += 1
                 continue
             writer.write(result)
     finally:
+        progress.close()
         writer.close()
     if failed:
         print(f"quotes: {failed} of {len(args.files)} inputs failed",
               file=sys.stderr)
     return 1 if failed else 0
+
+
+def _config(args: argparse.Namespace) -> ParseConfig:
+    return ParseConfig(model_dir=args.model_dir, threads=args.threads,
+                       selective=args.selective,
+                       learned=not args.rules_only)
+
+
+class Progress:
+    """A "done/total files" counter on stderr, shown only on a terminal."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.done = 0
+        self.shown = total > 1 and self.stream.isatty()
+
+    def step(self) -> None:
+        """Count one file (call when it starts)."""
+        self.done += 1
+        if self.shown:
+            self.stream.write(f"\r{self.done}/{self.total} files")
+            self.stream.flush()
+
+    def clear(self) -> None:
+        """Blank the counter's line before a message (step redraws it)."""
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+    def close(self) -> None:
+        """End the counter's line."""
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _extract_jobs(args: argparse.Namespace) -> int:
+    """``--jobs N``: extract in N worker processes, results in input
+    order; a bad input is reported and skipped, as in ``_extract``."""
+    progress = Progress(len(args.files))
+    writer = Writer(args.format, sys.stdout)
+    failed = 0
+    sent: list[str] = []  # the paths given to the workers, in order
+
+    def texts() -> Iterator[tuple[str, str]]:
+        nonlocal failed
+        for path in args.files:
+            try:
+                doc_id, text = read_input(path)
+            except QuotesError as err:
+                progress.step()
+                progress.clear()
+                _report(path, err)
+                failed += 1
+                continue
+            sent.append(path)
+            yield text, doc_id
+
+    extractor = Extractor(_config(args))
+    try:
+        for out in extractor.pipe(texts(), n_process=args.jobs,
+                                  on_error="return"):
+            progress.step()
+            if isinstance(out, Failure):
+                progress.clear()
+                _report(sent[out.index],
+                        QuotesError(f"{out.error}: {out.message}"))
+                failed += 1
+                continue
+            writer.write(out)
+    finally:
+        progress.close()
+        writer.close()
+    if failed:
+        print(f"quotes: {failed} of {len(args.files)} inputs failed",
+              file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        msg = f"must be at least 1, not {number}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
+
+
+def _add_parse_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--threads", type=_positive, default=1, metavar="N",
+                     help="torch threads per process (default: 1, the "
+                          "fastest per core; use --jobs for more cores)")
+    sub.add_argument("--selective", action="store_true",
+                     help="dependency-parse only the sentences that can "
+                          "hold an attribution (faster)")
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -202,8 +306,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         if args.pred_rules:
             rules = evaluate.load(args.pred_rules)
     else:
-        extractor = Extractor(ParseConfig(model_dir=args.model_dir,
-                                          learned=not args.rules_only))
+        extractor = Extractor(_config(args))
         if args.rules_only:
             pred = evaluate.predict(gold, extractor,
                                     progress=evaluate.stderr_progress)
@@ -244,8 +347,10 @@ def build_parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="extract attributions from files")
     ext.add_argument("files", nargs="+", metavar="FILE",
                      help="UTF-8 text files; - reads standard input")
-    ext.add_argument("--format", choices=("jsonl", "json", "text", "html"),
-                     default="jsonl", help="output format (default: jsonl)")
+    ext.add_argument("--format",
+                     choices=("jsonl", "json", "text", "html", "csv"),
+                     default="jsonl", help="output format (default: jsonl; "
+                     "csv: one row per attribution)")
     ext.add_argument("--conllu", action="store_true",
                      help="inputs are CoNLL-U parses (no model needed)")
     ext.add_argument("--model-dir", default=None,
@@ -254,6 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "bundled model)")
     ext.add_argument("--rules-only", action="store_true",
                      help="rules only: no learned attribution tagger")
+    ext.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                     help="parse in N worker processes (default: 1)")
+    _add_parse_options(ext)
     ext.set_defaults(func=_extract)
     ev = sub.add_parser("evaluate", help="score against gold attributions")
     ev.add_argument("gold", help="gold JSON lines (doc_id, text, "
@@ -280,6 +388,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "name and role misses, with an example each")
     ev.add_argument("--model-dir", default=None,
                     help="stanza model directory (as for extract)")
+    _add_parse_options(ev)
     ev.set_defaults(func=_evaluate)
     return parser
 

@@ -39,3 +39,17 @@ class ConlluError(QuotesError, ValueError):
         where = f"line {line}: " if line is not None else ""
         super().__init__(f"CoNLL-U {where}{message}")
         self.line = line
+
+
+class ExtractionError(QuotesError):
+    """A document of ``Extractor.pipe`` failed (with ``on_error="raise"``)."""
+
+    def __init__(self, message: str, *, index: int,
+                 doc_id: str | None = None) -> None:
+        super().__init__(message)
+        self.index = index
+        self.doc_id = doc_id
+
+
+class MissingDependencyError(QuotesError, ImportError):
+    """An optional dependency (pandas, dask) is not installed."""

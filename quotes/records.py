@@ -197,6 +197,15 @@ class Result:
         """Attributions whose speaker was not found."""
         return tuple(a for a in self.attributions if a.speaker is None)
 
+    def to_frame(self) -> Any:
+        """One row per attribution as a pandas ``DataFrame``.
+
+        Needs the ``pandas`` extra; the columns are ``quotes.to_frame``'s.
+        """
+        from quotes._table import to_frame
+
+        return to_frame(self)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON object of one document (``docs/schema.md``)."""
         return {

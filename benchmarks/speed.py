@@ -1,0 +1,176 @@
+"""Words per second and peak memory of each way of running ``quotes``.
+
+On the same documents (PolNeAR dev texts, read from ``../shared`` at run
+time and never copied into the repository), each mode runs in a fresh
+process on one torch thread and reports words/s and peak resident memory:
+
+- ``rules``: extraction alone on documents parsed beforehand (loaded from
+  a pickle of the parses that ``full`` wrote; no model in memory);
+- ``stock``: full parse + extraction with stanza's own bilinear scorer
+  (the parse of earlier releases);
+- ``full``: full parse + extraction (the default: matmul scorer,
+  ``torch.inference_mode``);
+- ``selective``: ``ParseConfig(selective=True)`` + extraction;
+- ``jobs2``: ``Extractor.pipe(n_process=2)``, wall time including the
+  workers' start and model loading.
+
+Model loading is not timed except in ``jobs2``. The modes run in turn,
+``--rounds`` times, and the fastest run of each is kept, which evens out
+some of the noise of a shared machine. Usage, from the repository root::
+
+    python benchmarks/speed.py                 # the first 20 documents
+    python benchmarks/speed.py --limit 0       # all 84
+
+Prints a Markdown table; the absolute figures depend on what else the
+machine runs, so compare the ratios of one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+GOLD = ROOT.parent / "shared" / "bench" / "polnear" / "dev.jsonl"
+MODES = ("stock", "full", "rules", "selective", "jobs2")
+
+
+def texts(gold: Path, limit: int) -> list[tuple[str, str]]:
+    """(text, doc_id) of the first *limit* documents (0: all)."""
+    docs = [json.loads(line) for line in
+            gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = docs[:limit] if limit else docs
+    return [(d["text"], d["doc_id"]) for d in docs]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(mode: str, items: list[tuple[str, str]],
+            parses: Path) -> dict[str, Any]:
+    """Run *mode* in this process; return seconds and memory."""
+    import quotes
+    from quotes import _parse, _windows
+
+    if mode == "rules":
+        docs = pickle.loads(parses.read_bytes())
+        lex = quotes.Lexicon.default()
+        start = time.perf_counter()
+        for (_, doc_id), doc in zip(items, docs, strict=True):
+            _windows.run(doc, lex, doc_id)
+        return {"seconds": time.perf_counter() - start}
+    if mode == "jobs2":
+        ex = quotes.Extractor()
+        start = time.perf_counter()
+        for _ in ex.pipe(items, n_process=2, batch_size=1):
+            pass
+        child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        return {"seconds": time.perf_counter() - start,
+                "child_peak_mb": child / 1024}
+    if mode == "stock":
+        _parse.use_fast_scorer = lambda nlp: 0  # type: ignore[assignment]
+    ex = quotes.Extractor(quotes.ParseConfig(selective=mode == "selective"))
+    ex.extract("Kirby said so.")  # load the model outside the timing
+    parse_s = rules_s = 0.0
+    kept = []
+    for text, doc_id in items:
+        start = time.perf_counter()
+        doc = ex.parse(text)
+        middle = time.perf_counter()
+        _windows.run(doc, ex.lexicon, doc_id)
+        parse_s += middle - start
+        rules_s += time.perf_counter() - middle
+        kept.append(doc)
+    if mode == "full":
+        parses.write_bytes(pickle.dumps(kept))
+    return {"seconds": parse_s + rules_s, "parse_s": parse_s,
+            "rules_s": rules_s}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--limit", type=int, default=20,
+                        help="first N documents (0: all; default 20)")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="run every mode this many times, in turn, "
+                             "and keep the fastest (default 2)")
+    parser.add_argument("--mode", choices=MODES, help=argparse.SUPPRESS)
+    parser.add_argument("--parses", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    items = texts(args.gold, args.limit)
+    if args.mode:
+        out = measure(args.mode, items, args.parses)
+        out["peak_mb"] = _peak_mb()
+        print(json.dumps(out))
+        return
+    words = sum(len(t.split()) for t, _ in items)
+    rows: dict[str, dict[str, Any]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        parses = Path(tmp) / "parses.pickle"
+        for round_ in range(args.rounds):
+            for mode in ("full", "stock", "rules", "selective", "jobs2"):
+                cmd = [sys.executable, __file__, "--mode", mode, "--limit",
+                       str(args.limit), "--gold", str(args.gold),
+                       "--parses", str(parses)]
+                print(f"round {round_ + 1}: {mode} ...", file=sys.stderr,
+                      flush=True)
+                done = subprocess.run(
+                    cmd, capture_output=True, text=True, check=True,
+                    env={**_env(), "OMP_NUM_THREADS": "1"})
+                got = json.loads(done.stdout.splitlines()[-1])
+                if mode not in rows or \
+                        got["seconds"] < rows[mode]["seconds"]:
+                    rows[mode] = got
+    print(report(rows, words, len(items), args.rounds))
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+
+
+LABELS = {
+    "rules": "extraction on pre-parsed documents",
+    "stock": "full parse + extraction, stanza's scorer",
+    "full": "full parse + extraction (default)",
+    "selective": "selective parse + extraction",
+    "jobs2": "full parse + extraction, `--jobs 2` (wall, with start-up)",
+}
+
+
+def report(rows: dict[str, dict[str, Any]], words: int, docs: int,
+           rounds: int) -> str:
+    """The Markdown table of one run."""
+    base = words / rows["stock"]["seconds"]
+    lines = [f"{docs} PolNeAR dev documents, {words:,} words; the fastest "
+             f"of {rounds} rounds per mode.", "",
+             "| mode | seconds | words/s | × stock | peak RSS MB |",
+             "|---|---:|---:|---:|---:|"]
+    for mode in MODES:
+        r = rows[mode]
+        rate = words / r["seconds"]
+        peak = f"{r['peak_mb']:,.0f}"
+        if "child_peak_mb" in r:
+            peak += f" (+ {r['child_peak_mb']:,.0f} per worker)"
+        lines.append(f"| {LABELS[mode]} | {r['seconds']:.1f} | {rate:,.0f} "
+                     f"| {rate / base:.2f} | {peak} |")
+    full = rows["full"]
+    lines += ["", f"Rules: {100 * full['rules_s'] / full['parse_s']:.1f}% "
+              "of parsing time in the default mode."]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Tabular export: one row per attribution, as CSV or a pandas DataFrame.
+
+Input: ``Result`` records; output: flat rows with the columns of
+``COLUMNS``. pandas is an optional extra (``quotes[pandas]``), imported
+only by ``to_frame``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from quotes.exceptions import MissingDependencyError
+from quotes.records import Attribution, Result
+
+COLUMNS = ("doc_id", "kind", "speaker", "speaker_mention", "role", "cue",
+           "content", "start", "end", "speaker_start", "speaker_end",
+           "confidence")
+"""The columns: ``speaker`` is the resolved name (else the mention as
+written), ``cue`` the cue's lemma, ``start``/``end`` the content's offsets,
+``speaker_start``/``speaker_end`` the mention's (empty when unknown)."""
+
+DTYPES = {**dict.fromkeys(COLUMNS[:7], "string"),
+          **dict.fromkeys(COLUMNS[7:11], "Int64"), "confidence": "float64"}
+"""pandas dtypes of ``to_frame``'s columns (missing values are ``<NA>``)."""
+
+
+def row(result: Result, a: Attribution) -> dict[str, Any]:
+    """The row of attribution *a* of *result*."""
+    s = a.speaker
+    return {
+        "doc_id": result.doc_id,
+        "kind": a.kind.value,
+        "speaker": (s.name or s.text) if s else None,
+        "speaker_mention": s.text if s else None,
+        "role": s.role if s else None,
+        "cue": a.cue.lemma if a.cue else None,
+        "content": a.content.text,
+        "start": a.content.start,
+        "end": a.content.end,
+        "speaker_start": s.start if s else None,
+        "speaker_end": s.end if s else None,
+        "confidence": round(a.confidence, 3),
+    }
+
+
+def rows(results: Result | Iterable[Result]) -> Iterator[dict[str, Any]]:
+    """One row per attribution of every result, in order."""
+    if isinstance(results, Result):
+        results = (results,)
+    for result in results:
+        for a in result.attributions:
+            yield row(result, a)
+
+
+def write_csv(results: Result | Iterable[Result], out: TextIO, *,
+              header: bool = True) -> None:
+    """Write one CSV row per attribution to *out*, after a header line."""
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    if header:
+        writer.writeheader()
+    writer.writerows(rows(results))
+
+
+def to_frame(results: Result | Iterable[Result]) -> Any:
+    """A pandas ``DataFrame`` with one row per attribution.
+
+    Raises:
+        MissingDependencyError: pandas is not installed (``pip install
+            'quotes-attribution[pandas]'``).
+    """
+    try:
+        import pandas as pd
+    except ImportError as err:
+        msg = ("to_frame needs pandas: pip install "
+               "'quotes-attribution[pandas]'")
+        raise MissingDependencyError(msg) from err
+    frame = pd.DataFrame(list(rows(results)), columns=list(COLUMNS))
+    return frame.astype(DTYPES)

@@ -1,0 +1,60 @@
+"""``quotes.dask`` on a two-worker LocalCluster equals the serial run.
+
+Needs the ``dask`` dependency group (or the ``dask`` extra)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import quotes
+
+pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]  # about a minute
+
+TEXTS = ['"We will respond," said John Kirby, the Pentagon press secretary.',
+         "Smith said the plan was dead.",
+         "No one spoke.",
+         'Officials said the talks would resume. "We are ready," one added.']
+
+
+def test_dask_bag_files_and_frame_equal_the_serial_run(
+        tmp_path: Path) -> None:
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from quotes.dask import extract_bag, extract_files, extract_frame
+
+    ids = [f"d{k}" for k in range(len(TEXTS))]
+    paths = []
+    for doc_id, text in zip(ids, TEXTS, strict=True):
+        paths.append(tmp_path / f"{doc_id}.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    paths.append(tmp_path / "missing.txt")
+    serial = list(quotes.Extractor().pipe(zip(TEXTS, ids, strict=True)))
+    assert sum(len(r.attributions) for r in serial) >= 4
+
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1,
+                                  processes=True, dashboard_address=None,
+                                  ) as cluster, distributed.Client(cluster):
+        bag = db.from_sequence(list(zip(TEXTS, ids, strict=True)),
+                               npartitions=2)
+        from_bag = extract_bag(bag).compute()
+        from_files = extract_files(paths, npartitions=2,
+                                   on_error="return").compute()
+        frame = dd.from_pandas(pd.DataFrame({"id": ids, "body": TEXTS}),
+                               npartitions=2)
+        rows = extract_frame(frame, "body", doc_id="id").compute()
+        workers = cluster.scheduler_info["workers"]
+        assert len(workers) == 2
+
+    assert from_bag == serial
+    assert from_files[:-1] == serial
+    assert isinstance(from_files[-1], quotes.Failure)
+    assert from_files[-1].doc_id == "missing"
+    expected = quotes.to_frame(serial)
+    assert rows.reset_index(drop=True).equals(expected)

@@ -1,0 +1,134 @@
+"""Tabular output: CSV rows, DataFrames, and the CLI's csv, --jobs and
+progress counter."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, fixture_result
+
+import quotes
+from quotes._table import COLUMNS, rows, write_csv
+from quotes.cli import Progress, main
+
+CONLLU = FIXTURES / "parsed" / "indirect_that.conllu"
+
+
+def sample() -> list[quotes.Result]:
+    """Two fixture documents with a speaker, a role and a split quote."""
+    out = []
+    for name in ("according_to_appositive", "direct_split"):
+        text = (FIXTURES / "parsed" / f"{name}.conllu").read_text("utf-8")
+        doc = quotes.testing.doc_from_conllu(text)
+        out.append(fixture_result(name, doc.text))
+    return out
+
+
+def test_one_row_per_attribution_with_its_fields() -> None:
+    results = sample()
+    table = list(rows(results))
+    assert len(table) == sum(len(r.attributions) for r in results)
+    for row, (result, a) in zip(table, [(r, a) for r in results
+                                         for a in r.attributions],
+                                strict=True):
+        assert row["doc_id"] == result.doc_id
+        assert row["kind"] == a.kind.value
+        assert row["content"] == a.content.text
+        assert (row["start"], row["end"]) == (a.content.start, a.content.end)
+        assert row["cue"] == (a.cue.lemma if a.cue else None)
+        assert row["speaker_mention"] == (a.speaker.text if a.speaker
+                                          else None)
+        assert row["role"] == (a.speaker.role if a.speaker else None)
+
+
+def test_csv_round_trips_awkward_text() -> None:
+    """Commas, quote marks and line breaks survive csv quoting."""
+    span = quotes.Span(start=0, end=18, text='He said, "no"\nthen')
+    a = quotes.Attribution(kind="direct", content=quotes.Span(
+        start=0, end=len(span.text), text=span.text), confidence=0.9)
+    result = quotes.Result(doc_id="x,y", attributions=[a])
+    out = io.StringIO()
+    write_csv([result, *sample()], out)
+    back = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert tuple(back[0]) == COLUMNS
+    assert back[0]["content"] == span.text
+    assert back[0]["doc_id"] == "x,y"
+    assert back[0]["speaker"] == ""
+    assert back[0]["confidence"] == "0.9"
+    assert len(back) == 1 + len(list(rows(sample())))
+
+
+def test_to_frame() -> None:
+    pd = pytest.importorskip("pandas")
+    results = sample()
+    frame = quotes.to_frame(results)
+    assert isinstance(frame, pd.DataFrame)
+    assert list(frame.columns) == list(COLUMNS)
+    assert frame["content"].tolist() == [a.content.text for r in results
+                                         for a in r.attributions]
+    single = results[0].to_frame()
+    assert single.equals(frame[frame.doc_id == results[0].doc_id])
+    assert quotes.to_frame([]).empty
+
+
+def test_import_quotes_needs_neither_pandas_nor_dask() -> None:
+    code = ("import sys, quotes; print(sorted(m for m in ('pandas', 'dask')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_cli_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format csv: one header, then one row per attribution."""
+    assert main(["extract", "--conllu", "--format", "csv", str(CONLLU),
+                 str(CONLLU)]) == 0
+    captured = capsys.readouterr()
+    back = list(csv.DictReader(io.StringIO(captured.out)))
+    assert len(back) == 2
+    assert back[0]["speaker"] == "Kirby"
+    assert back[0]["cue"] == "clarify"
+    assert "\r" not in captured.err  # stderr is not a terminal here
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal() -> None:
+    tty, pipe = Terminal(), io.StringIO()
+    for stream in (tty, pipe):
+        progress = Progress(2, stream)
+        progress.step()
+        progress.clear()
+        progress.step()
+        progress.close()
+    assert tty.getvalue() == "\r1/2 files\r\033[K\r2/2 files\n"
+    assert pipe.getvalue() == ""
+
+
+@pytest.mark.model
+def test_cli_jobs_reports_each_failure_and_goes_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--jobs 2: good files in order, a line per bad file, exit 1."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Smith said the plan was dead.", encoding="utf-8")
+    b.write_text('"It is over," said Jones.', encoding="utf-8")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9 owners said so.".encode("latin-1"))
+    files = [a, tmp_path / "missing.txt", latin, b]
+    assert main(["extract", "--jobs", "2", "--format", "csv",
+                 *map(str, files)]) == 1
+    captured = capsys.readouterr()
+    back = list(csv.DictReader(io.StringIO(captured.out)))
+    assert [r["doc_id"] for r in back] == ["a", "b"]
+    assert [r["speaker"] for r in back] == ["Smith", "Jones"]
+    assert "missing.txt: cannot read" in captured.err
+    assert "latin.txt: not UTF-8" in captured.err
+    assert "2 of 4 inputs failed" in captured.err
