@@ -114,7 +114,18 @@ def _drop_nested(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
         at = d.cue.toks[0].start
         return any(o is not d and o.start <= at < o.end for o in drafts)
 
-    return [d for d in drafts if not nested(d)]
+    def backwards(d: _Draft) -> bool:
+        # "Sofia Marin, chair of the board, said the permit would be
+        # denied": "denied" is inside what Marin said, and its left-hand
+        # "content" is Marin's own attribution: a cycle, not a claim
+        if d.cue is None or d.end > d.cue.toks[0].start:
+            return False
+        at = d.cue.toks[0].start
+        return any(o is not d and o.cue is not None and o.start <= at < o.end
+                   and d.start <= o.cue.toks[0].start < d.end
+                   for o in drafts)
+
+    return [d for d in drafts if not nested(d) and not backwards(d)]
 
 
 def _sentence_index(doc: Doc) -> list[tuple[int, int, int]]:

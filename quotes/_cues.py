@@ -363,8 +363,11 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if speaker is None and (left or not content):
         speaker = _inverted_subject(sent, tok, lex)
     surface = _speaker_after_quote(sent, tok, lex)
-    if surface is not None and (speaker is None or speaker.i < surface[1] or (
-            speaker.i > tok.i and speaker.rel in {"obj", "iobj"})):
+    if surface is not None and (
+            speaker is None or speaker.i < surface[1] or (
+                speaker.i > tok.i and speaker.rel in {"obj", "iobj"}) or (
+                speaker.i < tok.i and content and left and
+                max(t.i for t in content) >= surface[1])):
         # '"...," State Department spokesman Neil Prescott said' with the
         # speaker parsed into the quote's clause: trust the surface
         quoted = _clean(sent, list(sent.toks[:surface[1]]))
