@@ -462,6 +462,11 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
             m = label_mention(cue.sent, cue.label, text, lex) if cue.label \
                 else mention_at(sents[cue.sent], cue.speaker, text, lex)
             events.append((m.start, 0, (d_index, m)))
+            if draft.start < m.start < draft.end and draft.kind is not \
+                    Kind.DIRECT and m.end >= draft.end:  # "Children need sleep, psychologist
+                draft.end = m.start  # Ana Ruiz said": no role in content
+                draft.pieces = [(a, min(b, m.start))
+                                for a, b in draft.pieces if a < m.start]
         elif (draft.kind != Kind.DIRECT or draft.learned) and \
                 draft.continues is None:  # a tagged title is nobody's claim
             log.debug("cue at %d dropped: no speaker", draft.start)

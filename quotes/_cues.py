@@ -456,11 +456,40 @@ def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                     speaker=source, content=content, content_left=False)
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLAUSE_LINKS = frozenset({"SCONJ", "CCONJ", "PRON", "PUNCT"})
+
+
+def _one_clause(toks: list[Tok]) -> list[Tok]:
+    """A noun cue's that-clause without the sentence's own predicate.
+
+    "(claim that) the mill would reopen | drew loud cheers": a second
+    finite verb with nothing between that could link it to the first
+    (a conjunction, a relative, a comma) is the main clause going on.
+    """
+    first = next((k for k, t in enumerate(toks)
+                  if t.upos in {"VERB", "AUX"}), None)
+    if first is None:
+        return toks
+    k = first + 1
+    while k < len(toks) and toks[k].upos in {"VERB", "AUX", "PART", "ADV"}:
+        k += 1  # the rest of the first verb group ("would not reopen")
+    for j in range(k, len(toks)):
+        if toks[j].upos in _CLAUSE_LINKS or toks[j].lemma == "that":
+            return toks
+        if toks[j].upos in {"VERB", "AUX"} and toks[j].xpos in _FINITE:
+            return toks[:j]
+    return toks
+
+
 def _noun_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if tok.upos != "NOUN" or tok.lemma not in lex.noun_cues:
         return None
-    clauses = [c for c in sent.children(tok.i, "acl", "ccomp")
-               if c.i > tok.i and _starts_with_that(sent, c)]
+    clauses = [c for c in sent.children(tok.i, "acl", "ccomp", "acl:relcl")
+               if c.i > tok.i and _starts_with_that(sent, c) and (
+                   c.deprel != "acl:relcl" or any(
+                       m.lemma == "that" and m.rel == "mark"
+                       for m in sent.children(c.i, "mark")))]
     if not clauses:
         return None
     owners = sent.children(tok.i, "nmod:poss") or [
@@ -469,7 +498,7 @@ def _noun_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     speaker = owners[0] if owners else None
     if speaker is None and tok.head >= 0 and tok.rel in {"obj"}:
         speaker = _subject(sent, sent.toks[tok.head])
-    content = _clean(sent, sent.subtree(clauses[0].i))
+    content = _one_clause(_clean(sent, sent.subtree(clauses[0].i)))
     return CueMatch(sent=sent.index, toks=[tok], lemma=tok.lemma,
                     cls=lex.noun_cues[tok.lemma], speaker=speaker,
                     content=content)
