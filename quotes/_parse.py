@@ -23,6 +23,9 @@ from quotes.exceptions import MissingAnnotationError, ModelNotAvailableError
 log = logging.getLogger(__name__)
 
 PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+# word vectors shared by pos and depparse, when the model was trained with them
+PRETRAIN = "pretrain.pt"
+VECTOR_PROCESSORS = ("pos", "depparse")
 ENV_VAR = "QUOTES_MODEL_DIR"
 OFFICIAL = "stanza"
 
@@ -116,8 +119,32 @@ def pipeline_kwargs(config: ParseConfig) -> dict[str, Any]:
     if (directory / "en").is_dir():
         return {**common, "dir": str(directory), "download_method": None}
     paths = _flat_paths(directory)
-    return {**common, "dir": str(directory), "download_method": None,
-            **{f"{p}_model_path": paths[p] for p in PROCESSORS}}
+    kwargs = {**common, "dir": str(directory), "download_method": None,
+              **{f"{p}_model_path": paths[p] for p in PROCESSORS}}
+    pretrain = directory / PRETRAIN
+    if pretrain.is_file():
+        _check_model_file(pretrain)
+        kwargs |= {f"{p}_pretrain_path": str(pretrain)
+                   for p in VECTOR_PROCESSORS}
+    return kwargs
+
+
+def _float32_pretrains(kwargs: dict[str, Any]) -> Any:
+    """A stanza FoundationCache holding the pretrain that *kwargs* name.
+
+    The pretrain is stored as float16 (half the size); stanza's taggers
+    and parsers run float32 embeddings only, so it is cast up once here and
+    shared by pos and depparse.
+    """
+    from stanza.models.common.foundation_cache import FoundationCache
+    from stanza.models.common.pretrain import Pretrain
+
+    cache = FoundationCache(local_files_only=True)
+    for path in {kwargs[f"{p}_pretrain_path"] for p in VECTOR_PROCESSORS}:
+        pretrain = Pretrain(path)
+        pretrain._emb = pretrain.emb.float()  # stanza has no setter
+        cache.pretrains[path] = pretrain
+    return cache
 
 
 def make_pipeline(config: ParseConfig | None = None) -> Any:
@@ -131,6 +158,8 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:
     import stanza  # imported here: keeps torch out of ``import quotes``
 
     try:
+        if "depparse_pretrain_path" in kwargs:
+            kwargs["foundation_cache"] = _float32_pretrains(kwargs)
         nlp = stanza.Pipeline(**kwargs)
     except Exception as err:
         # stanza and torch raise many types for an unusable file

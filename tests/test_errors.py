@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
 
 import quotes
-from quotes._parse import PROCESSORS
+from quotes._parse import PROCESSORS, bundled_model_dir
 from quotes.testing import doc_from_conllu
 
 
@@ -80,7 +79,7 @@ def test_extract_doc_needs_a_document() -> None:
         quotes.extract_doc("He said so.")
 
 
-BASELINE = SHARED / "models" / "stanza-en-baseline"
+BUNDLED = bundled_model_dir()
 
 
 @pytest.mark.parametrize("value", [None, 42, 3.5, ["He said so."],
@@ -137,15 +136,17 @@ def test_model_file_garbage_is_named(tmp_path: Path, data: bytes) -> None:
         info.value)
 
 
-@pytest.mark.skipif(not BASELINE.is_dir(), reason="no stop-gap model")
+@pytest.mark.model
+@pytest.mark.skipif(not (BUNDLED / "depparse.pt").is_file(),
+                    reason="no bundled model")
 @pytest.mark.parametrize("how", ["truncated", "garbage"])
 def test_model_file_corrupt_after_good_ones(tmp_path: Path, how: str) -> None:
     """A corrupt depparse.pt after four good files is the one named."""
-    for f in BASELINE.iterdir():
+    for f in BUNDLED.iterdir():
         (tmp_path / f.name).symlink_to(f)
     bad = tmp_path / "depparse.pt"
     bad.unlink()
-    real = (BASELINE / "depparse.pt").read_bytes()
+    real = (BUNDLED / "depparse.pt").read_bytes()
     bad.write_bytes(real[:50_000] if how == "truncated" else
                     real[:4] + bytes(range(256)) * 40)
     with pytest.raises(quotes.ModelNotAvailableError) as info:
