@@ -37,7 +37,8 @@ class ParseConfig:
     Args:
         model_dir: a directory holding ``tokenize.pt``, ``mwt.pt``,
             ``pos.pt``, ``lemma.pt``, ``depparse.pt`` and ``resources.json``
-            (the layout of the bundled model), a stanza resources directory
+            (the layout of the bundled model; plus ``pretrain.pt`` when
+            pos and depparse use word vectors), a stanza resources directory
             (``<dir>/en/...``), or ``"stanza"`` for stanza's official
             models. ``None``: ``$QUOTES_MODEL_DIR``, else the bundled model.
         use_gpu: let stanza use a GPU when there is one.
