@@ -54,15 +54,22 @@ COMPONENTS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 
 @pytest.mark.model
 def test_bundled_model_loads_offline() -> None:
-    """Stock stanza loads the shipped (float16) files and parses text."""
-    stanza = pytest.importorskip("stanza")
+    """stanza loads the shipped (float16) files offline and parses text.
+
+    With a ``pretrain.pt``, ``quotes._parse`` hands it to pos and depparse
+    (cast to float32); without one, these are stock stanza's arguments.
+    """
+    pytest.importorskip("stanza")
+    from quotes import _parse
+
     if not (MODEL_DIR / "depparse.pt").exists():
         pytest.skip("no bundled model")
-    nlp = stanza.Pipeline(
-        "en", dir=str(MODEL_DIR), processors=",".join(COMPONENTS),
-        download_method=None, logging_level="WARN",
-        **{f"{c}_model_path": str(MODEL_DIR / f"{c}.pt")
-           for c in COMPONENTS})
+    kwargs = _parse.pipeline_kwargs(_parse.ParseConfig(
+        model_dir=str(MODEL_DIR)))
+    assert kwargs["download_method"] is None
+    for c in COMPONENTS:
+        assert kwargs[f"{c}_model_path"] == str(MODEL_DIR / f"{c}.pt")
+    nlp = _parse.make_pipeline(_parse.ParseConfig(model_dir=str(MODEL_DIR)))
     doc = nlp("“We will respond,” Kirby said. The talks didn't end.")
     words = [w for s in doc.sentences for w in s.words]
     assert len(doc.sentences) == 2
