@@ -462,9 +462,11 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
             m = label_mention(cue.sent, cue.label, text, lex) if cue.label \
                 else mention_at(sents[cue.sent], cue.speaker, text, lex)
             events.append((m.start, 0, (d_index, m)))
-            if draft.start < m.start < draft.end and draft.kind is not \
-                    Kind.DIRECT and m.end >= draft.end:  # "Children need sleep, psychologist
-                draft.end = m.start  # Ana Ruiz said": no role in content
+            if draft.start < m.start < draft.end <= m.end and \
+                    draft.kind is not Kind.DIRECT:
+                # "Children need sleep, psychologist Ana Ruiz said": the
+                # speaker's role is not part of the content
+                draft.end = m.start
                 draft.pieces = [(a, min(b, m.start))
                                 for a, b in draft.pieces if a < m.start]
         elif (draft.kind != Kind.DIRECT or draft.learned) and \

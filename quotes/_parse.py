@@ -28,6 +28,10 @@ PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 Selector = Callable[
     [Sequence[tuple[int, int, Sequence[tuple[str, str, str]]]]], list[bool]]
 """Flags the sentences to parse, given (start, end, [(text, lemma, upos)])."""
+
+# word vectors shared by pos and depparse, when the model was trained with them
+PRETRAIN = "pretrain.pt"
+VECTOR_PROCESSORS = ("pos", "depparse")
 ENV_VAR = "QUOTES_MODEL_DIR"
 OFFICIAL = "stanza"
 API_SETTING = "ParseConfig(model_dir=...)"
@@ -48,7 +52,8 @@ class ParseConfig:
     Args:
         model_dir: a directory holding ``tokenize.pt``, ``mwt.pt``,
             ``pos.pt``, ``lemma.pt``, ``depparse.pt`` and ``resources.json``
-            (the layout of the bundled model), a stanza resources directory
+            (the layout of the bundled model; plus ``pretrain.pt`` when
+            pos and depparse use word vectors), a stanza resources directory
             (``<dir>/en/...``), or ``"stanza"`` for stanza's official
             models. ``None``: ``$QUOTES_MODEL_DIR``, else the bundled model.
         use_gpu: let stanza use a GPU when there is one.
@@ -173,8 +178,32 @@ def pipeline_kwargs(config: ParseConfig) -> dict[str, Any]:
     if (directory / "en").is_dir():
         return {**common, "dir": str(directory), "download_method": None}
     paths = _flat_paths(directory, setting)
-    return {**common, "dir": str(directory), "download_method": None,
-            **{f"{p}_model_path": paths[p] for p in PROCESSORS}}
+    kwargs = {**common, "dir": str(directory), "download_method": None,
+              **{f"{p}_model_path": paths[p] for p in PROCESSORS}}
+    pretrain = directory / PRETRAIN
+    if pretrain.is_file():
+        _check_model_file(pretrain, setting)
+        kwargs |= {f"{p}_pretrain_path": str(pretrain)
+                   for p in VECTOR_PROCESSORS}
+    return kwargs
+
+
+def _float32_pretrains(kwargs: dict[str, Any]) -> Any:
+    """A stanza FoundationCache holding the pretrain that *kwargs* name.
+
+    The pretrain is stored as float16 (half the size); stanza's taggers
+    and parsers run float32 embeddings only, so it is cast up once here and
+    shared by pos and depparse.
+    """
+    from stanza.models.common.foundation_cache import FoundationCache
+    from stanza.models.common.pretrain import Pretrain
+
+    cache = FoundationCache(local_files_only=True)
+    for path in {kwargs[f"{p}_pretrain_path"] for p in VECTOR_PROCESSORS}:
+        pretrain = Pretrain(path)
+        pretrain._emb = pretrain.emb.float()  # stanza has no setter
+        cache.pretrains[path] = pretrain
+    return cache
 
 
 def make_pipeline(config: ParseConfig | None = None) -> Any:
@@ -189,6 +218,8 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:
 
     set_threads(config.threads)
     try:
+        if "depparse_pretrain_path" in kwargs:
+            kwargs["foundation_cache"] = _float32_pretrains(kwargs)
         nlp = stanza.Pipeline(**kwargs)
     except Exception as err:
         # stanza and torch raise many types for an unusable file

@@ -1,6 +1,7 @@
 """Train the bundled English stanza model: one entry point, resumable.
 
     python -m training.train prepare            # data from ../shared/ud
+    python -m training.train pretrain           # GloVe -> stanza pretrain
     python -m training.train tokenize|mwt|lemma|pos|depparse
     python -m training.train package            # copy into quotes/model
 
@@ -12,7 +13,9 @@ tagger from the weights of its last saved model (stanza's tagger keeps no
 checkpoint), and tokenize/mwt/lemma are skipped once their model exists.
 ``--steps N`` sets the step budget (the parser's counts from its start,
 the continued tagger's from the restart). ``--profile gpu`` trains the larger
-models we ship when a GPU is at hand (``training/gpu.sh``).
+models we ship when a GPU is at hand (``training/gpu.sh``). pos and depparse
+use the GloVe pretrain that ``pretrain`` writes (``training/pretrain.py``);
+``--no-vectors`` trains them without it, as the shipped model was.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ UD = ROOT.parent / "shared" / "ud"
 TREEBANKS = ("UD_English-EWT/en_ewt", "UD_English-GUM/en_gum")
 SHORT = "en_combined"
 COMPONENTS = ("tokenize", "mwt", "lemma", "pos", "depparse")
+# the GloVe pretrain of pos and depparse, in the work and model directories
+# (the name quotes._parse looks for)
+PRETRAIN = "pretrain.pt"
 
 # compact sizes that train in about 100 minutes on two CPU cores
 STEPS = {"tokenize": 3000, "pos": 2500, "depparse": 3000}
@@ -66,7 +72,8 @@ log = logging.getLogger("training")
 def paths(work: Path) -> dict[str, Path]:
     """Where each data and model file lives under *work*."""
     data, models = work / "data", work / "models"
-    out = {"data": data, "models": models}
+    out = {"data": data, "models": models,
+           "pretrain": models / PRETRAIN}
     for split in ("train", "dev"):
         out[f"{split}_conllu"] = data / f"{SHORT}.{split}.conllu"
         out[f"{split}_txt"] = data / f"{SHORT}.{split}.txt"
@@ -94,8 +101,31 @@ def prepare(work: Path) -> None:
     log.info("data ready in %s", p["data"])
 
 
+def make_pretrain(work: Path, max_words: int) -> None:
+    """Convert the installed GloVe vectors into the work pretrain file."""
+    from training import pretrain
+
+    words, vectors = pretrain.read_glove(pretrain.glove_dir())
+    out = paths(work)["pretrain"]
+    kept = pretrain.convert(words, vectors, out, max_words)
+    log.info("pretrain: %d words x %d dims in %s", kept, vectors.shape[1],
+             out)
+
+
+def _vector_args(work: Path, vectors: bool) -> list[str]:
+    """The pretrain arguments of the tagger and the parser."""
+    if not vectors:
+        return ["--no_pretrain"]
+    pretrain = paths(work)["pretrain"]
+    if not pretrain.is_file():
+        msg = (f"{pretrain} does not exist: run `python -m training.train "
+               "pretrain` first, or train with --no-vectors")
+        raise SystemExit(msg)
+    return ["--wordvec_pretrain_file", str(pretrain)]
+
+
 def _args(component: str, work: Path, steps: dict[str, int],
-          profile: str = "cpu") -> list[str]:
+          profile: str = "cpu", vectors: bool = True) -> list[str]:
     p = paths(work)
     sizes = PROFILES[profile].get(component, [])
     models, data = p["models"], p["data"]
@@ -121,10 +151,10 @@ def _args(component: str, work: Path, steps: dict[str, int],
         # rules for unseen words); the seq2seq model takes hours on a CPU
         return [*common[2:], *tagged, "--dict_only"]
     if component == "pos":
-        return [*common, *tagged, "--no_pretrain", *sizes,
+        return [*common, *tagged, *_vector_args(work, vectors), *sizes,
                 "--max_steps", str(steps["pos"])]
     if component == "depparse":
-        return [*common, *tagged, "--no_pretrain", *sizes,
+        return [*common, *tagged, *_vector_args(work, vectors), *sizes,
                 "--max_steps", str(steps["depparse"]),
                 "--checkpoint_save_name",
                 str(models / "depparse_checkpoint.pt")]
@@ -170,7 +200,7 @@ def _atomic_saves() -> None:
 
 
 def train(component: str, work: Path, steps: int | None = None,
-          profile: str = "cpu") -> None:
+          profile: str = "cpu", vectors: bool = True) -> None:
     """Train one component with stanza's trainer (resumable)."""
     import torch
 
@@ -197,7 +227,7 @@ def train(component: str, work: Path, steps: int | None = None,
         "depparse": "stanza.models.parser",
     }[component]
     module = __import__(trainer, fromlist=["main"])
-    module.main(_args(component, work, budget, profile))
+    module.main(_args(component, work, budget, profile, vectors))
 
 
 # stored as float16 in the shipped copy (stanza's load_state_dict casts
@@ -239,16 +269,44 @@ def _widen_lemmas(state: dict[str, object], train_conllu: Path) -> None:
     log.info("lemma dictionary: %d forms added", added)
 
 
+def uses_vectors(state: dict[str, object]) -> bool:
+    """Whether a saved tagger or parser was trained with a pretrain."""
+    config = state.get("config")
+    return isinstance(config, dict) and bool(config.get("pretrain"))
+
+
+def _package_pretrain(work: Path, dest: Path) -> None:
+    """Store the work pretrain in *dest* once (float16), for pos and depparse.
+
+    ``quotes._parse`` passes it to both processors and casts it back to
+    float32 (stanza's models run float32 embeddings only).
+    """
+    import torch
+
+    src = paths(work)["pretrain"]
+    if not src.is_file():
+        msg = f"the models use word vectors but {src} is missing"
+        raise SystemExit(msg)
+    data = torch.load(src, map_location="cpu", weights_only=True)
+    data["emb"] = data["emb"].half()
+    torch.save(data, dest / PRETRAIN)
+    log.info("pretrain: %.1f MB", (dest / PRETRAIN).stat().st_size / 2**20)
+
+
 def package(work: Path, dest: Path,
             components: tuple[str, ...] = COMPONENTS) -> None:
     """Copy the trained models into *dest*, small enough to ship.
 
     Optimizer state is dropped and weights are stored as float16; stanza
-    copies them into its float32 parameters when it loads them.
+    copies them into its float32 parameters when it loads them. When pos or
+    depparse was trained with word vectors, their pretrain is stored once
+    beside them; when both are packaged without vectors, a stale one is
+    removed.
     """
     import torch
 
     dest.mkdir(parents=True, exist_ok=True)
+    vectors: dict[str, bool] = {}
     for component in components:
         src = paths(work)["models"] / f"{component}.pt"
         state = torch.load(src, map_location="cpu", weights_only=False)
@@ -259,19 +317,26 @@ def package(work: Path, dest: Path,
             state["model"] = _half(state["model"])
         if component == "lemma":
             _widen_lemmas(state, paths(work)["train_conllu"])
+        if component in HALF:
+            vectors[component] = uses_vectors(state)
         torch.save(state, dest / f"{component}.pt")
         log.info("%s: %.1f MB", component,
                  (dest / f"{component}.pt").stat().st_size / 2**20)
     (dest / "resources.json").write_text(
         '{"en": {"lang_name": "English", "default_processors": {}, '
         '"default_dependencies": {}}}\n', encoding="utf-8")
+    if any(vectors.values()):
+        _package_pretrain(work, dest)
+    elif len(vectors) == len(HALF):
+        (dest / PRETRAIN).unlink(missing_ok=True)
     log.info("packaged into %s", dest)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one step of the recipe."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("step", choices=("prepare", *COMPONENTS, "package"))
+    ap.add_argument("step",
+                    choices=("prepare", "pretrain", *COMPONENTS, "package"))
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "train")
     ap.add_argument("--steps", type=int, default=None,
                     help="step budget for tokenize, pos or depparse")
@@ -280,14 +345,22 @@ def main(argv: list[str] | None = None) -> int:
                     help="network sizes: compact (cpu) or larger (gpu)")
     ap.add_argument("--components", default=",".join(COMPONENTS),
                     help="package only these (comma-separated)")
+    ap.add_argument("--no-vectors", dest="vectors", action="store_false",
+                    help="train pos and depparse without the GloVe pretrain")
+    ap.add_argument("--max-words", type=int, default=None,
+                    help="pretrain: keep this many most frequent words")
     args = ap.parse_args(argv)
     logging.basicConfig(level=logging.INFO, stream=sys.stderr)
     if args.step == "prepare":
         prepare(args.work)
+    elif args.step == "pretrain":
+        from training.pretrain import MAX_WORDS
+
+        make_pretrain(args.work, args.max_words or MAX_WORDS)
     elif args.step == "package":
         package(args.work, args.dest, tuple(args.components.split(",")))
     else:
-        train(args.step, args.work, args.steps, args.profile)
+        train(args.step, args.work, args.steps, args.profile, args.vectors)
     return 0
 
 
