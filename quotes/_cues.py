@@ -485,11 +485,8 @@ def _one_clause(toks: list[Tok]) -> list[Tok]:
 def _noun_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if tok.upos != "NOUN" or tok.lemma not in lex.noun_cues:
         return None
-    clauses = [c for c in sent.children(tok.i, "acl", "ccomp", "acl:relcl")
-               if c.i > tok.i and _starts_with_that(sent, c) and (
-                   c.deprel != "acl:relcl" or any(
-                       m.lemma == "that" and m.rel == "mark"
-                       for m in sent.children(c.i, "mark")))]
+    clauses = [c for c in sent.children(tok.i, "acl", "ccomp")
+               if c.i > tok.i and _starts_with_that(sent, c)]
     if not clauses:
         return None
     owners = sent.children(tok.i, "nmod:poss") or [
