@@ -466,7 +466,7 @@ def _cue_match(sent: Sent, cue_toks: Sequence[Tok], speaker: Tok | None,
     lemma = " ".join(t.lemma.lower() for t in cue_toks) \
         if len(cue_toks) > 1 and head.upos == "ADP" else head.lemma.lower()
     cls = lex.reporting_verbs.get(lemma) or lex.noun_cues.get(lemma) or \
-        lex.prep_cues.get(lemma) or "statement"
+        lex.prep_cues.get(lemma) or "other"
     return CueMatch(sent=sent.index, toks=tuple(cue_toks), lemma=lemma,
                     cls=cls, speaker=speaker, content=tuple(content))
 
