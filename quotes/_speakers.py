@@ -109,6 +109,9 @@ def _is_title(tok: Tok, lex: Lexicon) -> bool:
 _QUANTIFIERS = frozenset({"other", "some", "many", "several", "few", "most",
                          "all", "both", "one", "two", "three", "four",
                          "five", "numerous", "various"})
+_DESCRIPTORS = frozenset({"rival", "neither", "either"})
+"""Sentence-initial words the tagger may call proper nouns ("Rival Hillary
+Clinton"): never part of a name, kept in a role ("Rival coach")."""
 _NOT_NAME_UPOS = frozenset({"DET", "PRON", "ADP", "PUNCT", "VERB", "AUX",
                             "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
@@ -118,7 +121,8 @@ def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
     if not text or not text[0].isalpha() or not (
             text[0].isupper() or tok.upos == "PROPN"):
         return False
-    if _is_role_word(tok, lex) or _is_title(tok, lex):
+    if _is_role_word(tok, lex) or _is_title(tok, lex) or \
+            text.lower() in _DESCRIPTORS:
         return False
     if tok.upos in _NOT_NAME_UPOS or (tok.upos == "ADJ" and
                                       tok.xpos != "NNP"):
@@ -172,6 +176,10 @@ def split_name_role(toks: list[Tok], text: str,
     while k > 0 and (_is_name_word(toks[k - 1], lex) or (
             k < end and _is_hyphen_in_name(toks, k - 1, lex)) or
             _is_surname(toks, k - 1, lex)):
+        if k < end and toks[k - 1].text.lower() in lex.org_words and \
+                not any(t.text.lower() in lex.org_words
+                        for t in toks[k:end]):
+            break  # "Washington Post Trump" is Trump; not "City Council"
         k -= 1
     name_toks = toks[k:end]
     rest = toks[:k]
