@@ -405,10 +405,8 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
                       toks[k].text.lower() in lex.titles):
         k -= 1
     first = k + 1
-    phrase = [t for t in toks[first:cue.i] if t.text != ","]
-    if "," in {t.text for t in toks[first:cue.i]}:
-        comma = next(t.i for t in toks[first:cue.i] if t.text == ",")
-        phrase = list(toks[first:comma])
+    end = next((t.i for t in toks[first:cue.i] if t.text == ","), cue.i)
+    phrase = toks[first:end]  # the name, without its appositive
     if not phrase or len(phrase) > 9 or k < 1 or \
             toks[k].text not in _QUOTE_CLOSERS or \
             toks[k - 1].text not in {",", "?", "!"}:

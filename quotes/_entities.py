@@ -10,6 +10,9 @@ role; "Officials" an earlier "Ukrainian officials".
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable
+
 from attrs import define, field
 
 from quotes._speakers import Mention
@@ -49,19 +52,22 @@ class Entity:
 
     @property
     def role(self) -> str | None:
-        """The most specific role found: the one with the most words."""
-        roles = [r for r in self.roles
-                 if not (self.name and r.casefold() in _PARTY_WORDS)]
-        return max(roles, key=lambda r: len(r.split()), default=None)
+        """The most specific role found (see ``most_specific_role``)."""
+        return most_specific_role(self.roles, named=self.name is not None)
 
 
 _PARTY_WORDS = frozenset({"democrat", "republican", "gop"})
 """A party label alone is a named person's affiliation, not a role."""
-_OPPOSED = ((frozenset({"democratic", "democrat"}),
-             frozenset({"republican", "gop"})),
-            (frozenset({"republican", "gop"}),
-             frozenset({"democratic", "democrat"})))
+_PARTY_SIDES = (frozenset({"democratic", "democrat"}),
+                frozenset({"republican", "gop"}))
 """Modifiers that tell two descriptions apart ("the Democratic nominee")."""
+
+
+def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
+    """The role with the most words; a bare party label is no role of a
+    named person ("Democrat Hillary Clinton")."""
+    kept = [r for r in roles if not (named and r.casefold() in _PARTY_WORDS)]
+    return max(kept, key=lambda r: len(r.split()), default=None)
 
 
 def _within(role: str, other: str) -> bool:
@@ -81,8 +87,8 @@ def name_words(name: str | None) -> list[str]:
 def same_person(have: list[str], words: list[str]) -> bool:
     """Whether two full names (word lists) can name the same person.
 
-    Same first and last word ("Loretta Lynch", "Loretta E. Lynch"), or a
-    first initial that fits ("J. Trump" is not enough: two words each).
+    Same last word, and the same first word or a first initial that fits
+    it ("Loretta Lynch", "Loretta E. Lynch", "L. Lynch").
     """
     if len(have) < 2 or len(words) < 2 or have[-1] != words[-1]:
         return False
@@ -131,6 +137,7 @@ class EntityTable:
     def _by_name(self, m: Mention) -> Entity:
         name = m.name or ""
         words = name_words(name)
+        person = self._is_person_name(name)
         best: Entity | None = None
         for ent in reversed(self.entities):
             have = ent.name_words
@@ -139,7 +146,7 @@ class EntityTable:
             if have == words:
                 best = ent
                 break
-            if not ent.person or not self._is_person_name(name):
+            if not ent.person or not person:
                 continue  # "Trump" never joins "Trump Foundation"
             if len(words) == 1 and words[0] in (have[0], have[-1]):
                 best = ent
@@ -150,8 +157,7 @@ class EntityTable:
                     ent.name = name  # keep the fullest form of the name
                 best = ent
                 break
-        return best or self._new(m, name=name,
-                                 person=self._is_person_name(name))
+        return best or self._new(m, name=name, person=person)
 
     def _is_person_name(self, name: str) -> bool:
         """False for names of organisations ("Trump Foundation")."""
@@ -195,9 +201,9 @@ class EntityTable:
             [m.head.lemma.casefold(), m.head.text.casefold()]
         found = next((self.lex.genders[w] for w in words
                       if w in self.lex.genders), None)
-        first = name_words(m.name)[:1] if m.name else []
-        if found is None and first and len(name_words(m.name)) > 1:
-            found = self.lex.first_names.get(first[0])
+        given = name_words(m.name)
+        if found is None and len(given) > 1:  # "Lydia Chen": Lydia
+            found = self.lex.first_names.get(given[0])
         return found
 
     def _described(self, m: Mention) -> Entity | None:
@@ -223,7 +229,8 @@ class EntityTable:
                      for r in ent.roles}
             same = heads.get(m.head.text.casefold())
             if (same is not None and not words <= same) or any(
-                    words & a and held & b for a, b in _OPPOSED):
+                    words & a and held & b
+                    for a, b in itertools.permutations(_PARTY_SIDES)):
                 continue
             return ent
         return None

@@ -8,6 +8,7 @@ Pure functions over ``_tree`` records.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from attrs import field, frozen
 
@@ -126,11 +127,11 @@ def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
         return False
     if tok.upos in _NOT_NAME_UPOS or (tok.upos == "ADJ" and
                                       tok.xpos != "NNP"):
-        return False  # "Rival Hillary Clinton", "Neither Clinton"
+        return False  # "Young" as an adjective, not a name
     return tok.rel != "nmod:poss"
 
 
-def _is_hyphen_in_name(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+def _is_hyphen_in_name(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
     """``toks[k]`` is a hyphen written tight inside a name (Jean-Pierre)."""
     if not 0 < k < len(toks) - 1 or toks[k].text not in {"-", "\u2011"}:
         return False
@@ -286,8 +287,8 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     for rel in sent.children(head.i, "acl:relcl"):
         if role is None and sent.children(rel.i, "cop"):
             role = role_phrase(sent, rel, text, lex)
-    if (role is not None and _is_title(toks[0], lex)) or \
-            (role is not None and role.split()[-1].lower() in lex.titles):
+    if role is not None and (_is_title(toks[0], lex) or
+                             role.split()[-1].lower() in lex.titles):
         role += _party_state(sent, toks[-1].i, text)
     comma = _comma_role(sent, toks[-1].i, text, lex)
     if comma is not None and (role is None or (
@@ -297,8 +298,6 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         role = role_phrase(sent, head, text, lex) or role  # "doctors at X"
     if role is None and name is not None:
         role = _role_before_comma(sent, toks[0].i, text, lex)
-    if name is None and role is None and _is_role_word(head, lex):
-        role = None  # a bare role noun ("the spokesman") resolves later
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
@@ -352,15 +351,16 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
             all_toks[lo - 1].upos != "PUNCT" and \
             all_toks[lo - 1].text.lower() not in lex.org_words:
         lo -= 1  # not over "Washington Post" into "Trump"
-    inside_role = any(_is_role_word(t, lex) and not t.text[:1].isupper()
-                      for t in all_toks[lo:hi + 1])
-    if lo > 0 and (inside_role or (
-            _is_role_word(all_toks[lo - 1], lex) and
-            all_toks[lo - 1].upos in {"NOUN", "PROPN"})):
-        lo -= 0 if inside_role else 1
-        while lo > 0 and (all_toks[lo - 1].upos in {"NOUN", "PROPN", "ADJ"}
-                          or all_toks[lo - 1].text in {"'s", "\u2019s"}):
-            lo -= 1
+    in_role = any(_is_role_word(t, lex) and not t.text[:1].isupper()
+                  for t in all_toks[lo:hi + 1])
+    if not in_role and lo > 0 and _is_role_word(all_toks[lo - 1], lex) and \
+            all_toks[lo - 1].upos in {"NOUN", "PROPN"}:
+        lo -= 1  # "psychologist" + "Ana Ruiz"
+        in_role = True
+    while in_role and lo > 0 and (
+            all_toks[lo - 1].upos in {"NOUN", "PROPN", "ADJ"} or
+            all_toks[lo - 1].text in {"'s", "\u2019s"}):
+        lo -= 1  # the role's modifiers: "the senator's deputy press"
     if (lo, hi) == (toks[0].i, toks[-1].i):
         return toks
     return list(all_toks[lo:hi + 1])
@@ -374,12 +374,12 @@ def _name_before_comma(sent: Sent, first: int, text: str,
         return None
     k = first - 1
     while k > 0 and (_is_name_word(toks[k - 1], lex) or (
-            k - 1 > 0 and _is_hyphen_in_name(list(toks), k - 1, lex))):
+            k - 1 > 0 and _is_hyphen_in_name(toks, k - 1, lex))):
         k -= 1
     if k == first - 1 or (k > 0 and not is_punct(toks[k - 1]) and
                           not _is_title(toks[k - 1], lex)):
         return None
-    return _join(list(toks[k:first - 1]), text)
+    return text[toks[k].start:toks[first - 2].end]
 
 
 def _role_before_comma(sent: Sent, first: int, text: str,

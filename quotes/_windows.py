@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quotes import _attribute
+from quotes._entities import most_specific_role
 from quotes._marks import find_quotes
 from quotes._tree import Doc, shift
 from quotes.lexicons import Lexicon
@@ -123,8 +124,9 @@ def _join(parts: list[tuple[int, int, Result]], doc_id: str | None) -> Result:
                 ent = speakers[remap[speaker.entity]]
                 speaker = attrs.evolve(
                     speaker, entity=ent.entity, name=ent.name,
-                    role=max(ent.roles, key=lambda r: len(r.split()),
-                             default=speaker.role))
+                    role=most_specific_role(
+                        ent.roles, named=speaker.name is not None)
+                    or speaker.role)
             cue = a.cue and attrs.evolve(a.cue,
                                          span=_moved(a.cue.span, offset))
             attributions.append(attrs.evolve(

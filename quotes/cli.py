@@ -194,9 +194,13 @@ def _extract(args: argparse.Namespace) -> int:
     finally:
         progress.close()
         writer.close()
+    return _exit_status(failed, len(args.files))
+
+
+def _exit_status(failed: int, total: int) -> int:
+    """Say how many inputs failed, if any; 1 when some did."""
     if failed:
-        print(f"quotes: {failed} of {len(args.files)} inputs failed",
-              file=sys.stderr)
+        print(f"quotes: {failed} of {total} inputs failed", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -272,10 +276,7 @@ def _extract_jobs(args: argparse.Namespace) -> int:
     finally:
         progress.close()
         writer.close()
-    if failed:
-        print(f"quotes: {failed} of {len(args.files)} inputs failed",
-              file=sys.stderr)
-    return 1 if failed else 0
+    return _exit_status(failed, len(args.files))
 
 
 def _positive(value: str) -> int:
