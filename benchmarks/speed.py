@@ -6,11 +6,13 @@ process on one torch thread and reports words/s and peak resident memory:
 
 - ``rules``: extraction alone on documents parsed beforehand (loaded from
   a pickle of the parses that ``full`` wrote; no model in memory);
-- ``stock``: full parse + extraction with stanza's own bilinear scorer
-  (the parse of earlier releases);
-- ``full``: full parse + extraction (the default: matmul scorer,
-  ``torch.inference_mode``);
-- ``selective``: ``ParseConfig(selective=True)`` + extraction;
+- ``stock``: full parse + extraction with stanza's own parser code
+  (the parse of releases up to 0.9);
+- ``full``: full parse + extraction (the default: ``quotes._fastparse``
+  in float32, the same trees as ``stock``);
+- ``bf16``: as ``full``, with ``ParseConfig(precision="bfloat16")``;
+- ``selective``: ``ParseConfig(selective=True, precision="bfloat16")``
+  + extraction (the fastest);
 - ``jobs2``: ``Extractor.pipe(n_process=2)``, wall time including the
   workers' start and model loading.
 
@@ -41,7 +43,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 GOLD = ROOT.parent / "shared" / "bench" / "polnear" / "dev.jsonl"
-MODES = ("stock", "full", "rules", "selective", "jobs2")
+MODES = ("stock", "full", "bf16", "selective", "rules", "jobs2")
+CONFIGS: dict[str, dict[str, Any]] = {
+    "stock": {}, "full": {}, "bf16": {"precision": "bfloat16"},
+    "selective": {"selective": True, "precision": "bfloat16"}}
 
 
 def texts(gold: Path, limit: int) -> list[tuple[str, str]]:
@@ -78,8 +83,8 @@ def measure(mode: str, items: list[tuple[str, str]],
         return {"seconds": time.perf_counter() - start,
                 "child_peak_mb": child / 1024}
     if mode == "stock":
-        _parse.use_fast_scorer = lambda nlp: 0  # type: ignore[assignment]
-    ex = quotes.Extractor(quotes.ParseConfig(selective=mode == "selective"))
+        _parse.use_fast_parser = lambda nlp: 0  # type: ignore[assignment]
+    ex = quotes.Extractor(quotes.ParseConfig(**CONFIGS[mode]))
     ex.extract("Kirby said so.")  # load the model outside the timing
     parse_s = rules_s = 0.0
     kept = []
@@ -119,7 +124,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         parses = Path(tmp) / "parses.pickle"
         for round_ in range(args.rounds):
-            for mode in ("full", "stock", "rules", "selective", "jobs2"):
+            for mode in ("full", "stock", "bf16", "selective", "rules",
+                         "jobs2"):
                 cmd = [sys.executable, __file__, "--mode", mode, "--limit",
                        str(args.limit), "--gold", str(args.gold),
                        "--parses", str(parses)]
@@ -143,9 +149,10 @@ def _env() -> dict[str, str]:
 
 LABELS = {
     "rules": "extraction on pre-parsed documents",
-    "stock": "full parse + extraction, stanza's scorer",
-    "full": "full parse + extraction (default)",
-    "selective": "selective parse + extraction",
+    "stock": "full parse + extraction, stanza's own parser code",
+    "full": "full parse + extraction (default: float32, same trees)",
+    "bf16": "full parse in bfloat16 + extraction",
+    "selective": "selective parse in bfloat16 + extraction",
     "jobs2": "full parse + extraction, `--jobs 2` (wall, with start-up)",
 }
 

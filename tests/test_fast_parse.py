@@ -6,10 +6,17 @@ from __future__ import annotations
 import logging
 import types
 
+import numpy as np
 import pytest
 
 import quotes
-from quotes._parse import _flat_tree, _pairwise_bilinear
+from quotes._fastparse import (
+    _label_scores_at,
+    _pairwise_bilinear,
+    best_tree,
+    greedy_tree,
+)
+from quotes._parse import _flat_tree
 from quotes._select import needs_parse
 from quotes.testing import doc_from_conllu
 
@@ -32,6 +39,79 @@ def test_matmul_bilinear_gives_stanzas_scores(output_size: int) -> None:
     assert got.shape == expected.shape == (3, 5, 6, output_size)
     assert torch.allclose(got, expected, rtol=1e-5, atol=1e-4)
     assert torch.equal(got, again)
+
+
+def _scores(heads: list[int]) -> np.ndarray:
+    """Scores whose best head for word d (1-based) is ``heads[d - 1]``."""
+    size = len(heads) + 1
+    scores = np.full((size, size), -5.0)
+    for dep, head in enumerate(heads, start=1):
+        scores[dep, head] = -0.1
+    return scores
+
+
+def test_greedy_tree_takes_the_best_heads_only_when_they_are_a_tree() -> None:
+
+    assert greedy_tree(_scores([2, 0, 2])).tolist() == [0, 2, 0, 2]
+    assert greedy_tree(_scores([0, 0, 2])) is None  # two roots
+    assert greedy_tree(_scores([2, 3, 2, 0])) is None  # 2 <-> 3
+    assert greedy_tree(_scores([2, 1, 1])) is None  # no root
+    # a word's own column never counts, however high it scores
+    scores = _scores([2, 0])
+    np.fill_diagonal(scores, 10.0)
+    assert greedy_tree(scores).tolist() == [0, 2, 0]
+
+
+def test_greedy_tree_is_stanzas_tree_whenever_it_answers() -> None:
+    from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
+
+    rng = np.random.default_rng(0)
+    answered = 0
+    for _ in range(300):
+        size = int(rng.integers(2, 12))
+        scores = rng.normal(size=(size, size))
+        scores[1:, 0] -= 2.0  # few words want the root, as in real parses
+        np.fill_diagonal(scores, -np.inf)
+        tree = greedy_tree(scores)
+        if tree is not None:
+            answered += 1
+            assert tree.tolist() == list(chuliu_edmonds_one_root(scores))
+    assert answered > 30
+
+
+def test_best_tree_is_stanzas_tree() -> None:
+    """Our Chu-Liu-Edmonds finds the tree stanza's finds, cycles and
+    several would-be roots included."""
+    from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
+
+    rng = np.random.default_rng(2)
+    for _ in range(300):
+        size = int(rng.integers(2, 40))
+        scores = rng.normal(size=(size, size)) * 3
+        scores[1:, 0] -= rng.uniform(0, 3)
+        np.fill_diagonal(scores, -np.inf)
+        want = list(chuliu_edmonds_one_root(scores))
+        assert best_tree(scores).tolist() == want
+        assert want.count(0) == 2  # the root's own entry and one word
+
+
+def test_label_scores_at_the_chosen_heads_are_the_full_scores_there() -> None:
+    torch = pytest.importorskip("torch")
+    from stanza.models.common.biaffine import PairwiseBilinear
+
+    torch.manual_seed(1)
+    module = PairwiseBilinear(6, 6, 4)
+    torch.nn.init.normal_(module.weight)
+    torch.nn.init.normal_(module.bias)
+    x1, x2 = torch.randn(2, 5, 6), torch.randn(2, 5, 6)
+    trees = [np.array([0, 2, 0, 2]), np.array([0, 0, 1, 1, 3])]
+    with torch.inference_mode():
+        full = module(x1, x2)
+        got = _label_scores_at(module, x1, x2, trees)
+    for i, tree in enumerate(trees):
+        want = torch.stack([full[i, d, h] for d, h in
+                            enumerate(tree[1:].tolist(), start=1)])
+        assert torch.allclose(got[i], want, atol=1e-4)
 
 
 def sentences(text: str,
@@ -86,6 +166,12 @@ def test_flat_tree_keeps_names_and_a_subject() -> None:
                     (".", 5, "dep")]
 
 
+def test_parse_config_checks_precision() -> None:
+    assert quotes.ParseConfig().precision == "float32"
+    with pytest.raises(ValueError, match="precision must be one of"):
+        quotes.ParseConfig(precision="int8")
+
+
 def test_parse_config_checks_threads() -> None:
     assert quotes.ParseConfig().threads == 1
     assert quotes.ParseConfig(threads=None).threads is None
@@ -121,3 +207,40 @@ def test_selective_parse_gives_the_full_result(
     assert selective == full
     names = [a.speaker.name for a in full.attributions if a.speaker]
     assert names.count("John Kirby") == 2
+
+
+def _arcs(nlp: object, text: str) -> list[tuple[object, ...]]:
+    from quotes._parse import run_pipeline
+
+    doc = run_pipeline(nlp, text)
+    return [(w.text, w.head, w.deprel, w.upos, w.xpos, w.feats, w.lemma)
+            for s in doc.sentences for w in s.words]
+
+
+@pytest.mark.model
+def test_fast_parser_gives_stanzas_parse_bit_for_bit(
+        monkeypatch: pytest.MonkeyPatch, seed_text: str) -> None:
+    """The faster scorer, decoder, labeller and character encoder change
+    nothing in float32; bfloat16 changes very little."""
+    from quotes import _fastparse, _parse
+
+    fast = _parse.make_pipeline(quotes.ParseConfig())
+    calls: list[int] = []
+    greedy = _fastparse.greedy_tree
+
+    def counted(scores: object) -> object:
+        tree = greedy(scores)  # type: ignore[arg-type]
+        calls.append(tree is None)
+        return tree
+
+    monkeypatch.setattr(_fastparse, "greedy_tree", counted)
+    want_fast = _arcs(fast, seed_text)
+    assert calls and 0 < sum(calls) < len(calls)  # both decoders ran
+    half = _parse.make_pipeline(quotes.ParseConfig(precision="bfloat16"))
+    got = _arcs(half, seed_text)
+    monkeypatch.setattr(_parse, "use_fast_parser", lambda nlp: 0)
+    stock = _parse.make_pipeline(quotes.ParseConfig())
+    assert _arcs(stock, seed_text) == want_fast
+    assert len(got) == len(want_fast)
+    same = sum(a == b for a, b in zip(got, want_fast, strict=True))
+    assert same >= 0.98 * len(got)

@@ -29,16 +29,27 @@ RELATIONS = ("nsubj", "ccomp", "parataxis", "appos", "obj", "flat",
              "compound")
 
 
-def pipeline(model_dir: Path) -> Any:
-    """The full English pipeline from the model files in *model_dir*."""
+def pipeline(model_dir: Path, precision: str | None = None) -> Any:
+    """The full English pipeline from the model files in *model_dir*.
+
+    *precision* ``None``: stanza's own parser code; ``"float32"`` or
+    ``"bfloat16"``: the parser as ``quotes`` runs it (``quotes._fastparse``).
+    """
     import stanza
 
     paths = {f"{c}_model_path": str(model_dir / f"{c}.pt")
              for c in COMPONENTS}
-    return stanza.Pipeline("en", dir=str(model_dir),
-                           processors=",".join(COMPONENTS),
-                           download_method=None, logging_level="WARN",
-                           **paths)
+    nlp = stanza.Pipeline("en", dir=str(model_dir),
+                          processors=",".join(COMPONENTS),
+                          download_method=None, logging_level="WARN",
+                          **paths)
+    if precision is not None:
+        from quotes._fastparse import use_bfloat16, use_fast_parser
+
+        use_fast_parser(nlp)
+        if precision == "bfloat16":
+            use_bfloat16(nlp, ("depparse",))
+    return nlp
 
 
 def per_relation(gold: Any, system: Any, relation: str) -> Any:
@@ -72,7 +83,8 @@ def restore_token_text(doc: Any, text: str) -> None:
                     token.words[0].text = raw
 
 
-def score(model_dir: Path, gold_path: Path) -> dict[str, Any]:
+def score(model_dir: Path, gold_path: Path,
+          precision: str | None = None) -> dict[str, Any]:
     """Parse the raw text of *gold_path*; scores and tokens/s."""
     from stanza.utils.datasets.conllu_to_text import convert_text
     from udtools import udeval
@@ -81,7 +93,7 @@ def score(model_dir: Path, gold_path: Path) -> dict[str, Any]:
         raw = Path(tmp) / "raw.txt"
         convert_text(str(gold_path), str(raw))
         text = raw.read_text(encoding="utf-8")
-        nlp = pipeline(model_dir)
+        nlp = pipeline(model_dir, precision)
         start = time.perf_counter()
         doc = nlp(text)
         seconds = time.perf_counter() - start
@@ -143,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default="ewt,gum")
     ap.add_argument("--threads", type=int, default=1,
                     help="torch threads (default 1: one core of two)")
+    ap.add_argument("--precision", choices=("float32", "bfloat16"),
+                    help="run the parser as quotes does, in this "
+                         "precision (default: stanza's own code)")
     ap.add_argument("--out", type=Path,
                     default=ROOT / "training" / "RESULTS.md")
     args = ap.parse_args(argv)
@@ -151,12 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     torch.set_num_threads(args.threads)
     results = {}
     for name in args.sets.split(","):
-        results[name] = score(args.model_dir, UD / SETS[name])
+        results[name] = score(args.model_dir, UD / SETS[name],
+                              args.precision)
         print(name, {k: v for k, v in results[name].items()}, flush=True)
     shown = (args.model_dir.relative_to(ROOT)
              if args.model_dir.is_relative_to(ROOT) else args.model_dir)
     command = (f"python -m training.evaluate --model-dir {shown} "
-               f"--threads {args.threads}")
+               f"--threads {args.threads}"
+               + (f" --precision {args.precision}" if args.precision else ""))
     text = report(args.model_dir, results, command)
     args.out.write_text(text, encoding="utf-8")
     print(text)

@@ -1,0 +1,388 @@
+"""Faster inference for stanza's graph dependency parser, same output.
+
+Three changes, each giving the trees and labels stanza's own code gives:
+
+- the pairwise bilinear scorers run as two matrix products
+  (``_pairwise_bilinear``) instead of two einsums;
+- decoding takes the best head of every word when those heads already
+  form a tree with one root (the maximum spanning tree is then that
+  tree) and runs stanza's Chu-Liu-Edmonds only for the other sentences;
+- labels are scored only for the chosen arcs, not for every pair of
+  words; a sentence whose labels break a head constraint (two subjects
+  or two objects of one head) gets stanza's full repair, which needs the
+  label scores of every pair, for that sentence alone.
+
+``use_fast_parser`` installs them on one pipeline's parser instance.
+"""
+
+from __future__ import annotations
+
+import types
+from typing import Any
+
+import numpy as np
+
+
+def _pairwise_bilinear(module: Any, input1: Any, input2: Any) -> Any:
+    """stanza's ``PairwiseBilinear.forward`` as two matrix products.
+
+    ``out[n, l, m, o] = sum_ij x1[n, l, i] W[i, j, o] x2[n, m, j] + b[o]``,
+    the same function as stanza's two einsums, with the weight laid out
+    (i, o, j) once, so the second product is one batched matmul with no
+    copy of the (n, l, j, o) intermediate.
+    """
+    import torch
+
+    n, size_l, _ = input1.shape
+    size_m = input2.shape[1]
+    size_o = module.output_size
+    mixed = torch.matmul(input1, _weight_ioj(module))  # n, l, o*j
+    mixed = mixed.view(n, size_l * size_o, -1)
+    out = torch.bmm(mixed, input2.transpose(1, 2))  # n, l*o, m
+    out = out.view(n, size_l, size_o, size_m).transpose(2, 3)
+    return out + module.bias
+
+
+def _weight_ioj(module: Any) -> Any:
+    """The bilinear weight (i, j, o) laid out as (i, o*j), cached."""
+    weight = module.weight
+    key = (weight.data_ptr(), weight._version)
+    if getattr(module, "_quotes_key", None) != key:
+        size_i, size_j, size_o = weight.shape
+        module._quotes_w = weight.detach().permute(0, 2, 1).reshape(
+            size_i, size_o * size_j).contiguous()
+        module._quotes_key = key
+    return module._quotes_w
+
+
+def _biaffine_inputs(scorer: Any, lstm_out: Any) -> tuple[Any, Any]:
+    """The two hidden layers of a ``DeepBiaffineScorer``, each with a 1."""
+    import torch
+
+    def hidden(linear: Any) -> Any:
+        h = scorer.hidden_func(linear(lstm_out))
+        return torch.cat([h, h.new_ones(*h.shape[:-1], 1)], -1)
+
+    return hidden(scorer.W1), hidden(scorer.W2)
+
+
+def _label_scores_at(bilinear: Any, dep_in: Any, head_in: Any,
+                     trees: list[np.ndarray]) -> list[Any]:
+    """Per sentence, the label scores (words, labels) under the chosen heads.
+
+    Only real words are scored: padding and the root row are left out.
+    """
+    import torch
+
+    width = dep_in.shape[1]
+    deps: list[int] = []
+    heads: list[int] = []
+    for i, tree in enumerate(trees):
+        base = i * width
+        deps.extend(range(base + 1, base + len(tree)))
+        heads.extend(base + int(h) for h in tree[1:])
+    dep_rows = dep_in.reshape(-1, dep_in.shape[-1])[deps]
+    head_rows = head_in.reshape(-1, head_in.shape[-1])[heads]
+    mixed = (dep_rows @ _weight_ioj(bilinear)).view(
+        len(deps), bilinear.output_size, -1)  # words, labels, j
+    scores = torch.einsum("toj,tj->to", mixed, head_rows.to(mixed.dtype))
+    return list((scores + bilinear.bias).split([len(t) - 1 for t in trees]))
+
+
+def greedy_tree(scores: np.ndarray) -> np.ndarray | None:
+    """Every word's best head, when those heads form a one-root tree.
+
+    *scores* is (words + 1) x (words + 1), ``scores[d, h]`` the score of
+    head *h* for word *d*, row and column 0 the root. The best heads,
+    chosen word by word, are the maximum spanning tree whenever they form
+    a tree with exactly one word on the root; else ``None``.
+    """
+    size = scores.shape[0]
+    masked = scores[1:].copy()
+    masked[np.arange(size - 1), np.arange(1, size)] = -np.inf
+    heads = np.argmax(masked, axis=1)
+    if np.count_nonzero(heads == 0) != 1:
+        return None
+    tree = np.concatenate(([0], heads))
+    state = np.zeros(size, dtype=np.int8)  # 0 new, 1 on the path, 2 done
+    state[0] = 2
+    for start in range(1, size):
+        path, node = [], start
+        while state[node] == 0:
+            state[node] = 1
+            path.append(node)
+            node = tree[node]
+        if state[node] == 1:
+            return None  # a cycle
+        state[path] = 2
+    return tree
+
+
+def _cycle(heads: np.ndarray) -> np.ndarray | None:
+    """The nodes of one cycle of the head array *heads* (node 0 the root)."""
+    state = np.zeros(len(heads), dtype=np.int8)  # 0 new, 1 on path, 2 done
+    state[0] = 2
+    for start in range(1, len(heads)):
+        path, node = [], start
+        while state[node] == 0:
+            state[node] = 1
+            path.append(node)
+            node = heads[node]
+        if state[node] == 1:
+            return np.array(path[path.index(node):])
+        state[path] = 2
+    return None
+
+
+def _max_tree(scores: np.ndarray) -> np.ndarray:
+    """Chu-Liu-Edmonds: the maximum spanning tree rooted at node 0.
+
+    ``scores[d, h]`` scores head *h* for node *d*; returns each node's head
+    (the root's own entry is 0). Each cycle of best heads is contracted
+    into one node, the smaller problem solved, and the cycle opened where
+    the contracted node's chosen head enters it.
+    """
+    size = len(scores)
+    scores = scores.copy()
+    np.fill_diagonal(scores, -np.inf)
+    scores[0] = -np.inf
+    heads: np.ndarray = np.argmax(scores, axis=1)
+    heads[0] = 0
+    cycle = _cycle(heads)
+    if cycle is None:
+        return heads
+    inside = np.zeros(size, dtype=bool)
+    inside[cycle] = True
+    rest = np.flatnonzero(~inside)  # node 0 first
+    last = len(rest)  # the contracted node
+    sub = np.full((last + 1, last + 1), -np.inf)
+    sub[:last, :last] = scores[np.ix_(rest, rest)]
+    out_of = scores[np.ix_(rest, cycle)]  # a cycle node heads a rest node
+    sub[:last, last] = out_of.max(axis=1)
+    into = scores[np.ix_(cycle, rest)] - scores[cycle, heads[cycle]][:, None]
+    sub[last, :last] = into.max(axis=0)
+    sub_heads = _max_tree(sub)
+    tree = heads.copy()
+    for i, node in enumerate(rest[1:], start=1):
+        head = sub_heads[i]
+        tree[node] = rest[head] if head < last else cycle[out_of[i].argmax()]
+    entry = sub_heads[last]
+    tree[cycle[into[:, entry].argmax()]] = rest[entry]
+    return tree
+
+
+def best_tree(scores: np.ndarray) -> np.ndarray:
+    """The best tree with exactly one word on the root, as
+    ``chuliu_edmonds_one_root`` finds it: the greedy tree when there is
+    one, else Chu-Liu-Edmonds with the root arcs made so costly that only
+    one is taken."""
+    tree = greedy_tree(scores)
+    if tree is not None:
+        return tree
+    if len(scores) > MAX_OWN_DECODER:
+        from stanza.models.common.chuliu_edmonds import (
+            chuliu_edmonds_one_root,
+        )
+
+        return np.asarray(chuliu_edmonds_one_root(scores))
+    scores = scores.astype(np.float64)
+    low = scores[np.isfinite(scores)].min()
+    scores[:, 0] += low * len(scores)
+    return _max_tree(scores)
+
+
+MAX_OWN_DECODER = 400
+"""Longer sentences use stanza's decoder (ours recurses once per cycle)."""
+
+
+def _predict(model: Any, *inputs: Any,
+             resolve_head_constraints: bool = False) -> list[list[list[Any]]]:
+    """``GraphParser.predict`` with the decoding and labelling above."""
+    import torch.nn.functional as F
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+    from stanza.models.depparse.head_constraints import (
+        find_head_constraint_violations,
+        resolve_head_constraint_violations,
+    )
+
+    sentlens = inputs[12]
+    scores, _, _, _, _ = _arc_scores(model, *inputs)
+    log_probs = F.log_softmax(scores.float(), 2).cpu().numpy()
+    trees = []
+    for i, size in enumerate(sentlens):
+        trees.append(best_tree(log_probs[i, :size, :size]))
+    dep_in, head_in = model._quotes_deprel_inputs
+    bilinear = model.deprel.scorer.W_bilin
+    labels = [s.argmax(-1) for s in
+              _label_scores_at(bilinear, dep_in, head_in, trees)]
+    vocab = model.vocab["deprel"]
+    out = []
+    for i, tree in enumerate(trees):
+        size = len(tree)
+        raw = labels[i].tolist()
+        deprels = vocab.unmap([r + VOCAB_PREFIX_SIZE for r in raw])
+        if resolve_head_constraints and find_head_constraint_violations(
+                tree, deprels):
+            full = _pairwise_bilinear(bilinear, dep_in[i:i + 1, :size],
+                                      head_in[i:i + 1, :size])
+            label_log_probs = F.log_softmax(full[0].float(), -1).cpu().numpy()
+            tree, raw = resolve_head_constraint_violations(
+                log_probs[i, :size, :size], label_log_probs, tree, vocab)
+            deprels = vocab.unmap([r + VOCAB_PREFIX_SIZE for r in raw])
+        out.append([[int(h), rel] for h, rel in zip(tree[1:], deprels,
+                                                     strict=True)])
+    return out
+
+
+def _arc_scores(model: Any, *inputs: Any) -> tuple[Any, ...]:
+    """Arc scores as ``forward_scores`` makes them, without the label scores.
+
+    The deprel scorer's two hidden layers are kept on the model for
+    ``_predict``.
+    """
+    deprel = model.deprel
+    original = deprel.forward
+    kept: dict[str, Any] = {}
+
+    def hidden_only(_self: Any, input1: Any, _input2: Any) -> Any:
+        kept["inputs"] = _biaffine_inputs(deprel, input1)
+        return None
+
+    deprel.forward = types.MethodType(hidden_only, deprel)
+    try:
+        result = model.forward_scores(*inputs)
+    finally:
+        deprel.forward = original
+    model._quotes_deprel_inputs = kept["inputs"]
+    return tuple(result)
+
+
+def _in_bfloat16(process: Any) -> Any:
+    """*process* run under CPU autocast to bfloat16."""
+    import torch
+
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            return process(*args, **kwargs)
+
+    return run
+
+
+def _float32_bilinear(module: Any, input1: Any, input2: Any) -> Any:
+    """``nn.Bilinear.forward`` in float32 (autocast has no bilinear)."""
+    import torch.nn.functional as F
+
+    return F.bilinear(input1.float(), input2.float(), module.weight,
+                      module.bias)
+
+
+def _to(value: Any, dtype: Any) -> Any:
+    """*value* (a tensor, a PackedSequence or a tuple of them) as *dtype*."""
+    import torch
+    from torch.nn.utils.rnn import PackedSequence
+
+    if isinstance(value, PackedSequence):
+        return value._replace(data=value.data.to(dtype))
+    if isinstance(value, torch.Tensor):
+        return value.to(dtype)
+    if isinstance(value, tuple):
+        return tuple(_to(v, dtype) for v in value)
+    return value
+
+
+def _bfloat16_lstm(module: Any) -> None:
+    """Make an ``nn.LSTM`` compute in bfloat16, taking and giving float32."""
+    import torch
+
+    forward = module.forward
+    module.to(torch.bfloat16)
+
+    def run(data: Any, hx: Any = None) -> Any:
+        output, state = forward(_to(data, torch.bfloat16),
+                                _to(hx, torch.bfloat16))
+        return _to(output, torch.float32), _to(state, torch.float32)
+
+    module.forward = run
+
+
+def use_bfloat16(nlp: Any, processors: tuple[str, ...] = ("pos", "depparse"),
+                 ) -> None:
+    """Run *processors* of *nlp* with bfloat16 matrix products and LSTMs."""
+    import torch
+
+    for name in processors:
+        processor = nlp.processors.get(name)
+        if processor is None:
+            continue
+        model = getattr(getattr(processor, "trainer", None), "model", None)
+        for module in model.modules() if model is not None else ():
+            if isinstance(module, torch.nn.Bilinear):
+                module.forward = types.MethodType(  # type: ignore[method-assign]
+                    _float32_bilinear, module)
+            elif isinstance(module, torch.nn.LSTM):
+                _bfloat16_lstm(module)
+        if name != "tokenize":
+            processor.process = _in_bfloat16(processor.process)
+
+
+def _unique_words(module: Any, chars: Any, chars_mask: Any,
+                  word_orig_idx: Any, sentlens: Any, wordlens: Any) -> Any:
+    """``CharacterModel.forward`` run once per distinct word of the batch.
+
+    A word's character encoding depends on its characters alone, so a
+    word that repeats in the batch is encoded once and copied.
+    """
+    import torch
+    from stanza.models.common.utils import tensor_unsort
+    from torch.nn.utils.rnn import pack_sequence, pad_packed_sequence
+
+    forward = module._quotes_forward
+    unique, inverse = torch.unique(chars, dim=0, return_inverse=True)
+    if unique.shape[0] == chars.shape[0]:
+        return forward(chars, chars_mask, word_orig_idx, sentlens, wordlens)
+    lengths = (unique != 0).sum(1)
+    order = torch.argsort(lengths, descending=True, stable=True)
+    # the distinct words as one sentence, already in length order
+    encoded = forward(unique[order], unique[order] == 0,
+                      list(range(len(order))), [len(order)],
+                      lengths[order].tolist())
+    if not module.pad:
+        encoded = pad_packed_sequence(encoded, batch_first=True)[0]
+    by_unique = torch.empty_like(encoded[0])
+    by_unique[order] = encoded[0]
+    words = tensor_unsort(by_unique[inverse], word_orig_idx)
+    packed = pack_sequence(words.split(sentlens))
+    return pad_packed_sequence(packed, batch_first=True)[0] if module.pad \
+        else packed
+
+
+def use_fast_parser(nlp: Any) -> int:
+    """Install the faster scorer and decoder on *nlp*'s dependency parser.
+
+    Patches this pipeline's module instances only; returns how many
+    bilinear scorers now run as matrix products (0: no graph parser).
+    """
+    from stanza.models.common.biaffine import PairwiseBilinear
+    from stanza.models.common.char_model import CharacterModel
+    from stanza.models.depparse.model import GraphParser
+
+    processor = nlp.processors.get("depparse")
+    model = getattr(getattr(processor, "trainer", None), "model", None)
+    if model is None:
+        return 0
+    count = 0
+    for module in model.modules():
+        if isinstance(module, PairwiseBilinear):
+            module.forward = types.MethodType(_pairwise_bilinear, module)
+            count += 1
+    for name in ("pos", "depparse"):
+        tagger = getattr(getattr(nlp.processors.get(name), "trainer", None),
+                         "model", None)
+        for module in tagger.modules() if tagger is not None else ():
+            if isinstance(module, CharacterModel):
+                module._quotes_forward = module.forward
+                module.forward = types.MethodType(_unique_words, module)
+    if isinstance(model, GraphParser) and not model.args.get(
+            "use_arc_embedding"):
+        model.predict = types.MethodType(_predict, model)
+    return count
