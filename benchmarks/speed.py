@@ -13,8 +13,14 @@ process on one torch thread and reports words/s and peak resident memory:
 - ``bf16``: as ``full``, with ``ParseConfig(precision="bfloat16")``;
 - ``selective``: ``ParseConfig(selective=True, precision="bfloat16")``
   + extraction (the fastest);
-- ``jobs2``: ``Extractor.pipe(n_process=2)``, wall time including the
-  workers' start and model loading.
+- ``jobs1`` and ``jobs2``: ``Extractor.pipe(n_process=1)`` and
+  ``Extractor.pipe(n_process=2)``, default configuration, wall time
+  including model loading (and the workers' start).
+
+``--stream 200,2000`` instead streams that many documents through
+``Extractor.pipe`` (the texts cut to their first 150 words and cycled, so
+the counts, not the lengths, differ; selective bfloat16 parse) and reports
+the peak memory of each count: streaming keeps it flat.
 
 Model loading is not timed except in ``jobs2``. The modes run in turn,
 ``--rounds`` times, and the fastest run of each is kept, which evens out
@@ -43,7 +49,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 GOLD = ROOT.parent / "shared" / "bench" / "polnear" / "dev.jsonl"
-MODES = ("stock", "full", "bf16", "selective", "rules", "jobs2")
+MODES = ("stock", "full", "bf16", "selective", "rules", "jobs1", "jobs2")
 CONFIGS: dict[str, dict[str, Any]] = {
     "stock": {}, "full": {}, "bf16": {"precision": "bfloat16"},
     "selective": {"selective": True, "precision": "bfloat16"}}
@@ -74,16 +80,16 @@ def measure(mode: str, items: list[tuple[str, str]],
         for (_, doc_id), doc in zip(items, docs, strict=True):
             _windows.run(doc, lex, doc_id)
         return {"seconds": time.perf_counter() - start}
-    if mode == "jobs2":
-        ex = quotes.Extractor()
+    if mode.startswith("jobs"):
         start = time.perf_counter()
-        for _ in ex.pipe(items, n_process=2, batch_size=1):
+        ex = quotes.Extractor()
+        for _ in ex.pipe(items, n_process=int(mode[-1]), batch_size=1):
             pass
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         return {"seconds": time.perf_counter() - start,
                 "child_peak_mb": child / 1024}
     if mode == "stock":
-        _parse.use_fast_parser = lambda nlp: 0  # type: ignore[assignment]
+        _parse.use_fast_parser = lambda nlp: 0  # type: ignore[attr-defined]
     ex = quotes.Extractor(quotes.ParseConfig(**CONFIGS[mode]))
     ex.extract("Kirby said so.")  # load the model outside the timing
     parse_s = rules_s = 0.0
@@ -110,10 +116,22 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2,
                         help="run every mode this many times, in turn, "
                              "and keep the fastest (default 2)")
+    parser.add_argument("--stream", metavar="N,N",
+                        help="report the peak memory of streaming these "
+                             "numbers of documents instead")
     parser.add_argument("--mode", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--parses", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     items = texts(args.gold, args.limit)
+    if args.count:
+        out = stream(items, args.count)
+        out["peak_mb"] = _peak_mb()
+        print(json.dumps(out))
+        return
+    if args.stream:
+        print(stream_report(args, [int(n) for n in args.stream.split(",")]))
+        return
     if args.mode:
         out = measure(args.mode, items, args.parses)
         out["peak_mb"] = _peak_mb()
@@ -125,7 +143,7 @@ def main() -> None:
         parses = Path(tmp) / "parses.pickle"
         for round_ in range(args.rounds):
             for mode in ("full", "stock", "bf16", "selective", "rules",
-                         "jobs2"):
+                         "jobs1", "jobs2"):
                 cmd = [sys.executable, __file__, "--mode", mode, "--limit",
                        str(args.limit), "--gold", str(args.gold),
                        "--parses", str(parses)]
@@ -141,6 +159,43 @@ def main() -> None:
     print(report(rows, words, len(items), args.rounds))
 
 
+def stream(items: list[tuple[str, str]], count: int) -> dict[str, Any]:
+    """Stream *count* documents (cut to 150 words, cycled) through pipe."""
+    import itertools
+
+    import quotes
+
+    short = [(" ".join(text.split()[:150]), doc_id) for text, doc_id in items]
+    docs = ((text, f"{doc_id}-{i}") for i, (text, doc_id) in
+            enumerate(itertools.islice(itertools.cycle(short), count)))
+    ex = quotes.Extractor(quotes.ParseConfig(selective=True,
+                                             precision="bfloat16"))
+    start = time.perf_counter()
+    found = 0
+    for result in ex.pipe(docs):
+        if isinstance(result, quotes.Result):
+            found += len(result.attributions)
+    return {"seconds": time.perf_counter() - start, "attributions": found}
+
+
+def stream_report(args: argparse.Namespace, counts: list[int]) -> str:
+    """Run ``stream`` for each count in a fresh process; a Markdown table."""
+    lines = ["| documents | seconds | attributions | peak RSS MB |",
+             "|---:|---:|---:|---:|"]
+    for count in counts:
+        cmd = [sys.executable, __file__, "--count", str(count), "--limit",
+               str(args.limit), "--gold", str(args.gold)]
+        print(f"streaming {count} documents ...", file=sys.stderr,
+              flush=True)
+        done = subprocess.run(cmd, capture_output=True, text=True,
+                              check=True,
+                              env={**_env(), "OMP_NUM_THREADS": "1"})
+        got = json.loads(done.stdout.splitlines()[-1])
+        lines.append(f"| {count:,} | {got['seconds']:.1f} | "
+                     f"{got['attributions']:,} | {got['peak_mb']:,.0f} |")
+    return "\n".join(lines)
+
+
 def _env() -> dict[str, str]:
     import os
 
@@ -153,6 +208,7 @@ LABELS = {
     "full": "full parse + extraction (default: float32, same trees)",
     "bf16": "full parse in bfloat16 + extraction",
     "selective": "selective parse in bfloat16 + extraction",
+    "jobs1": "full parse + extraction, `--jobs 1` (wall, with loading)",
     "jobs2": "full parse + extraction, `--jobs 2` (wall, with start-up)",
 }
 

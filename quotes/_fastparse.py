@@ -18,6 +18,8 @@ Three changes, each giving the trees and labels stanza's own code gives:
 from __future__ import annotations
 
 import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -206,12 +208,11 @@ def _predict(model: Any, *inputs: Any,
     )
 
     sentlens = inputs[12]
-    scores, _, _, _, _ = _arc_scores(model, *inputs)
+    scores, (dep_in, head_in) = _arc_scores(model, *inputs)
     log_probs = F.log_softmax(scores.float(), 2).cpu().numpy()
     trees = []
     for i, size in enumerate(sentlens):
         trees.append(best_tree(log_probs[i, :size, :size]))
-    dep_in, head_in = model._quotes_deprel_inputs
     bilinear = model.deprel.scorer.W_bilin
     labels = [s.argmax(-1) for s in
               _label_scores_at(bilinear, dep_in, head_in, trees)]
@@ -234,27 +235,36 @@ def _predict(model: Any, *inputs: Any,
     return out
 
 
-def _arc_scores(model: Any, *inputs: Any) -> tuple[Any, ...]:
-    """Arc scores as ``forward_scores`` makes them, without the label scores.
+def _arc_scores(model: Any, *inputs: Any) -> tuple[Any, tuple[Any, Any]]:
+    """The arc scores of ``forward_scores``, and the deprel scorer's two
+    hidden layers in place of its label scores.
 
-    The deprel scorer's two hidden layers are kept on the model for
-    ``_predict``.
+    The LSTM's output is made contiguous first: the scorers' linear layers
+    run about twice as fast on it.
     """
-    deprel = model.deprel
-    original = deprel.forward
     kept: dict[str, Any] = {}
+    embed = model.embed
 
-    def hidden_only(_self: Any, input1: Any, _input2: Any) -> Any:
-        kept["inputs"] = _biaffine_inputs(deprel, input1)
-        return None
+    def contiguous(*args: Any) -> Any:
+        return embed(*args).contiguous()
 
-    deprel.forward = types.MethodType(hidden_only, deprel)
+    def hidden_only(input1: Any, _input2: Any) -> None:
+        kept["inputs"] = _biaffine_inputs(model.deprel, input1)
+
+    with _instead(model, "embed", contiguous), \
+            _instead(model.deprel, "forward", hidden_only):
+        scores = model.forward_scores(*inputs)[0]
+    return scores, kept["inputs"]
+
+
+@contextmanager
+def _instead(owner: Any, name: str, value: Any) -> Iterator[None]:
+    """Set attribute *name* of *owner* to *value* for the ``with`` block."""
+    setattr(owner, name, value)
     try:
-        result = model.forward_scores(*inputs)
+        yield
     finally:
-        deprel.forward = original
-    model._quotes_deprel_inputs = kept["inputs"]
-    return tuple(result)
+        delattr(owner, name)
 
 
 def _in_bfloat16(process: Any) -> Any:
@@ -268,12 +278,22 @@ def _in_bfloat16(process: Any) -> Any:
     return run
 
 
-def _float32_bilinear(module: Any, input1: Any, input2: Any) -> Any:
-    """``nn.Bilinear.forward`` in float32 (autocast has no bilinear)."""
-    import torch.nn.functional as F
+def _matmul_bilinear(module: Any, input1: Any, input2: Any) -> Any:
+    """``nn.Bilinear.forward`` as a matrix product (autocast has no
+    bilinear): ``out[n, o] = sum_ij x1[n, i] W[o, i, j] x2[n, j] + b[o]``."""
+    import torch
 
-    return F.bilinear(input1.float(), input2.float(), module.weight,
-                      module.bias)
+    weight = module.weight
+    key = (weight.data_ptr(), weight._version)
+    if getattr(module, "_quotes_key", None) != key:
+        size_o, size_i, size_j = weight.shape
+        module._quotes_w = weight.detach().permute(1, 0, 2).reshape(
+            size_i, size_o * size_j).contiguous()
+        module._quotes_key = key
+    mixed = (input1 @ module._quotes_w).view(
+        *input1.shape[:-1], weight.shape[0], weight.shape[2])
+    out = torch.einsum("...oj,...j->...o", mixed, input2.to(mixed.dtype))
+    return out + module.bias
 
 
 def _to(value: Any, dtype: Any) -> Any:
@@ -318,7 +338,7 @@ def use_bfloat16(nlp: Any, processors: tuple[str, ...] = ("pos", "depparse"),
         for module in model.modules() if model is not None else ():
             if isinstance(module, torch.nn.Bilinear):
                 module.forward = types.MethodType(  # type: ignore[method-assign]
-                    _float32_bilinear, module)
+                    _matmul_bilinear, module)
             elif isinstance(module, torch.nn.LSTM):
                 _bfloat16_lstm(module)
         if name != "tokenize":
@@ -356,6 +376,27 @@ def _unique_words(module: Any, chars: Any, chars_mask: Any,
         else packed
 
 
+def _remember_features(vocab: Any) -> None:
+    """Cache a ``CompositeVocab``'s conversions between a feature string
+    ("Number=Sing|Person=3") and its ids: stanza rebuilds them per word."""
+    to_ids: dict[str, list[int]] = {}
+    to_unit: dict[tuple[int, ...], str] = {}
+    unit2id, id2unit = vocab.unit2id, vocab.id2unit
+
+    def ids(unit: str) -> list[int]:
+        if unit not in to_ids:
+            to_ids[unit] = unit2id(unit)
+        return list(to_ids[unit])
+
+    def unit(ids: Any) -> str:
+        key = tuple(ids)
+        if key not in to_unit:
+            to_unit[key] = id2unit(ids)
+        return to_unit[key]
+
+    vocab.unit2id, vocab.id2unit = ids, unit
+
+
 def use_fast_parser(nlp: Any) -> int:
     """Install the faster scorer and decoder on *nlp*'s dependency parser.
 
@@ -364,6 +405,7 @@ def use_fast_parser(nlp: Any) -> int:
     """
     from stanza.models.common.biaffine import PairwiseBilinear
     from stanza.models.common.char_model import CharacterModel
+    from stanza.models.common.vocab import CompositeVocab
     from stanza.models.depparse.model import GraphParser
 
     processor = nlp.processors.get("depparse")
@@ -376,6 +418,11 @@ def use_fast_parser(nlp: Any) -> int:
             module.forward = types.MethodType(_pairwise_bilinear, module)
             count += 1
     for name in ("pos", "depparse"):
+        vocabs = getattr(getattr(nlp.processors.get(name), "vocab", None),
+                         "_vocabs", {})
+        for vocab in vocabs.values():
+            if isinstance(vocab, CompositeVocab):
+                _remember_features(vocab)
         tagger = getattr(getattr(nlp.processors.get(name), "trainer", None),
                          "model", None)
         for module in tagger.modules() if tagger is not None else ():

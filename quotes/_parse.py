@@ -257,7 +257,7 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:
         raise ModelNotAvailableError(msg, path=where) from err
     use_fast_parser(nlp)
     if wants_bfloat16(config):
-        use_bfloat16(nlp, ("depparse",))
+        use_bfloat16(nlp, ("pos", "depparse"))
     log.info("stanza pipeline built from %s", kwargs.get("dir", OFFICIAL))
     return nlp
 

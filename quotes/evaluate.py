@@ -614,6 +614,8 @@ def write_jsonl(preds: Iterable[Mapping[str, Any]], path: str | Path) -> None:
 
 
 def stderr_progress(done: int, total: int) -> None:
-    """Print "documents done / total" on stderr."""
+    """Print "documents done / total" on stderr, when it is a terminal."""
+    if not sys.stderr.isatty():
+        return
     print(f"\r{done}/{total} documents", end="" if done < total else "\n",
           file=sys.stderr, flush=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -243,10 +244,16 @@ class _Fake(Extractor):
             Attribution(kind=Kind.DIRECT, content=content)])
 
 
-def test_predict_runs_extractor(capsys: pytest.CaptureFixture[str]) -> None:
-    """predict() extracts every gold text and reports progress."""
+def test_predict_runs_extractor(capsys: pytest.CaptureFixture[str],
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """predict() extracts every gold text and reports progress, on a
+    terminal only."""
     pred = evaluate.predict(GOLD, _Fake(),
                             progress=evaluate.stderr_progress)
+    assert capsys.readouterr().err == ""  # not a terminal: quiet
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert evaluate.predict(GOLD, _Fake(),
+                            progress=evaluate.stderr_progress) == pred
     assert set(pred) == {"d1", "d2"}
     assert pred["d1"]["attributions"][0]["content"]["text"] == "We will win"
     assert capsys.readouterr().err.endswith("2/2 documents\n")

@@ -12,6 +12,7 @@ import pytest
 import quotes
 from quotes._fastparse import (
     _label_scores_at,
+    _matmul_bilinear,
     _pairwise_bilinear,
     best_tree,
     greedy_tree,
@@ -39,6 +40,20 @@ def test_matmul_bilinear_gives_stanzas_scores(output_size: int) -> None:
     assert got.shape == expected.shape == (3, 5, 6, output_size)
     assert torch.allclose(got, expected, rtol=1e-5, atol=1e-4)
     assert torch.equal(got, again)
+
+
+def test_matmul_bilinear_gives_torchs_bilinear() -> None:
+    torch = pytest.importorskip("torch")
+
+    torch.manual_seed(3)
+    module = torch.nn.Bilinear(7, 5, 3)
+    x1, x2 = torch.randn(4, 6, 7), torch.randn(4, 6, 5)
+    with torch.inference_mode():
+        expected = module(x1, x2)
+        module.forward = types.MethodType(_matmul_bilinear, module)
+        got = module(x1, x2)
+    assert got.shape == (4, 6, 3)
+    assert torch.allclose(got, expected, atol=1e-5)
 
 
 def _scores(heads: list[int]) -> np.ndarray:

@@ -48,7 +48,7 @@ def pipeline(model_dir: Path, precision: str | None = None) -> Any:
 
         use_fast_parser(nlp)
         if precision == "bfloat16":
-            use_bfloat16(nlp, ("depparse",))
+            use_bfloat16(nlp, ("pos", "depparse"))
     return nlp
 
 
