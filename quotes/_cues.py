@@ -184,6 +184,12 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         if dep.i > anchors[-1].i and dep.rel == "conj" and \
                 _wh_conjunct(sent, dep):
             chosen.extend(sent.subtree(dep.i))
+    if not any(s.i < cue.i for s in sent.children(first.i, "nsubj")):
+        # a crossing parse ("As a psychiatrist ..., I tell them that ...",
+        # the opening phrase hung on the clause) does not put the words
+        # before the cue into what it reports; a subject before a
+        # parenthetical cue does ("The benefit, it says, would be ...")
+        chosen = [t for t in chosen if t.i > cue.i]
     return _clean(sent, chosen)
 
 
