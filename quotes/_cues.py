@@ -73,9 +73,11 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         agents = [t for t in sent.children(verb.i, "obl:agent", "obl")
                   if any(c.lemma == "by" for c in sent.children(t.i, "case"))]
         subjects = sorted(sent.children(verb.i, "nsubj"),
-                          key=lambda t: abs(t.i - verb.i))
+                          key=lambda t: (_bracketed(sent, t),
+                                         abs(t.i - verb.i)))
         active = [s for s in subjects if s.deprel != "nsubj:pass"]
-        if active and active[0].lemma in _RELATIVE:
+        if active and active[0].lemma in _RELATIVE and \
+                not active[0].text.isupper():  # "WHO say", an acronym
             # "officials who said": the antecedent of the relative clause
             rel = next((a for a in [verb, *sent.ancestors(verb.i)]
                         if a.deprel == "acl:relcl"), None)
@@ -97,6 +99,12 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             return sent.toks[verb.head]
         return None
     return None
+
+
+def _bracketed(sent: Sent, tok: Tok) -> bool:
+    """ "The World Health Organisation (WHO)": a word in brackets."""
+    return 0 < tok.i < len(sent.toks) - 1 and \
+        sent.toks[tok.i - 1].text == "(" and sent.toks[tok.i + 1].text == ")"
 
 
 def _noun_hung_content(sent: Sent, cue: Tok) -> list[Tok]:
