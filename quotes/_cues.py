@@ -369,7 +369,7 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                         and t.upos in {"PROPN", "NOUN", "PRON"}), None)
     if not content and cls in {"speech", "statement"}:
         content = _noun_hung_content(sent, tok)
-    if not content:
+    if not content and not _own_complement(sent, tok):
         content = _final_clause_content(sent, tok, speaker) or \
             _clausal_content(sent, tok, right=False) or \
             _left_content(sent, tok)
@@ -391,6 +391,21 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
                     lemma=tok.lemma, cls=cls,
                     speaker=speaker, content=content, content_left=left)
+
+
+def _own_complement(sent: Sent, cue: Tok) -> bool:
+    """True when the cue cannot report the words before it.
+
+    A cue with a noun object of its own ("they added more DLC") or a
+    clause of its own coordinated to what comes before ("I thought X, but
+    Alphonso asked me about Y") says something else; "X, he said" and
+    "“X,” he told reporters" have neither.
+    """
+    if any(t.upos in {"NOUN", "PROPN"} and cue.lemma not in _LISTENER_VERBS
+           for t in sent.children(cue.i, "obj")):
+        return True
+    return cue.rel == "conj" and bool(sent.children(cue.i, "cc")) and \
+        bool(sent.children(cue.i, "nsubj"))
 
 
 _QUOTE_CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb"})
