@@ -189,8 +189,10 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         if dep.i >= first.i or not excluded or dep is stray:
             chosen.extend(sent.subtree(dep.i))
     for dep in deps:
-        if dep.i > anchors[-1].i and dep.rel == "conj" and \
-                _wh_conjunct(sent, dep):
+        if dep.i > anchors[-1].i and dep.rel == "conj" and (
+                _wh_conjunct(sent, dep) or (
+                    cls in {"speech", "statement"} and
+                    _content_predicate(sent, dep, cues))):
             chosen.extend(sent.subtree(dep.i))
     if not any(s.i < cue.i for s in sent.children(first.i, "nsubj")):
         # a crossing parse ("As a psychiatrist ..., I tell them that ...",
@@ -199,6 +201,19 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         # parenthetical cue does ("The benefit, it says, would be ...")
         chosen = [t for t in chosen if t.i > cue.i]
     return _clean(sent, chosen)
+
+
+def _content_predicate(sent: Sent, conj: Tok, cues: Container[str]) -> bool:
+    """ "says the issue is complicated and will take time": a second
+    predicate of the reported clause that a weak parse hung from the cue.
+
+    It has no subject of its own but an auxiliary or copula ("will",
+    "has", "is"), and is no cue itself ("said X and warned Y"); on PolNeAR
+    dev every such conjunct (12 of 12) was part of the content.
+    """
+    return not sent.children(conj.i, "nsubj", "nsubj:pass", "expl") and \
+        bool(sent.children(conj.i, "aux", "aux:pass", "cop")) and \
+        conj.lemma not in cues
 
 
 def _antecedent(sent: Sent, pronoun: Tok) -> Tok | None:
