@@ -384,7 +384,7 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                         and t.upos in {"PROPN", "NOUN", "PRON"}), None)
     if not content and cls in {"speech", "statement"}:
         content = _noun_hung_content(sent, tok)
-    if not content and not _own_complement(sent, tok):
+    if not content and not own_complement(sent, tok):
         content = _final_clause_content(sent, tok, speaker) or \
             _clausal_content(sent, tok, right=False) or \
             _left_content(sent, tok)
@@ -408,7 +408,7 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                     speaker=speaker, content=content, content_left=left)
 
 
-def _own_complement(sent: Sent, cue: Tok) -> bool:
+def own_complement(sent: Sent, cue: Tok) -> bool:
     """True when the cue cannot report the words before it.
 
     A cue with a noun object of its own ("they added more DLC") or a
