@@ -379,8 +379,8 @@ def _mixed_for_fragment(doc: Doc, cues: list[CueMatch],
 def _introduced(text: str, sent_of: list[tuple[int, int, int]],
                 start: int, region: QuoteRegion) -> bool:
     """True when a sentence of its own, ending in a colon, introduces the
-    quotation: "“A,” said Pavit. [...] I heard my mother whispering: “B.”"
-    B is not more of Pavit's words.
+    quotation: in "“A,” said Pavit. [...] I heard my mother whispering:
+    “B.”" B is no part of Pavit's quotation A.
     """
     return text[:region.start].rstrip().endswith(":") and \
         _sentence_between(sent_of, start, region.start)

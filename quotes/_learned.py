@@ -26,7 +26,12 @@ from typing import Any
 
 from attrs import frozen
 
-from quotes._cues import CueMatch, _subject, own_complement
+from quotes._cues import (
+    _LISTENER_VERBS,
+    CueMatch,
+    _subject,
+    own_complement,
+)
 from quotes._marks import QuoteRegion, find_quotes
 from quotes._parse import bundled_model_dir
 from quotes._tree import Doc, Sent, Tok
@@ -431,8 +436,10 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
                          _mean(probs, cue[1], cue[2], "CUE"), MAX_CONFIDENCE)
         if confidence < min_confidence:
             continue
-        if lo < cue[1] and own_complement(sent, _head(sent, cue_toks)):
-            continue  # "they added more DLC": the cue's own object
+        verb = _head(sent, cue_toks)
+        if (lo < cue[1] and own_complement(sent, verb)) or \
+                _listener(sent, verb, toks):
+            continue
         speaker = _speaker(sent, sources, cue, cue_toks)
         match = _cue_match(sent, cue_toks, speaker, toks, lex)
         if match.cls in {"other", "stance"} and words < MIN_WORDS_UNLISTED:
@@ -443,6 +450,16 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
         out.append(Proposal(cue=match, kind=_kind(start, end, regions),
                             start=start, end=end, confidence=confidence))
     return out
+
+
+def _listener(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:
+    """True when the content is only whom the cue addresses ("tell | my
+    clients"), which the rules never take either. "Call" names rather than
+    addresses its object ("called | the charges unsubstantiated")."""
+    inside = {t.i for t in content}
+    heads = [t for t in content if t.head not in inside]
+    return verb.lemma in _LISTENER_VERBS - {"call"} and bool(heads) and all(
+        t.head == verb.i and t.rel in {"obj", "iobj"} for t in heads)
 
 
 def _asserts(sent: Sent, cue_toks: Sequence[Tok], content: Sequence[Tok],
