@@ -77,7 +77,7 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
                                          abs(t.i - verb.i)))
         active = [s for s in subjects if s.deprel != "nsubj:pass"]
         if active and active[0].lemma in _RELATIVE and \
-                not active[0].text.isupper():  # "WHO say", an acronym
+                active[0].text != "WHO":  # the World Health Organization
             # "officials who said": the antecedent of the relative clause
             rel = next((a for a in [verb, *sent.ancestors(verb.i)]
                         if a.deprel == "acl:relcl"), None)
