@@ -444,9 +444,10 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
         match = _cue_match(sent, cue_toks, speaker, toks, lex)
         if match.cls in {"other", "stance"} and words < MIN_WORDS_UNLISTED:
             continue
-        if match.cls == "other" and not _asserts(sent, cue_toks, toks,
-                                                 regions):
-            continue  # a verb no lexicon lists, naming an act
+        if (match.cls == "other" or (match.cls == "stance" and
+                                     _infinitive(sent, verb, toks))) and \
+                not _asserts(sent, cue_toks, toks, regions):
+            continue  # an act: "signed the order", "refused to recall"
         out.append(Proposal(cue=match, kind=_kind(start, end, regions),
                             start=start, end=end, confidence=confidence))
     return out
@@ -462,16 +463,27 @@ def _listener(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:
         t.head == verb.i and t.rel in {"obj", "iobj"} for t in heads)
 
 
+def _infinitive(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:
+    """True when the content is the cue's to-infinitive: "refused | to
+    recall its forces", "agreed | to share a currency" say what the subject
+    does, not what it claims."""
+    return any(t.head == verb.i and t.rel == "xcomp" and any(
+        m.lemma == "to" for m in sent.children(t.i, "mark"))
+        for t in content)
+
+
 def _asserts(sent: Sent, cue_toks: Sequence[Tok], content: Sequence[Tok],
              regions: Sequence[QuoteRegion]) -> bool:
     """True when a content asserts something rather than naming an act.
 
-    For cues no lexicon lists, the verb itself is no evidence of speech:
-    its direct object or infinitive is a claim only when it holds a
-    finite clause, a quotation or a secondary predicate ("derided the deal
-    as toothless"), or when the content is not the verb's object at all
-    but a topic ("bristled at the questions"). "The administration has
-    approved the deployment" and "Biden signed the order" report acts.
+    Asked of cues no lexicon lists, whose verb is no evidence of speech,
+    and of stance verbs with an infinitive: the verb's object or
+    infinitive is a claim only when it holds a finite clause, a quotation
+    or a secondary predicate ("derided the deal as toothless"), or when
+    the content is not the verb's object at all but a topic ("bristled at
+    the questions"). "The administration has approved the deployment",
+    "Biden signed the order" and "Russia has refused to recall its forces"
+    report acts.
     """
     start, end = content[0].start, content[-1].end
     if any(r.inner[0] < end and start < r.inner[1] for r in regions):

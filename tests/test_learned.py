@@ -128,12 +128,13 @@ def test_seed_claims_kept_with_tagger() -> None:
 
 def test_seed_acts_are_no_claims() -> None:
     """ "The administration has approved the deployment", "Biden signed
-    the order": the tagger marks these acts, but a verb no lexicon lists
-    with a plain object is no evidence of speech, so neither is added."""
+    the order", "Russia has refused to recall its forces": the tagger
+    marks these acts, but a verb no lexicon lists with a plain object, or
+    a stance verb with an infinitive, is no evidence of speech."""
     combined = _seed(True).attributions
     lemmas = {a.cue.lemma for a in combined if a.cue is not None}
     assert "say" in lemmas
-    assert not lemmas & {"approve", "sign"}
+    assert not lemmas & {"approve", "sign", "refuse"}
     assert all(a.cue is None or a.cue.cls != "other" for a in combined)
 
 

@@ -75,11 +75,12 @@ def test_seed_end_to_end(seed_result: quotes.Result) -> None:
 
 def test_seed_end_to_end_adds_no_acts(seed_result: quotes.Result) -> None:
     """With the learned tagger on (the default), "has approved the
-    deployment" and "signed the order" are not added as claims."""
+    deployment", "signed the order" and "has refused to recall its forces"
+    are not added as claims."""
     lemmas = [a.cue.lemma for a in seed_result.attributions
               if a.cue is not None]
     assert lemmas.count("say") >= 7
-    assert not set(lemmas) & {"approve", "sign"}
+    assert not set(lemmas) & {"approve", "sign", "refuse"}
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
