@@ -299,7 +299,8 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
                     drafts.append(fragment)
                 continue
             if previous is not None and previous.kind == Kind.DIRECT and \
-                    "\n" not in text[previous.end:region.start]:
+                    "\n" not in text[previous.end:region.start] and \
+                    not _introduced(text, sent_of, previous.end, region):
                 # "“A,” she said. “B.”": the quote goes on after the cue
                 previous.pieces.extend(region.pieces)
                 previous.end = region.inner[1]
@@ -375,6 +376,22 @@ def _mixed_for_fragment(doc: Doc, cues: list[CueMatch],
                   sentence=cue.sent, confidence=CONF_REFERRED)
 
 
+def _introduced(text: str, sent_of: list[tuple[int, int, int]],
+                start: int, region: QuoteRegion) -> bool:
+    """True when a sentence of its own, ending in a colon, introduces the
+    quotation: in "“A,” said Pavit. [...] I heard my mother whispering:
+    “B.”" B is no part of Pavit's quotation A.
+    """
+    return text[:region.start].rstrip().endswith(":") and \
+        _sentence_between(sent_of, start, region.start)
+
+
+def _sentence_between(sent_of: list[tuple[int, int, int]], start: int,
+                      end: int) -> bool:
+    """True when a whole sentence lies between two offsets."""
+    return any(start <= s and e <= end for s, e, _ in sent_of)
+
+
 def _sentence_at(sent_of: list[tuple[int, int, int]], offset: int) -> int:
     for start, end, index in sent_of:
         if start <= offset < end or offset < start:
@@ -422,7 +439,10 @@ def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
         gap = text[gap_start:region.start]
         sentence_gap = text[cue.toks[-1].end:region.start]
         if cue.speaker is not None and (
-                _only_glue(gap) or sentence_gap.rstrip().endswith(":")) \
+                _only_glue(gap) or (sentence_gap.rstrip().endswith(":") and
+                                    not _sentence_between(
+                                        _sentence_index(doc),
+                                        cue.toks[-1].end, region.start))) \
                 and gap.count("\n") <= 2 and \
                 not any(gap_start <= r.start < region.start
                         for r in regions if r is not region):

@@ -73,9 +73,11 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         agents = [t for t in sent.children(verb.i, "obl:agent", "obl")
                   if any(c.lemma == "by" for c in sent.children(t.i, "case"))]
         subjects = sorted(sent.children(verb.i, "nsubj"),
-                          key=lambda t: abs(t.i - verb.i))
+                          key=lambda t: (_bracketed(sent, t),
+                                         abs(t.i - verb.i)))
         active = [s for s in subjects if s.deprel != "nsubj:pass"]
-        if active and active[0].lemma in _RELATIVE:
+        if active and active[0].lemma in _RELATIVE and \
+                active[0].text != "WHO":  # the World Health Organization
             # "officials who said": the antecedent of the relative clause
             rel = next((a for a in [verb, *sent.ancestors(verb.i)]
                         if a.deprel == "acl:relcl"), None)
@@ -97,6 +99,12 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             return sent.toks[verb.head]
         return None
     return None
+
+
+def _bracketed(sent: Sent, tok: Tok) -> bool:
+    """ "The World Health Organisation (WHO)": a word in brackets."""
+    return 0 < tok.i < len(sent.toks) - 1 and \
+        sent.toks[tok.i - 1].text == "(" and sent.toks[tok.i + 1].text == ")"
 
 
 def _noun_hung_content(sent: Sent, cue: Tok) -> list[Tok]:
@@ -181,10 +189,31 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         if dep.i >= first.i or not excluded or dep is stray:
             chosen.extend(sent.subtree(dep.i))
     for dep in deps:
-        if dep.i > anchors[-1].i and dep.rel == "conj" and \
-                _wh_conjunct(sent, dep):
+        if dep.i > anchors[-1].i and dep.rel == "conj" and (
+                _wh_conjunct(sent, dep) or (
+                    cls in {"speech", "statement"} and
+                    _content_predicate(sent, dep, cues))):
             chosen.extend(sent.subtree(dep.i))
+    if not any(s.i < cue.i for s in sent.children(first.i, "nsubj")):
+        # a crossing parse ("As a psychiatrist ..., I tell them that ...",
+        # the opening phrase hung on the clause) does not put the words
+        # before the cue into what it reports; a subject before a
+        # parenthetical cue does ("The benefit, it says, would be ...")
+        chosen = [t for t in chosen if t.i > cue.i]
     return _clean(sent, chosen)
+
+
+def _content_predicate(sent: Sent, conj: Tok, cues: Container[str]) -> bool:
+    """ "says the issue is complicated and will take time": a second
+    predicate of the reported clause that a weak parse hung from the cue.
+
+    It has no subject of its own but an auxiliary or copula ("will",
+    "has", "is"), and is no cue itself ("said X and warned Y"); on PolNeAR
+    dev every such conjunct (12 of 12) was part of the content.
+    """
+    return not sent.children(conj.i, "nsubj", "nsubj:pass", "expl") and \
+        bool(sent.children(conj.i, "aux", "aux:pass", "cop")) and \
+        conj.lemma not in cues
 
 
 def _antecedent(sent: Sent, pronoun: Tok) -> Tok | None:
@@ -355,7 +384,7 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                         and t.upos in {"PROPN", "NOUN", "PRON"}), None)
     if not content and cls in {"speech", "statement"}:
         content = _noun_hung_content(sent, tok)
-    if not content:
+    if not content and not own_complement(sent, tok):
         content = _final_clause_content(sent, tok, speaker) or \
             _clausal_content(sent, tok, right=False) or \
             _left_content(sent, tok)
@@ -377,6 +406,21 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
                     lemma=tok.lemma, cls=cls,
                     speaker=speaker, content=content, content_left=left)
+
+
+def own_complement(sent: Sent, cue: Tok) -> bool:
+    """True when the cue cannot report the words before it.
+
+    A cue with a noun object of its own ("they added more DLC") or a
+    clause of its own coordinated to what comes before ("I thought X, but
+    Alphonso asked me about Y") says something else; "X, he said" and
+    "“X,” he told reporters" have neither.
+    """
+    if any(t.upos in {"NOUN", "PROPN"} and cue.lemma not in _LISTENER_VERBS
+           for t in sent.children(cue.i, "obj")):
+        return True
+    return cue.rel == "conj" and bool(sent.children(cue.i, "cc")) and \
+        bool(sent.children(cue.i, "nsubj"))
 
 
 _QUOTE_CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb"})

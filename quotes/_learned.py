@@ -26,7 +26,12 @@ from typing import Any
 
 from attrs import frozen
 
-from quotes._cues import CueMatch, _subject
+from quotes._cues import (
+    _LISTENER_VERBS,
+    CueMatch,
+    _subject,
+    own_complement,
+)
 from quotes._marks import QuoteRegion, find_quotes
 from quotes._parse import bundled_model_dir
 from quotes._tree import Doc, Sent, Tok
@@ -55,6 +60,9 @@ MIN_WORDS_UNLISTED = 4
 """... and at least this many when its cue is a stance verb or one no
 lexicon lists: "voted against | the plan" is an act, not a claim (PolNeAR
 dev content F1 0.691 -> 0.689)."""
+_PREDICATING = frozenset({"as", "of"})
+"""Prepositions of a secondary predicate: "derided the deal as toothless",
+"accused Holt of being a Democrat"."""
 _DIGITS = re.compile(r"\d")
 
 # (word, upos, lemma, quote position) for one word of a sentence
@@ -428,13 +436,74 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
                          _mean(probs, cue[1], cue[2], "CUE"), MAX_CONFIDENCE)
         if confidence < min_confidence:
             continue
+        verb = _head(sent, cue_toks)
+        if (lo < cue[1] and own_complement(sent, verb)) or \
+                _listener(sent, verb, toks):
+            continue
         speaker = _speaker(sent, sources, cue, cue_toks)
         match = _cue_match(sent, cue_toks, speaker, toks, lex)
         if match.cls in {"other", "stance"} and words < MIN_WORDS_UNLISTED:
             continue
+        if (match.cls == "other" or (match.cls == "stance" and
+                                     _infinitive(sent, verb, toks))) and \
+                not _asserts(sent, cue_toks, toks, regions):
+            continue  # an act: "signed the order", "refused to recall"
         out.append(Proposal(cue=match, kind=_kind(start, end, regions),
                             start=start, end=end, confidence=confidence))
     return out
+
+
+def _listener(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:
+    """True when the content is only whom the cue addresses ("tell | my
+    clients"), which the rules never take either. "Call" names rather than
+    addresses its object ("called | the charges unsubstantiated")."""
+    inside = {t.i for t in content}
+    heads = [t for t in content if t.head not in inside]
+    return verb.lemma in _LISTENER_VERBS - {"call"} and bool(heads) and all(
+        t.head == verb.i and t.rel in {"obj", "iobj"} for t in heads)
+
+
+def _infinitive(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:
+    """True when the content is the cue's to-infinitive: "refused | to
+    recall its forces", "agreed | to share a currency" say what the subject
+    does, not what it claims."""
+    return any(t.head == verb.i and t.rel == "xcomp" and any(
+        m.lemma == "to" for m in sent.children(t.i, "mark"))
+        for t in content)
+
+
+def _asserts(sent: Sent, cue_toks: Sequence[Tok], content: Sequence[Tok],
+             regions: Sequence[QuoteRegion]) -> bool:
+    """True when a content asserts something rather than naming an act.
+
+    Asked of cues no lexicon lists, whose verb is no evidence of speech,
+    and of stance verbs with an infinitive: the verb's object or
+    infinitive is a claim only when it holds a finite clause, a quotation
+    or a secondary predicate ("derided the deal as toothless"), or when
+    the content is not the verb's object at all but a topic ("bristled at
+    the questions"). "The administration has approved the deployment",
+    "Biden signed the order" and "Russia has refused to recall its forces"
+    report acts.
+    """
+    start, end = content[0].start, content[-1].end
+    if any(r.inner[0] < end and start < r.inner[1] for r in regions):
+        return True
+    cue = {t.i for t in cue_toks}
+    if not any(t.head in cue and t.rel in {"obj", "xcomp"} for t in content):
+        return True
+    inside = {t.i for t in content} | cue
+    for tok in content:
+        if "VerbForm=Fin" in tok.feats:
+            return True
+        if tok.head not in inside:
+            continue
+        marks = {c.lemma.lower() for c in sent.children(tok.i, "case",
+                                                          "mark")}
+        if (tok.rel == "xcomp" and tok.upos in {"NOUN", "PROPN", "ADJ"}) \
+                or (tok.rel in {"obl", "advcl", "xcomp"} and
+                    marks & _PREDICATING):
+            return True
+    return False
 
 
 def _may_propose(probs: Sequence[Sequence[float]],

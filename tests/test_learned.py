@@ -126,6 +126,29 @@ def test_seed_claims_kept_with_tagger() -> None:
                        for r in rules.attributions)
 
 
+def test_seed_acts_are_no_claims() -> None:
+    """ "The administration has approved the deployment", "Biden signed
+    the order", "Russia has refused to recall its forces": the tagger
+    marks these acts, but a verb no lexicon lists with a plain object, or
+    a stance verb with an infinitive, is no evidence of speech."""
+    combined = _seed(True).attributions
+    lemmas = {a.cue.lemma for a in combined if a.cue is not None}
+    assert "say" in lemmas
+    assert not lemmas & {"approve", "sign", "refuse"}
+    assert all(a.cue is None or a.cue.cls != "other" for a in combined)
+
+
+def test_tagger_takes_no_listener_as_content() -> None:
+    """ "I often tell my clients that ...": the tagger's claim "tell | my
+    clients" is whom the cue addresses, not what is told."""
+    conllu = (FIXTURES / "parsed" / "repair_crossing_content.conllu"
+              ).read_text("utf-8")
+    result = quotes.extract_doc(doc_from_conllu(conllu), learned=True)
+    told = [a.content.text for a in result.attributions
+            if a.cue is not None and a.cue.lemma == "tell"]
+    assert told == ["we have to test it in the place where it stands"]
+
+
 def _stance(learned: bool) -> quotes.Result:
     conllu = (FIXTURES / "parsed" / "learned_stance.conllu").read_text(
         "utf-8")

@@ -71,3 +71,29 @@ def test_seed_end_to_end(seed_result: quotes.Result) -> None:
     assert res["content"]["r"] == 1.0
     assert res["speaker"] == 1.0
     assert res["role"] == 1.0
+
+
+def test_seed_end_to_end_adds_no_acts(seed_result: quotes.Result) -> None:
+    """With the learned tagger on (the default), "has approved the
+    deployment", "signed the order" and "has refused to recall its forces"
+    are not added as claims."""
+    lemmas = [a.cue.lemma for a in seed_result.attributions
+              if a.cue is not None]
+    assert lemmas.count("say") >= 7
+    assert not set(lemmas) & {"approve", "sign", "refuse"}
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("WHO say the outbreak is under control in most regions.",
+     "the outbreak is under control in most regions", "WHO"),
+    ("Kelso said the bridge was unsafe and would be closed until the "
+     "repairs are done.",
+     "the bridge was unsafe and would be closed until the repairs are done",
+     "Kelso"),
+], ids=["acronym-subject", "second-predicate"])
+def test_parse_repairs_on_raw_text(text: str, content: str,
+                                   speaker: str) -> None:
+    """Two repairs of tests/test_repairs.py, from raw text."""
+    (att,) = quotes.Extractor().extract(text).attributions
+    assert att.content.text == content
+    assert att.speaker is not None and att.speaker.text == speaker

@@ -323,3 +323,91 @@ _OBJ_RELCL = """\
 8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
 
 """
+
+
+def _row(name: str, start: str) -> list[str]:
+    """The CoNLL-U columns of the word line of fixture *name* that starts
+    with *start* ("ID<TAB>FORM")."""
+    conllu = (FIXTURES / "parsed" / f"{name}.conllu").read_text("utf-8")
+    return next(r.split("\t") for r in conllu.splitlines()
+                if r.startswith(start))
+
+
+def test_a_colon_sentence_opens_a_new_quotation() -> None:
+    """ '"We are ready," said Ana Ruiz. [a sentence] A voice rose from the
+    back: "..."': the second quotation is not glued, with the narration
+    between, onto the first."""
+    conllu = (FIXTURES / "parsed" / "repair_colon_quote.conllu").read_text(
+        "utf-8")
+    result = quotes.extract_doc(doc_from_conllu(conllu, text=_COLON_TEXT))
+    contents = [a.content.text for a in result.attributions]
+    assert "We are ready," in contents
+    assert "This will never pass the council." in contents
+    assert not any("The hall went quiet" in c for c in contents)
+    ruiz = next(a for a in result.attributions
+                if a.content.text == "We are ready,")
+    assert ruiz.speaker is not None and ruiz.speaker.name == "Ana Ruiz"
+
+
+_COLON_TEXT = ('"We are ready," said Ana Ruiz, the mayor of Tolva. The hall '
+               'went quiet after that. A moment later a voice rose from the '
+               'back of the room: "This will never pass the council."')
+
+
+def test_words_before_the_cue_stay_out_of_its_right_hand_content() -> None:
+    """ "As an engineer ..., I often tell my clients that ...": the opening
+    phrase, hung on the reported clause by a crossing parse, is not part of
+    what is told."""
+    row = _row("repair_crossing_content", "3\tengineer")
+    assert row[7] == "obl" and int(row[6]) > 12  # hung past 'tell' (12)
+    told = [a for a in _extract("repair_crossing_content").attributions
+            if a.cue is not None and a.cue.lemma == "tell"]
+    assert [a.content.text for a in told] == [
+        "we have to test it in the place where it stands"]
+
+
+def test_an_acronym_subject_is_a_speaker() -> None:
+    """ "WHO say ...": 'WHO' tagged as the pronoun 'who' is still the
+    subject that speaks, not a relative pronoun."""
+    assert _row("repair_acronym_subject", "1\tWHO")[3] == "PRON"
+    (att,) = _extract("repair_acronym_subject").attributions
+    assert att.content.text == "the outbreak is under control in most " \
+        "regions"
+    assert att.speaker is not None and att.speaker.text == "WHO"
+
+
+def test_a_bracketed_acronym_yields_to_the_name() -> None:
+    """ "The World Health Organization (WHO) recommends that ...": both
+    parsed as subjects; the name speaks, its bracketed acronym does not."""
+    assert _row("repair_acronym_bracketed", "6\tWHO")[7] == "nsubj"
+    (att,) = _extract("repair_acronym_bracketed").attributions
+    assert att.content.text == "every country should add iodine to table " \
+        "salt"
+    assert att.speaker is not None
+    assert att.speaker.name == "World Health Organization"
+
+
+def test_a_cue_with_its_own_object_reports_nothing_before_it() -> None:
+    """ "The budget is stretched, but the council added three projects":
+    'added' has an object of its own; the first clause is not its claim."""
+    assert _row("repair_cue_own_object", "13\tprojects")[7] == "obj"
+    assert _extract("repair_cue_own_object").attributions == ()
+
+
+def test_a_coordinated_clause_reports_nothing_before_it() -> None:
+    """ "I thought X, but Marta asked me about Y": 'asked' heads a clause
+    of its own after "but"; X is what I thought, not what Marta asked."""
+    assert _row("repair_cue_own_clause", "11\tasked")[7] == "conj"
+    got = {(a.cue.lemma if a.cue else None, a.content.text)
+           for a in _extract("repair_cue_own_clause").attributions}
+    assert got == {("think", "the meeting was over")}
+
+
+def test_a_second_predicate_with_an_auxiliary_joins_the_content() -> None:
+    """ "said the bridge was unsafe and would be closed ...": the subject-
+    less conjunct hung from 'said' is the rest of what Kelso said."""
+    row = _row("repair_conj_predicate", "10\tclosed")
+    assert (row[6], row[7]) == ("2", "conj")  # hung from 'said'
+    (att,) = _extract("repair_conj_predicate").attributions
+    assert att.content.text == ("the bridge was unsafe and would be closed "
+                                "until the repairs are done")
