@@ -163,6 +163,9 @@ def main() -> None:
                         got["seconds"] < rows[mode]["seconds"]:
                     rows[mode] = got
     print(report(rows, words, len(items), args.rounds))
+    print(f"\nTwo processes of pure matrix products did {ceiling():.2f} "
+          "times the work of one in the same time on this machine (the "
+          "ceiling for `--jobs 2`).")
 
 
 def stream(items: list[tuple[str, str]], count: int) -> dict[str, Any]:
@@ -200,6 +203,26 @@ def stream_report(args: argparse.Namespace, counts: list[int]) -> str:
         lines.append(f"| {count:,} | {got['seconds']:.1f} | "
                      f"{got['attributions']:,} | {got['peak_mb']:,.0f} |")
     return "\n".join(lines)
+
+
+_BUSY = ("import torch, time; torch.set_num_threads(1); "
+         "a = torch.randn(512, 512); t = time.perf_counter(); "
+         "[a @ a for _ in range(400)]; print(time.perf_counter() - t)")
+
+
+def ceiling() -> float:
+    """How much faster two processes of pure matrix products finish their
+    work than one does twice: the most ``--jobs 2`` can gain here."""
+    def run(copies: int) -> float:
+        start = time.perf_counter()
+        procs = [subprocess.Popen([sys.executable, "-c", _BUSY],
+                                  stdout=subprocess.DEVNULL)
+                 for _ in range(copies)]
+        for proc in procs:
+            proc.wait()
+        return time.perf_counter() - start
+
+    return 2 * run(1) / run(2)
 
 
 def _env() -> dict[str, str]:
