@@ -24,7 +24,7 @@ KEY_OUTPUT = {
         "Russian spokesman Dmitry Peskov      -> Dmitry Peskov "
         "(Russian spokesman)",
         "John Kirby (Pentagon press secretary): claims 8",
-        "Joe Biden (U.S. President): claims 2",
+        "Joe Biden (U.S. President): claims 1",
         "Dmitry Peskov (Russian spokesman): claims 2",
     ],
     "ex_020_kinds": [
