@@ -10,7 +10,7 @@ role; "Officials" an earlier "Ukrainian officials".
 
 from __future__ import annotations
 
-import itertools
+import re
 from collections.abc import Iterable
 
 from attrs import define, field
@@ -34,10 +34,14 @@ class Entity:
     person: bool = True
     head: str = ""
     last_salient: int = -1
+    salient_count: int = 0
+    """Mentions as a subject or speaker: how prominent the entity is."""
     last_seen: int = -1
     speaker: bool = False
     gender: str | None = None
     """"m" or "f" once a mention shows it ("Mrs.", "chairman", "she")."""
+    parties: set[str] = field(factory=set)
+    """Parties the text ties the entity to ("Republican Donald Trump")."""
 
     @property
     def person_like(self) -> bool:
@@ -58,9 +62,19 @@ class Entity:
 
 _PARTY_WORDS = frozenset({"democrat", "republican", "gop"})
 """A party label alone is a named person's affiliation, not a role."""
-_PARTY_SIDES = (frozenset({"democratic", "democrat"}),
-                frozenset({"republican", "gop"}))
-"""Modifiers that tell two descriptions apart ("the Democratic nominee")."""
+_PARTIES = {"democratic": "D", "democrat": "D", "republican": "R",
+            "gop": "R", "libertarian": "L"}
+"""Party words, for telling descriptions apart ("the Democratic nominee")."""
+_PARTY_BEFORE = re.compile(r"\b(Democratic|Democrat|Republican|GOP|"
+                           r"Libertarian)\s+$")
+_PARTY_NOTE = re.compile(r"\s*\(([DRL])[-\u2013,)]")
+"""A party-state note after a name: "(R-Utah)"."""
+
+
+def role_parties(role: str | None) -> set[str]:
+    """The parties a role's words name ("GOP presidential nominee": R)."""
+    words = re.findall(r"[\w-]+", (role or "").casefold())
+    return {_PARTIES[w] for w in words if w in _PARTIES}
 
 
 def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
@@ -117,6 +131,8 @@ class EntityTable:
         if ent is None:
             return None
         ent.gender = ent.gender or self._gender(m)
+        if ent.person:
+            ent.parties |= self._parties(m)
         ent.mentions.append(m)
         if m.role and ent.person and not any(
                 _within(m.role, r) for r in ent.roles):
@@ -124,6 +140,7 @@ class EntityTable:
         ent.last_seen = m.start
         if salient or speaker:
             ent.last_salient = m.start
+            ent.salient_count += 1
         ent.speaker = ent.speaker or speaker
         return ent
 
@@ -206,34 +223,63 @@ class EntityTable:
             found = self.lex.first_names.get(given[0])
         return found
 
+    def _parties(self, m: Mention) -> set[str]:
+        """Parties a mention ties its entity to: its role's words, a party
+        word before a name ("Democrat Hillary Clinton") or a note after it
+        ("(R-Utah)")."""
+        found = role_parties(m.role)
+        if m.name is not None:
+            before = _PARTY_BEFORE.search(self.text, max(0, m.start - 20),
+                                          m.start)
+            if before is not None:
+                found |= role_parties(before.group(1))
+            note = _PARTY_NOTE.match(self.text, m.end)
+            if note is not None:
+                found.add(note.group(1))
+        return found
+
     def _described(self, m: Mention) -> Entity | None:
         """The named person a definite description refers back to.
 
-        The most recently salient named person within ``SPEAKER_WINDOW``
-        whose gender fits and none of whose roles contradicts the
-        description (same head word, other modifiers: "the Republican
-        nominee" is not the "Democratic presidential nominee").
+        A named person seen within ``SPEAKER_WINDOW`` whose gender fits,
+        none of whose roles contradicts the description (same head word,
+        other modifiers) and who is not the subject of the main clause of
+        the description's own sentence. A description that names a party
+        ("the Republican nominee") goes to the most prominent such person
+        (the most often a subject or speaker) not tied to another party;
+        any other to the most recently salient one.
         """
         words = set((m.role or m.head.text).casefold().split())
         gender = self._gender(m)
-        for ent in sorted(self.entities, key=lambda e: -e.last_salient):
-            if ent.last_salient < 0 or \
-                    m.start - ent.last_salient > SPEAKER_WINDOW:
-                break
+        parties = role_parties(m.role)
+        found = []
+        for ent in self.entities:
+            if ent.last_seen < 0 or \
+                    m.start - ent.last_seen > SPEAKER_WINDOW:
+                continue
             if not ent.name or not ent.person or ent.plural or \
                     len(ent.name_words) < 2 or \
-                    ent.gender not in {None, gender}:
+                    (None not in {ent.gender, gender} and
+                     ent.gender != gender):
                 continue
-            held = set().union(*(r.casefold().split() for r in ent.roles))
             heads = {r.casefold().split()[-1]: set(r.casefold().split())
                      for r in ent.roles}
             same = heads.get(m.head.text.casefold())
-            if (same is not None and not words <= same) or any(
-                    words & a and held & b
-                    for a, b in itertools.permutations(_PARTY_SIDES)):
+            if (same is not None and not words <= same) or \
+                    (ent.parties and not parties <= ent.parties) or any(
+                        e.sent == m.sent and e.main for e in ent.mentions):
                 continue
-            return ent
-        return None
+            found.append(ent)
+        if parties:
+            head = m.head.text.casefold()
+            return max(found, key=lambda e: (
+                parties <= e.parties,
+                not e.roles or any(r.casefold().split()[-1] == head
+                                   for r in e.roles),
+                e.salient_count), default=None)
+        found = [e for e in found if e.last_salient >= 0 and
+                 m.start - e.last_salient <= SPEAKER_WINDOW]
+        return max(found, key=lambda e: e.last_salient, default=None)
 
     def _by_noun(self, m: Mention) -> Entity:
         head = m.head.lemma

@@ -33,6 +33,8 @@ class Mention:
     role: str | None
     pronoun: str | None = None
     plural: bool = False
+    main: bool = False
+    """The subject of its sentence's main clause."""
 
     @property
     def start(self) -> int:
@@ -258,7 +260,8 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         pron = lower if lower in lex.pronouns else None
         plural = bool(pron and lex.pronouns[pron].number == "pl")
         return Mention(sent=sent.index, toks=[head], head=head, name=None,
-                       role=None, pronoun=pron or lower, plural=plural)
+                       role=None, pronoun=pron or lower, plural=plural,
+                       main=_main_subject(sent, head))
     toks = _extend_name(sent, toks, lex)
     name, role = split_name_role(toks, text, lex)
     if name is None and _is_role_word(head, lex):
@@ -301,7 +304,13 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
-                   role=role, plural=plural)
+                   role=role, plural=plural, main=_main_subject(sent, head))
+
+
+def _main_subject(sent: Sent, head: Tok) -> bool:
+    """*head* is the subject of the sentence's root."""
+    return head.rel == "nsubj" and 0 <= head.head < len(sent.toks) and \
+        sent.toks[head.head].deprel == "root"
 
 
 def _tight(a: Tok, b: Tok) -> bool:
