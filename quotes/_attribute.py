@@ -529,6 +529,10 @@ def _salient_mentions(doc: Doc, lex: Lexicon,
                 m = mention_at(sent, tok, doc.text, lex)
                 if m.name or m.role or (subject and m.plural):
                     found.append((m, subject))
+            elif subject and tok.upos == "PRON":
+                m = mention_at(sent, tok, doc.text, lex)
+                if m.role:  # "She serves as the attorney general"
+                    found.append((m, subject))
     return found
 
 

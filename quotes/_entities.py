@@ -71,6 +71,16 @@ _PARTY_NOTE = re.compile(r"\s*\(([DRL])[-\u2013,)]")
 """A party-state note after a name: "(R-Utah)"."""
 
 
+_POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
+
+
+def role_head(role: str) -> str:
+    """A role's head word, case-folded: the last word before a
+    post-modifier ("spokesman for the port authority": spokesman)."""
+    words = _POSTMODIFIER.split(f" {role.casefold()} ", maxsplit=1)[0]
+    return (words.split() or [""])[-1]
+
+
 def role_parties(role: str | None) -> set[str]:
     """The parties a role's words name ("GOP presidential nominee": R)."""
     words = re.findall(r"[\w-]+", (role or "").casefold())
@@ -166,7 +176,7 @@ class EntityTable:
             if not ent.person or not person:
                 continue  # "Trump" never joins "Trump Foundation"
             if len(words) == 1 and words[0] in (have[0], have[-1]):
-                best = ent
+                best = self._surname(m, words[0]) or ent
                 break
             if (len(have) == 1 and have[0] == words[-1]) or \
                     same_person(have, words):
@@ -175,6 +185,21 @@ class EntityTable:
                 best = ent
                 break
         return best or self._new(m, name=name, person=person)
+
+    def _surname(self, m: Mention, word: str) -> Entity | None:
+        """The person a lone surname names when several share it ("Clinton"
+        for Hillary or Bill): among those whose gender fits, one seen
+        nearby, the most prominent (most often a subject or speaker), then
+        the most recently seen."""
+        gender = self._gender(m)
+        found = [e for e in self.entities
+                 if e.person and len(e.name_words) >= 2 and
+                 word in (e.name_words[0], e.name_words[-1]) and
+                 (gender is None or e.gender in {None, gender})]
+        return max(found, key=lambda e: (
+            e.name_words[-1] == word,
+            m.start - e.last_seen < SPEAKER_WINDOW,
+            e.salient_count, e.last_seen), default=None)
 
     def _is_person_name(self, name: str) -> bool:
         """False for names of organisations ("Trump Foundation")."""
@@ -262,7 +287,7 @@ class EntityTable:
                     (None not in {ent.gender, gender} and
                      ent.gender != gender):
                 continue
-            heads = {r.casefold().split()[-1]: set(r.casefold().split())
+            heads = {role_head(r): set(r.casefold().split())
                      for r in ent.roles}
             same = heads.get(m.head.text.casefold())
             if (same is not None and not words <= same) or \
@@ -274,8 +299,7 @@ class EntityTable:
             head = m.head.text.casefold()
             return max(found, key=lambda e: (
                 parties <= e.parties,
-                not e.roles or any(r.casefold().split()[-1] == head
-                                   for r in e.roles),
+                not e.roles or any(role_head(r) == head for r in e.roles),
                 e.salient_count), default=None)
         found = [e for e in found if e.last_salient >= 0 and
                  m.start - e.last_salient <= SPEAKER_WINDOW]
@@ -287,11 +311,13 @@ class EntityTable:
         definite = determiner in {"the", "this", "that", "these", "those"}
         if definite or m.plural:
             for ent in sorted(self.entities, key=lambda e: -e.last_salient):
-                role_heads = {r.split()[-1].casefold() for r in ent.roles}
+                role_heads = {role_head(r) for r in ent.roles}
                 if ent.plural == m.plural and (
                         head in role_heads or
-                        m.head.text.casefold() in role_heads):
-                    return ent
+                        m.head.text.casefold() in role_heads) and not (
+                        ent.parties and
+                        not role_parties(m.role) <= ent.parties):
+                    return ent  # not "the Democratic nominee" for Trump
                 if ent.head == head and ent.name and not ent.person and \
                         ent.plural == m.plural:
                     return ent

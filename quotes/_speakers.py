@@ -239,6 +239,9 @@ def role_phrase(sent: Sent, head: Tok, text: str,
     toks = _phrase_tokens(sent, head)
     if not any(_is_role_word(t, lex) for t in toks):
         return None
+    after = toks[-1].i + 1
+    if after < len(sent.toks) and sent.toks[after].text == "general":
+        toks = [*toks, sent.toks[after]]  # "attorney" + "general" misparsed
     name, role = split_name_role(toks, text, lex)
     if not role:
         while toks and toks[0].upos == "DET":
@@ -260,7 +263,8 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         pron = lower if lower in lex.pronouns else None
         plural = bool(pron and lex.pronouns[pron].number == "pl")
         return Mention(sent=sent.index, toks=[head], head=head, name=None,
-                       role=None, pronoun=pron or lower, plural=plural,
+                       role=_as_role(sent, head, text, lex),
+                       pronoun=pron or lower, plural=plural,
                        main=_main_subject(sent, head))
     toks = _extend_name(sent, toks, lex)
     name, role = split_name_role(toks, text, lex)
@@ -301,10 +305,31 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         role = role_phrase(sent, head, text, lex) or role  # "doctors at X"
     if role is None and name is not None:
         role = _role_before_comma(sent, toks[0].i, text, lex)
+    if role is None:
+        role = _as_role(sent, head, text, lex)
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
                    role=role, plural=plural, main=_main_subject(sent, head))
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "some", "any", "another"})
+"""Not a role with "as": "her skill as a negotiator" describes."""
+
+
+def _as_role(sent: Sent, head: Tok, text: str, lex: Lexicon) -> str | None:
+    """The role a subject's verb gives it with "as": "She occupies one of
+    the key positions as the attorney general", "As the senior Democrat in
+    the delegation, Scott has emerged"."""
+    if head.rel != "nsubj" or not 0 <= head.head < len(sent.toks):
+        return None
+    for obl in sent.children(head.head, "obl"):
+        words = sorted(sent.subtree(obl.i), key=lambda t: t.i)
+        if len(words) > 1 and words[0].text.lower() == "as" and \
+                words[1].text.lower() not in _INDEFINITE and \
+                _is_role_word(obl, lex):
+            return role_phrase(sent, obl, text, lex)
+    return None
 
 
 def _main_subject(sent: Sent, head: Tok) -> bool:
@@ -404,7 +429,8 @@ def _role_before_comma(sent: Sent, first: int, text: str,
         return None  # only "A top aide to the governor, NAME," at the start
     stretch = list(toks[k:first - 1])
     while stretch and (stretch[0].upos in {"DET", "NUM"} or
-                       stretch[0].text.lower() in _QUANTIFIERS):
+                       stretch[0].text.lower() in _QUANTIFIERS or
+                       stretch[0].text.lower() == "as"):  # "As the chair,"
         stretch = stretch[1:]
     if not stretch or len(stretch) > 10 or any(
             t.upos in {"VERB", "AUX", "PRON"} for t in stretch) or \
