@@ -559,7 +559,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                 role = ent.role
             else:
                 role = m.role if ent is None or ent.person else None
-            name = ent.name if ent is not None else m.name
+            name = ent.full_name if ent is not None else m.name
             speaker = Speaker(span=span, name=name, role=role, entity=number)
             if source == i and (m.pronoun or m.name is None):
                 confidence = min(confidence, CONF_REFERRED)
@@ -586,7 +586,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
         ent = table.entities[ent_index]
         mentions = sorted({(m.start, m.end) for m in ent.mentions})
         speakers.append(SpeakerEntity(
-            entity=number, name=ent.name or _fallback_name(text, ent),
+            entity=number, name=ent.full_name or _fallback_name(text, ent),
             roles=list(ent.roles),
             mentions=[doc.span(s, e) for s, e in mentions]))
     claimed = [(a.content.start, a.content.end) for a in out]

@@ -42,6 +42,8 @@ class Entity:
     """"m" or "f" once a mention shows it ("Mrs.", "chairman", "she")."""
     parties: set[str] = field(factory=set)
     """Parties the text ties the entity to ("Republican Donald Trump")."""
+    titled: bool = False
+    """A title that begins with "The" ("The New York Times")."""
 
     @property
     def person_like(self) -> bool:
@@ -53,6 +55,11 @@ class Entity:
     def name_words(self) -> list[str]:
         """The canonical name's words, case-folded, without suffixes."""
         return name_words(self.name)
+
+    @property
+    def full_name(self) -> str | None:
+        """The name as the speaker's name: "The" kept in a title."""
+        return f"The {self.name}" if self.titled and self.name else self.name
 
     @property
     def role(self) -> str | None:
@@ -143,6 +150,8 @@ class EntityTable:
         ent.gender = ent.gender or self._gender(m)
         if ent.person:
             ent.parties |= self._parties(m)
+        if m.name is not None and self._titled(m):
+            ent.titled, ent.person = True, False
         ent.mentions.append(m)
         if m.role and ent.person and not any(
                 _within(m.role, r) for r in ent.roles):
@@ -161,11 +170,32 @@ class EntityTable:
         self.entities.append(ent)
         return ent
 
+    def _titled(self, m: Mention) -> bool:
+        """The mention is "The NAME" with "The" part of the title: a
+        publication ("the New York Times"), or "The" capitalised inside a
+        sentence ("endorsed by The Dallas Morning News")."""
+        det = m.toks[0]
+        if det.text.casefold() != "the" or len(m.toks) < 2 or \
+                not self.text.startswith(m.name or "", m.toks[1].start):
+            return False
+        words = name_words(m.name)
+        if words and words[-1] in self.lex.publications:
+            return True
+        before = self.text[:det.start].rstrip()
+        return det.text == "The" and len(words) > 1 and \
+            words[0] not in self.lex.first_names and bool(before) and \
+            before[-1] not in ".!?:;\"\u201c\u201d\u2018\u2019'\n)"
+
     def _by_name(self, m: Mention) -> Entity:
         name = m.name or ""
         words = name_words(name)
         person = self._is_person_name(name)
         best: Entity | None = None
+        if len(words) == 1 and m.toks[0].text.casefold() == "the":
+            short = [e for e in self.entities if e.titled and
+                     e.name_words[-1:] == words]  # "the Times"
+            if short:
+                return max(short, key=lambda e: e.last_seen)
         for ent in reversed(self.entities):
             have = ent.name_words
             if not have:
