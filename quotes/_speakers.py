@@ -142,6 +142,10 @@ def _is_hyphen_in_name(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
         _is_name_word(before, lex)
 
 
+_SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx"})
+"""Honorifics only ever followed by a surname (not "Madam President")."""
+
+
 def _is_surname(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     """A role word used as a surname: "Tom Baker", "Samuel Otis King".
 
@@ -152,6 +156,8 @@ def _is_surname(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     if not tok.text[:1].isupper() or not _is_role_word(tok, lex) or \
             _is_title(tok, lex):
         return False
+    if k > 0 and toks[k - 1].text.lower().rstrip(".") in _SURNAME_HONORIFICS:
+        return True  # "Mr. King", "Ms. Baker"
     j = k
     while j > 0 and _is_name_word(toks[j - 1], lex):
         j -= 1
