@@ -78,6 +78,8 @@ _PARTY_NOTE = re.compile(r"\s*\(([DRL])[-\u2013,)]")
 """A party-state note after a name: "(R-Utah)"."""
 
 
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
 _POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
 
 
@@ -142,7 +144,7 @@ class EntityTable:
         if m.pronoun is not None:
             ent = self._pronoun(m)
         elif m.name is not None:
-            ent = self._by_name(m)
+            ent = self._by_name(m, salient=salient or speaker)
         else:
             ent = self._by_noun(m)
         if ent is None:
@@ -186,7 +188,7 @@ class EntityTable:
             words[0] not in self.lex.first_names and bool(before) and \
             before[-1] not in ".!?:;\"\u201c\u201d\u2018\u2019'\n)"
 
-    def _by_name(self, m: Mention) -> Entity:
+    def _by_name(self, m: Mention, *, salient: bool = False) -> Entity:
         name = m.name or ""
         words = name_words(name)
         person = self._is_person_name(name)
@@ -214,7 +216,38 @@ class EntityTable:
                     ent.name = name  # keep the fullest form of the name
                 best = ent
                 break
+        if best is None and person and salient and len(words) > 1:
+            best = self._introduced(m)
+            if best is not None:
+                best.name = name
         return best or self._new(m, name=name, person=person)
+
+    def _introduced(self, m: Mention) -> Entity | None:
+        """The unnamed speaker a new name goes on to name.
+
+        News introduces a speaker by description and names them in the
+        next sentences: "A former party chairman says ... [.] Said Don
+        Fowler, ...". The description must be indefinite or possessive
+        ("a former chairman", "Connecticut's tax commissioner"), a subject
+        or speaker mentioned at most two sentences before, of a fitting
+        gender; *m* a full name, a subject or speaker, that gives no role
+        with another head word.
+        """
+        gender = self._gender(m)
+        for ent in reversed(self.entities):
+            first = ent.mentions[0] if ent.mentions else None
+            if first is None or m.sent - ent.mentions[-1].sent > 2:
+                continue
+            if ent.name is not None or not ent.person or ent.plural or \
+                    ent.last_salient < 0 or not ent.roles or \
+                    first.toks[0].text.casefold() in _DEFINITE or \
+                    (m.role is not None and role_head(m.role) not in {
+                        role_head(r) for r in ent.roles}) or \
+                    (None not in {gender, ent.gender} and
+                     gender != ent.gender):
+                continue
+            return ent
+        return None
 
     def _surname(self, m: Mention, word: str) -> Entity | None:
         """The person a lone surname names when several share it ("Clinton"
