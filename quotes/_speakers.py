@@ -274,6 +274,8 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                        main=_main_subject(sent, head))
     toks = _extend_name(sent, toks, lex)
     name, role = split_name_role(toks, text, lex)
+    if name is not None:
+        name = _org_name(sent, toks[-1].i, name, text, lex)
     if name is None and _is_role_word(head, lex):
         # "Peter Novak, a spokesman for the mayor, said": the parser made
         # the appositive the subject; the name stands before the comma
@@ -342,6 +344,31 @@ def _main_subject(sent: Sent, head: Tok) -> bool:
     """*head* is the subject of the sentence's root."""
     return head.rel == "nsubj" and 0 <= head.head < len(sent.toks) and \
         sent.toks[head.head].deprel == "root"
+
+
+_ORG_LINKS = frozenset({"of", "on", "for"})
+
+
+def _org_name(sent: Sent, last: int, name: str, text: str,
+              lex: Lexicon) -> str:
+    """An organisation's name with its "of" part: "Federal Bureau" + "of
+    Prisons", "Commission" + "on Presidential Debates"."""
+    toks = sent.toks
+    k = last + 1
+    if name.split()[-1].lower() not in lex.org_words or \
+            k + 1 >= len(toks) or toks[k].text not in _ORG_LINKS:
+        return name
+    j = k + 1
+    if toks[j].text == "the":
+        j += 1
+    end = j
+    while end < len(toks) and toks[end].text[:1].isupper() and (
+            toks[end].upos == "PROPN" or toks[end].xpos.startswith("NNP")) \
+            and toks[end].text.lower() not in lex.non_speakers:
+        end += 1  # not "on Friday"
+    if end == j:
+        return name
+    return name + text[toks[last].end:toks[end - 1].end]
 
 
 def _tight(a: Tok, b: Tok) -> bool:
