@@ -216,7 +216,8 @@ class EntityTable:
                     ent.name = name  # keep the fullest form of the name
                 best = ent
                 break
-        if best is None and person and salient and len(words) > 1:
+        if best is None and person and salient and len(words) > 1 and \
+                words[0] in self.lex.first_names:
             best = self._introduced(m)
             if best is not None:
                 best.name = name
@@ -230,8 +231,8 @@ class EntityTable:
         Fowler, ...". The description must be indefinite or possessive
         ("a former chairman", "Connecticut's tax commissioner"), a subject
         or speaker mentioned at most two sentences before, of a fitting
-        gender; *m* a full name, a subject or speaker, that gives no role
-        with another head word.
+        gender; *m* a full name with a known first name, a subject or
+        speaker, that gives no role with another head word.
         """
         gender = self._gender(m)
         for ent in reversed(self.entities):
