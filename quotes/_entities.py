@@ -390,8 +390,9 @@ class EntityTable:
             toks = toks[1:]
         text = self.text[toks[0].start:toks[-1].end] if toks else \
             m.head.text
-        is_role = m.head.lemma in self.lex.role_nouns or \
-            m.head.text.lower() in self.lex.role_nouns
+        is_role = (m.head.lemma in self.lex.role_nouns or
+                   m.head.text.lower() in self.lex.role_nouns) and \
+            m.head.text.lower() not in self.lex.org_words  # "Tulsa police"
         if is_role and definite and not m.plural:
             described = self._described(m)
             if described is not None:  # "the Republican nominee" = Trump
