@@ -520,12 +520,20 @@ def _comma_role(sent: Sent, last: int, text: str,
                 "is", "was", "are", "were"} else []
     while stretch and stretch[0].upos == "DET":
         stretch = stretch[1:]
-    if not stretch or len(stretch) > 16 or any(
-            t.upos in {"VERB", "AUX"} for t in stretch):
+    verb = next((k for k, t in enumerate(stretch)
+                 if t.upos in {"VERB", "AUX"} and t.deprel != "amod"), None)
+    if verb is not None and "VerbForm=Fin" in stretch[verb].feats:
+        return None  # "In June, the senator said": a clause, no role
+    if verb is not None:  # "a former tax aide now teaching at NYU"
+        stretch = stretch[:verb]
+        while stretch and stretch[-1].upos in {"ADV", "ADP", "CCONJ"}:
+            stretch = stretch[:-1]
+    if not stretch or len(stretch) > 16:
         return None
-    if not _is_role_word(stretch[0], lex) and not any(
-            _is_role_word(t, lex) for t in stretch[:4]):
-        return None
+    adp = next((k for k, t in enumerate(stretch) if t.upos == "ADP"),
+               len(stretch))
+    if not any(_is_role_word(t, lex) for t in stretch[:max(adp, 4)]):
+        return None  # "a former Internal Revenue Service commissioner"
     return _join(stretch, text)
 
 
