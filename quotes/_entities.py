@@ -78,6 +78,11 @@ _PARTY_NOTE = re.compile(r"\s*\(([DRL])[-\u2013,)]")
 """A party-state note after a name: "(R-Utah)"."""
 
 
+_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van",
+                        "von", "der", "den", "la", "le", "al", "el", "bin",
+                        "ben", "st.", "mac"})
+"""First words of multi-word surnames ("de Blasio", "van der Berg")."""
+
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 _POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
@@ -211,7 +216,8 @@ class EntityTable:
                 best = self._surname(m, words[0]) or ent
                 break
             if (len(have) == 1 and have[0] == words[-1]) or \
-                    same_person(have, words):
+                    same_person(have, words) or \
+                    self._surname_of(m, have, words):
                 if len(name.split()) > len((ent.name or "").split()):
                     ent.name = name  # keep the fullest form of the name
                 best = ent
@@ -249,6 +255,16 @@ class EntityTable:
                 continue
             return ent
         return None
+
+    def _surname_of(self, m: Mention, have: list[str],
+                    words: list[str]) -> bool:
+        """*words* are the multi-word surname of the full name *have*: "De
+        Blasio" of Bill de Blasio, "Mr. Guajardo Villarreal" of Ildefonso
+        Guajardo Villarreal (a particle first, or after an honorific)."""
+        if not 1 < len(words) < len(have) or have[-len(words):] != words:
+            return False
+        first = m.toks[0].text.casefold() if m.toks else ""
+        return words[0] in _PARTICLES or first in self.lex.honorifics
 
     def _surname(self, m: Mention, word: str) -> Entity | None:
         """The person a lone surname names when several share it ("Clinton"
