@@ -198,6 +198,9 @@ class EntityTable:
         words = name_words(name)
         person = self._is_person_name(name)
         best: Entity | None = None
+        spelled = self._spelled_out(name)
+        if spelled is not None:
+            return spelled
         if len(words) == 1 and m.toks[0].text.casefold() == "the":
             short = [e for e in self.entities if e.titled and
                      e.name_words[-1:] == words]  # "the Times"
@@ -255,6 +258,19 @@ class EntityTable:
                 continue
             return ent
         return None
+
+    def _spelled_out(self, name: str) -> Entity | None:
+        """The organisation an acronym stands for ("IMF": International
+        Monetary Fund, "S.E.C.": Securities and Exchange Commission): the
+        initials of its capitalised words."""
+        letters = name.replace(".", "")
+        if " " in name or not 2 <= len(letters) <= 6 or \
+                not letters.isalpha() or not letters.isupper():
+            return None
+        found = [e for e in self.entities if e.name and " " in e.name and
+                 "".join(w[0] for w in e.name.split()
+                         if w[:1].isupper()) == letters]
+        return max(found, key=lambda e: e.last_seen, default=None)
 
     def _surname_of(self, m: Mention, have: list[str],
                     words: list[str]) -> bool:
