@@ -284,9 +284,10 @@ class EntityTable:
 
     def _surname(self, m: Mention, word: str) -> Entity | None:
         """The person a lone surname names when several share it ("Clinton"
-        for Hillary or Bill): among those whose gender fits, one seen
-        nearby, the most prominent (most often a subject or speaker), then
-        the most recently seen."""
+        for Hillary or Bill): among those whose gender fits, one known to
+        have the mention's gender ("Mr. Obama"), one seen nearby, the most
+        prominent (most often a subject or speaker), then the most recently
+        seen."""
         gender = self._gender(m)
         found = [e for e in self.entities
                  if e.person and len(e.name_words) >= 2 and
@@ -294,6 +295,7 @@ class EntityTable:
                  (gender is None or e.gender in {None, gender})]
         return max(found, key=lambda e: (
             e.name_words[-1] == word,
+            gender is not None and e.gender == gender,  # "Mr. Obama"
             m.start - e.last_seen < SPEAKER_WINDOW,
             e.salient_count, e.last_seen), default=None)
 

@@ -328,14 +328,16 @@ _INDEFINITE = frozenset({"a", "an", "one", "some", "any", "another"})
 def _as_role(sent: Sent, head: Tok, text: str, lex: Lexicon) -> str | None:
     """The role a subject's verb gives it with "as": "She occupies one of
     the key positions as the attorney general", "As the senior Democrat in
-    the delegation, Scott has emerged"."""
+    the delegation, Scott has emerged"; not "a negotiator" (a description)
+    nor a bare word the lexicon does not list ("rejects it as sexist")."""
     if head.rel != "nsubj" or not 0 <= head.head < len(sent.toks):
         return None
     for obl in sent.children(head.head, "obl"):
         words = sorted(sent.subtree(obl.i), key=lambda t: t.i)
         if len(words) > 1 and words[0].text.lower() == "as" and \
                 words[1].text.lower() not in _INDEFINITE and \
-                _is_role_word(obl, lex):
+                _is_role_word(obl, lex) and (
+                    obl.lemma in lex.role_nouns or len(words) > 2):
             return role_phrase(sent, obl, text, lex)
     return None
 
