@@ -109,6 +109,9 @@ def _is_title(tok: Tok, lex: Lexicon) -> bool:
         word.rstrip(".") + "." in lex.titles
 
 
+_PARTY_NAMES = frozenset({"republican", "democratic", "libertarian"})
+"""Role words that may begin an organisation's name ("Republican National
+Committee")."""
 _QUANTIFIERS = frozenset({"other", "some", "many", "several", "few", "most",
                          "all", "both", "one", "two", "three", "four",
                          "five", "numerous", "various"})
@@ -182,9 +185,11 @@ def split_name_role(toks: list[Tok], text: str,
     while k > 0 and toks[k - 1].rel == "case":  # trailing possessive 's
         k -= 1
     end = k
+    org = end > 0 and toks[end - 1].text.lower() in lex.org_words
     while k > 0 and (_is_name_word(toks[k - 1], lex) or (
             k < end and _is_hyphen_in_name(toks, k - 1, lex)) or
-            _is_surname(toks, k - 1, lex)):
+            _is_surname(toks, k - 1, lex) or (
+                org and toks[k - 1].text.lower() in _PARTY_NAMES)):
         if k < end and toks[k - 1].text.lower() in lex.org_words and \
                 not any(t.text.lower() in lex.org_words
                         for t in toks[k:end]):
