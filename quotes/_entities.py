@@ -427,7 +427,7 @@ class EntityTable:
         is_role = (m.head.lemma in self.lex.role_nouns or
                    m.head.text.lower() in self.lex.role_nouns) and \
             m.head.text.lower() not in self.lex.org_words  # "Tulsa police"
-        if is_role and definite and not m.plural:
+        if is_role and definite and not m.plural and not m.restricted:
             described = self._described(m)
             if described is not None:  # "the Republican nominee" = Trump
                 return described

@@ -35,6 +35,9 @@ class Mention:
     plural: bool = False
     main: bool = False
     """The subject of its sentence's main clause."""
+    restricted: bool = False
+    """A description with a restrictive relative clause ("the officer who
+    shot Scott"): it introduces someone, it does not refer back."""
 
     @property
     def start(self) -> int:
@@ -127,6 +130,8 @@ def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
     if not text or not text[0].isalpha() or not (
             text[0].isupper() or tok.upos == "PROPN"):
         return False
+    if text.lower() in lex.publications and tok.upos == "PROPN":
+        return True  # "The Charlotte Observer"
     if _is_role_word(tok, lex) or _is_title(tok, lex) or \
             text.lower() in _DESCRIPTORS:
         return False
@@ -323,7 +328,16 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
-                   role=role, plural=plural, main=_main_subject(sent, head))
+                   role=role, plural=plural, main=_main_subject(sent, head),
+                   restricted=_restricted(sent, head))
+
+
+def _restricted(sent: Sent, head: Tok) -> bool:
+    """*head* has a relative clause not set off by a comma."""
+    return any(sent.toks[rel.i - 1].text != "," for rel in sent.children(
+        head.i, "acl:relcl") if rel.i > head.i and any(
+            t.i == head.i + 1 and t.text.lower() in _RELATIVES
+            for t in sent.subtree(rel.i)))
 
 
 _INDEFINITE = frozenset({"a", "an", "one", "some", "any", "another"})
