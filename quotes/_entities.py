@@ -425,8 +425,10 @@ class EntityTable:
         text = self.text[toks[0].start:toks[-1].end] if toks else \
             m.head.text
         is_role = (m.head.lemma in self.lex.role_nouns or
-                   m.head.text.lower() in self.lex.role_nouns) and \
-            m.head.text.lower() not in self.lex.org_words  # "Tulsa police"
+                   m.head.text.lower() in self.lex.role_nouns) and not (
+            m.head.text.lower() in self.lex.org_words and any(
+                t.upos == "PROPN" for t in m.toks if t is not m.head))
+        # "Tulsa police" names an organisation; "police" is unnamed
         if is_role and definite and not m.plural and not m.restricted:
             described = self._described(m)
             if described is not None:  # "the Republican nominee" = Trump
