@@ -338,7 +338,8 @@ def _dash_cue(doc: Doc, region: QuoteRegion) -> CueMatch | None:
             if m.start() <= t.start < m.start(1) and is_punct(t)]
     for sent in near:
         name = [t for t in sent.toks
-                if m.start(1) <= t.start and t.end <= m.end(1)]
+                if m.start(1) <= t.start and t.end <= m.end(1)
+                and not is_punct(t)]  # "― Steve Quinlan."
         if name and dash:
             return CueMatch(sent=sent.index, toks=dash[:1], lemma="―",
                             cls="speech", speaker=name[-1], content=(),
