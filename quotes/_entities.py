@@ -229,7 +229,12 @@ class EntityTable:
                 words[0] in self.lex.first_names:
             best = self._introduced(m)
             if best is not None:
-                best.name = name
+                heads = {role_head(r) for r in best.roles}
+                for ent in self.entities:  # the headline's "Former chairman"
+                    if ent is best or (ent.name is None and ent.person and
+                                       not ent.plural and heads & {
+                                           role_head(r) for r in ent.roles}):
+                        ent.name = name
         return best or self._new(m, name=name, person=person)
 
     def _introduced(self, m: Mention) -> Entity | None:
@@ -241,7 +246,9 @@ class EntityTable:
         ("a former chairman", "Connecticut's tax commissioner"), a subject
         or speaker mentioned at most two sentences before, of a fitting
         gender; *m* a full name with a known first name, a subject or
-        speaker, that gives no role with another head word.
+        speaker, that gives no role with another head word. Earlier unnamed
+        holders of the same role (a headline's "Former chairman") take the
+        name too.
         """
         gender = self._gender(m)
         for ent in reversed(self.entities):
