@@ -527,11 +527,14 @@ def _comma_role(sent: Sent, last: int, text: str,
     if k >= len(toks) or toks[k].text != ",":
         return None
     stretch: list[Tok] = []
+    clause: list[Tok] = []  # "a physicist who is co-director of ..."
     for tok in toks[k + 1:]:
-        if (is_punct(tok) and tok.text not in {"-", "&"}) or (
-                stretch and tok.text.lower() in _RELATIVES):
-            break  # "the director of X, who ...": the role ends there
-        stretch.append(tok)
+        if is_punct(tok) and tok.text not in {"-", "&"}:
+            break
+        if clause or (stretch and tok.text.lower() in _RELATIVES):
+            clause.append(tok)
+        else:
+            stretch.append(tok)
     words = [t.text.lower() for t in stretch[:3]]
     if words and words[0] in {"who", "which"}:
         if len(words) > 2 and words[2] == "as":  # "who served as"
@@ -539,8 +542,9 @@ def _comma_role(sent: Sent, last: int, text: str,
         else:
             stretch = stretch[2:] if len(words) > 1 and words[1] in {
                 "is", "was", "are", "were"} else []
-    while stretch and stretch[0].upos == "DET":
-        stretch = stretch[1:]
+    while stretch and (stretch[0].upos == "DET" or stretch[0].text.lower()
+                       in {"now", "currently", "also", "once"}):
+        stretch = stretch[1:]  # "now a consultant on Burma"
     verb = next((k for k, t in enumerate(stretch)
                  if t.upos in {"VERB", "AUX"} and t.deprel != "amod"), None)
     if verb is not None and "VerbForm=Fin" in stretch[verb].feats:
@@ -555,6 +559,9 @@ def _comma_role(sent: Sent, last: int, text: str,
                len(stretch))
     if not any(_is_role_word(t, lex) for t in stretch[:max(adp, 4)]):
         return None  # "a former Internal Revenue Service commissioner"
+    if clause and verb is None and _is_role_word(stretch[-1], lex) and \
+            len(clause) <= 16 and clause[0].text.lower() in {"who", "that"}:
+        stretch += clause  # the role's own relative clause, as written
     return _join(stretch, text)
 
 
