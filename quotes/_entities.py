@@ -3,9 +3,13 @@
 Input: mentions in text order (speaker mentions and salient person
 mentions found anywhere); output: an entity number per mention and the
 entities' canonical names and roles. Rules: a surname or first name joins
-the earlier full name; "he"/"she" joins the most recent singular person;
-"they" the most recent group; "the spokesman" the entity holding that
-role; "Officials" an earlier "Ukrainian officials".
+the earlier full name (the nearby, most prominent one when several share
+it; multi-word surnames and acronyms too); "he"/"she" joins the most
+recent singular person; "they" the most recent group; "the spokesman" the
+entity holding that role; "the Republican nominee" a named person it fits
+(party ties, gender, not its own clause's subject); "Officials" an earlier
+"Ukrainian officials"; a name right after a lede description ("A former
+chairman says") names it.
 """
 
 from __future__ import annotations
