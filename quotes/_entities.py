@@ -317,6 +317,8 @@ class EntityTable:
 
     def _pronoun(self, m: Mention) -> Entity | None:
         pron = self.lex.pronouns.get(m.pronoun or "")
+        if pron is not None and pron.gender == "n" and pron.number == "sg":
+            return self._it(m)
         if pron is None or pron.person != 3 or pron.gender == "n":
             return None
         plural = pron.number == "pl"
@@ -341,6 +343,18 @@ class EntityTable:
         recent = [e for e in candidates if e.speaker and
                   m.start - e.last_salient < SPEAKER_WINDOW]
         return max(recent or candidates, key=lambda e: e.last_salient)
+
+    def _it(self, m: Mention) -> Entity | None:
+        """The organisation "it" names as a speaker ("it said"): the most
+        recently salient named organisation nearby, if any."""
+        found = [e for e in self.entities
+                 if e.name and not e.plural and e.gender is None and
+                 not e.roles and (not e.person or not (
+                     e.name_words[:1] and
+                     e.name_words[0] in self.lex.first_names)) and
+                 0 <= e.last_salient < m.start and
+                 m.start - e.last_salient < SPEAKER_WINDOW]
+        return max(found, key=lambda e: e.last_salient, default=None)
 
     def _gender(self, m: Mention) -> str | None:
         """The gender a mention shows: its pronoun, honorific or noun."""
