@@ -462,10 +462,12 @@ def _name_before_comma(sent: Sent, first: int, text: str,
         return None
     k = first - 1
     while k > 0 and (_is_name_word(toks[k - 1], lex) or (
-            k - 1 > 0 and _is_hyphen_in_name(toks, k - 1, lex))):
-        k -= 1
+            k - 1 > 0 and _is_hyphen_in_name(toks, k - 1, lex)) or
+            _is_surname(list(toks[:first - 1]), k - 1, lex)):
+        k -= 1  # "Charlie King, a prominent Democrat": King is a surname
     if k == first - 1 or (k > 0 and not is_punct(toks[k - 1]) and
-                          not _is_title(toks[k - 1], lex)):
+                          not _is_title(toks[k - 1], lex) and
+                          toks[k - 1].upos != "VERB"):  # "said NAME, a ..."
         return None
     return text[toks[k].start:toks[first - 2].end]
 
