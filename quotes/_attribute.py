@@ -18,7 +18,7 @@ from quotes._cues import CueMatch, find_cues
 from quotes._entities import Entity, EntityTable
 from quotes._marks import QuoteRegion, find_quotes
 from quotes._speakers import Mention, is_nominal, label_mention, mention_at
-from quotes._tree import Doc, Tok, is_punct
+from quotes._tree import Doc, Sent, Tok, is_punct
 from quotes.lexicons import Lexicon
 from quotes.records import (
     Attribution,
@@ -481,7 +481,8 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
         if cue is not None and cue.speaker is not None and \
                 is_nominal(cue.speaker):
             m = label_mention(cue.sent, cue.label, text, lex) if cue.label \
-                else mention_at(sents[cue.sent], cue.speaker, text, lex)
+                else mention_at(sents[cue.sent], _past_dateline(
+                    sents[cue.sent], cue.speaker, text), text, lex)
             events.append((m.start, 0, (d_index, m)))
             if draft.start < m.start < draft.end <= m.end and \
                     draft.kind is not Kind.DIRECT:
@@ -509,6 +510,32 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
                         if i not in dropped}
     return _freeze(doc, kept, speaker_mentions, table, regions,
                    doc_id)
+
+
+_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+
+
+def _past_dateline(sent: Sent, tok: Tok, text: str) -> Tok:
+    """The subject after a dateline the parser took for the subject.
+
+    "WASHINGTON -- President Obama ... said": the capitalised place that
+    opens a paragraph, then a dash; the speaker is the name after the
+    dash ("Obama"), the last word of its run of capitalised words.
+    """
+    line = text.rfind("\n", 0, tok.start) + 1
+    if not tok.text.isupper() or len(tok.text) < 3 or \
+            text[line:tok.start].strip():
+        return tok
+    dash = next((t for t in sent.toks[tok.i + 1:tok.i + 12]
+                 if t.text in _DASHES), None)
+    if dash is None or dash.i + 1 >= len(sent.toks):
+        return tok
+    k = dash.i + 1
+    while k + 1 < len(sent.toks) and sent.toks[k + 1].text[:1].isupper() \
+            and sent.toks[k + 1].upos in {"PROPN", "NOUN"}:
+        k += 1
+    after = sent.toks[k]
+    return after if is_nominal(after) and after.text[:1].isupper() else tok
 
 
 def _salient_mentions(doc: Doc, lex: Lexicon,
