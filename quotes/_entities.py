@@ -88,6 +88,7 @@ _PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van",
 """First words of multi-word surnames ("de Blasio", "van der Berg")."""
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+"""Determiners of a description that refers back ("the spokesman")."""
 
 _POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
 
@@ -231,18 +232,11 @@ class EntityTable:
                 break
         if best is None and person and salient and len(words) > 1 and \
                 words[0] in self.lex.first_names:
-            best = self._introduced(m)
-            if best is not None:
-                heads = {role_head(r) for r in best.roles}
-                for ent in self.entities:  # the headline's "Former chairman"
-                    if ent is best or (ent.name is None and ent.person and
-                                       not ent.plural and heads & {
-                                           role_head(r) for r in ent.roles}):
-                        ent.name = name
+            best = self._introduced(m, name)
         return best or self._new(m, name=name, person=person)
 
-    def _introduced(self, m: Mention) -> Entity | None:
-        """The unnamed speaker a new name goes on to name.
+    def _introduced(self, m: Mention, name: str) -> Entity | None:
+        """The unnamed speaker the new *name* goes on to name (named here).
 
         News introduces a speaker by description and names them in the
         next sentences: "A former party chairman says ... [.] Said Don
@@ -267,6 +261,12 @@ class EntityTable:
                     (None not in {gender, ent.gender} and
                      gender != ent.gender):
                 continue
+            heads = {role_head(r) for r in ent.roles}
+            for other in self.entities:
+                if other is ent or (other.name is None and other.person and
+                                    not other.plural and heads & {
+                                        role_head(r) for r in other.roles}):
+                    other.name = name
             return ent
         return None
 
@@ -431,7 +431,7 @@ class EntityTable:
     def _by_noun(self, m: Mention) -> Entity:
         head = m.head.lemma
         determiner = m.toks[0].text.lower() if m.toks else ""
-        definite = determiner in {"the", "this", "that", "these", "those"}
+        definite = determiner in _DEFINITE
         if definite or m.plural:
             for ent in sorted(self.entities, key=lambda e: -e.last_salient):
                 role_heads = {role_head(r) for r in ent.roles}
