@@ -333,11 +333,13 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
 
 
 def _restricted(sent: Sent, head: Tok) -> bool:
-    """*head* has a relative clause not set off by a comma."""
-    return any(sent.toks[rel.i - 1].text != "," for rel in sent.children(
-        head.i, "acl:relcl") if rel.i > head.i and any(
-            t.i == head.i + 1 and t.text.lower() in _RELATIVES
-            for t in sent.subtree(rel.i)))
+    """*head* has a relative clause not set off by a comma: its relative
+    pronoun comes right after the head ("the officer who shot Scott")."""
+    nxt = head.i + 1
+    if nxt >= len(sent.toks) or sent.toks[nxt].text.lower() not in _RELATIVES:
+        return False
+    return any(nxt in {t.i for t in sent.subtree(rel.i)}
+               for rel in sent.children(head.i, "acl:relcl"))
 
 
 _INDEFINITE = frozenset({"a", "an", "one", "some", "any", "another"})
