@@ -561,6 +561,9 @@ def _comma_role(sent: Sent, last: int, text: str,
         return None
     adp = next((k for k, t in enumerate(stretch) if t.upos == "ADP"),
                len(stretch))
+    if [t.text.lower() for t in stretch[:2]] == ["one", "of"]:
+        adp = next((k for k, t in enumerate(stretch[2:], 2)
+                    if t.upos == "ADP"), len(stretch))  # "one of the ..."
     if not any(_is_role_word(t, lex) for t in stretch[:max(adp, 4)]):
         return None  # "a former Internal Revenue Service commissioner"
     if clause and verb is None and _is_role_word(stretch[-1], lex) and \
