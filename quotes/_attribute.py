@@ -18,7 +18,7 @@ from quotes._cues import CueMatch, find_cues
 from quotes._entities import Entity, EntityTable
 from quotes._marks import QuoteRegion, find_quotes
 from quotes._speakers import Mention, is_nominal, label_mention, mention_at
-from quotes._tree import Doc, Tok, is_punct
+from quotes._tree import Doc, Sent, Tok, is_punct
 from quotes.lexicons import Lexicon
 from quotes.records import (
     Attribution,
@@ -338,7 +338,8 @@ def _dash_cue(doc: Doc, region: QuoteRegion) -> CueMatch | None:
             if m.start() <= t.start < m.start(1) and is_punct(t)]
     for sent in near:
         name = [t for t in sent.toks
-                if m.start(1) <= t.start and t.end <= m.end(1)]
+                if m.start(1) <= t.start and t.end <= m.end(1)
+                and not is_punct(t)]  # "― Steve Quinlan."
         if name and dash:
             return CueMatch(sent=sent.index, toks=dash[:1], lemma="―",
                             cls="speech", speaker=name[-1], content=(),
@@ -480,7 +481,8 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
         if cue is not None and cue.speaker is not None and \
                 is_nominal(cue.speaker):
             m = label_mention(cue.sent, cue.label, text, lex) if cue.label \
-                else mention_at(sents[cue.sent], cue.speaker, text, lex)
+                else mention_at(sents[cue.sent], _past_dateline(
+                    sents[cue.sent], cue.speaker, text), text, lex)
             events.append((m.start, 0, (d_index, m)))
             if draft.start < m.start < draft.end <= m.end and \
                     draft.kind is not Kind.DIRECT:
@@ -510,6 +512,32 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
                    doc_id)
 
 
+_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+
+
+def _past_dateline(sent: Sent, tok: Tok, text: str) -> Tok:
+    """The subject after a dateline the parser took for the subject.
+
+    "WASHINGTON -- President Obama ... said": the capitalised place that
+    opens a paragraph, then a dash; the speaker is the name after the
+    dash ("Obama"), the last word of its run of capitalised words.
+    """
+    line = text.rfind("\n", 0, tok.start) + 1
+    if not tok.text.isupper() or len(tok.text) < 3 or \
+            text[line:tok.start].strip():
+        return tok
+    dash = next((t for t in sent.toks[tok.i + 1:tok.i + 12]
+                 if t.text in _DASHES), None)
+    if dash is None or dash.i + 1 >= len(sent.toks):
+        return tok
+    k = dash.i + 1
+    while k + 1 < len(sent.toks) and sent.toks[k + 1].text[:1].isupper() \
+            and sent.toks[k + 1].upos in {"PROPN", "NOUN"}:
+        k += 1
+    after = sent.toks[k]
+    return after if is_nominal(after) and after.text[:1].isupper() else tok
+
+
 def _salient_mentions(doc: Doc, lex: Lexicon,
                       skip: set[int]) -> list[tuple[Mention, bool]]:
     """Named people and groups anywhere in the text, for roles and names.
@@ -528,6 +556,10 @@ def _salient_mentions(doc: Doc, lex: Lexicon,
                     tok.lemma in lex.role_nouns)):
                 m = mention_at(sent, tok, doc.text, lex)
                 if m.name or m.role or (subject and m.plural):
+                    found.append((m, subject))
+            elif subject and tok.upos == "PRON":
+                m = mention_at(sent, tok, doc.text, lex)
+                if m.role:  # "She serves as the attorney general"
                     found.append((m, subject))
     return found
 
@@ -555,7 +587,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                 role = ent.role
             else:
                 role = m.role if ent is None or ent.person else None
-            name = ent.name if ent is not None else m.name
+            name = ent.full_name if ent is not None else m.name
             speaker = Speaker(span=span, name=name, role=role, entity=number)
             if source == i and (m.pronoun or m.name is None):
                 confidence = min(confidence, CONF_REFERRED)
@@ -582,7 +614,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
         ent = table.entities[ent_index]
         mentions = sorted({(m.start, m.end) for m in ent.mentions})
         speakers.append(SpeakerEntity(
-            entity=number, name=ent.name or _fallback_name(text, ent),
+            entity=number, name=ent.full_name or _fallback_name(text, ent),
             roles=list(ent.roles),
             mentions=[doc.span(s, e) for s, e in mentions]))
     claimed = [(a.content.start, a.content.end) for a in out]

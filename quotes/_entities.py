@@ -3,14 +3,18 @@
 Input: mentions in text order (speaker mentions and salient person
 mentions found anywhere); output: an entity number per mention and the
 entities' canonical names and roles. Rules: a surname or first name joins
-the earlier full name; "he"/"she" joins the most recent singular person;
-"they" the most recent group; "the spokesman" the entity holding that
-role; "Officials" an earlier "Ukrainian officials".
+the earlier full name (the nearby, most prominent one when several share
+it; multi-word surnames and acronyms too); "he"/"she" joins the most
+recent singular person; "they" the most recent group; "the spokesman" the
+entity holding that role; "the Republican nominee" a named person it fits
+(party ties, gender, not its own clause's subject); "Officials" an earlier
+"Ukrainian officials"; a name right after a lede description ("A former
+chairman says") names it.
 """
 
 from __future__ import annotations
 
-import itertools
+import re
 from collections.abc import Iterable
 
 from attrs import define, field
@@ -34,10 +38,16 @@ class Entity:
     person: bool = True
     head: str = ""
     last_salient: int = -1
+    salient_count: int = 0
+    """Mentions as a subject or speaker: how prominent the entity is."""
     last_seen: int = -1
     speaker: bool = False
     gender: str | None = None
     """"m" or "f" once a mention shows it ("Mrs.", "chairman", "she")."""
+    parties: set[str] = field(factory=set)
+    """Parties the text ties the entity to ("Republican Donald Trump")."""
+    titled: bool = False
+    """A title that begins with "The" ("The New York Times")."""
 
     @property
     def person_like(self) -> bool:
@@ -51,6 +61,11 @@ class Entity:
         return name_words(self.name)
 
     @property
+    def full_name(self) -> str | None:
+        """The name as the speaker's name: "The" kept in a title."""
+        return f"The {self.name}" if self.titled and self.name else self.name
+
+    @property
     def role(self) -> str | None:
         """The most specific role found (see ``most_specific_role``)."""
         return most_specific_role(self.roles, named=self.name is not None)
@@ -58,9 +73,37 @@ class Entity:
 
 _PARTY_WORDS = frozenset({"democrat", "republican", "gop"})
 """A party label alone is a named person's affiliation, not a role."""
-_PARTY_SIDES = (frozenset({"democratic", "democrat"}),
-                frozenset({"republican", "gop"}))
-"""Modifiers that tell two descriptions apart ("the Democratic nominee")."""
+_PARTIES = {"democratic": "D", "democrat": "D", "republican": "R",
+            "gop": "R", "libertarian": "L"}
+"""Party words, for telling descriptions apart ("the Democratic nominee")."""
+_PARTY_BEFORE = re.compile(r"\b(Democratic|Democrat|Republican|GOP|"
+                           r"Libertarian)\s+$")
+_PARTY_NOTE = re.compile(r"\s*\(([DRL])[-\u2013,)]")
+"""A party-state note after a name: "(R-Utah)"."""
+
+
+_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van",
+                        "von", "der", "den", "la", "le", "al", "el", "bin",
+                        "ben", "st.", "mac"})
+"""First words of multi-word surnames ("de Blasio", "van der Berg")."""
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+"""Determiners of a description that refers back ("the spokesman")."""
+
+_POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
+
+
+def role_head(role: str) -> str:
+    """A role's head word, case-folded: the last word before a
+    post-modifier ("spokesman for the port authority": spokesman)."""
+    words = _POSTMODIFIER.split(f" {role.casefold()} ", maxsplit=1)[0]
+    return (words.split() or [""])[-1]
+
+
+def role_parties(role: str | None) -> set[str]:
+    """The parties a role's words name ("GOP presidential nominee": R)."""
+    words = re.findall(r"[\w-]+", (role or "").casefold())
+    return {_PARTIES[w] for w in words if w in _PARTIES}
 
 
 def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
@@ -111,12 +154,16 @@ class EntityTable:
         if m.pronoun is not None:
             ent = self._pronoun(m)
         elif m.name is not None:
-            ent = self._by_name(m)
+            ent = self._by_name(m, salient=salient or speaker)
         else:
             ent = self._by_noun(m)
         if ent is None:
             return None
         ent.gender = ent.gender or self._gender(m)
+        if ent.person:
+            ent.parties |= self._parties(m)
+        if m.name is not None and self._titled(m):
+            ent.titled, ent.person = True, False
         ent.mentions.append(m)
         if m.role and ent.person and not any(
                 _within(m.role, r) for r in ent.roles):
@@ -124,6 +171,7 @@ class EntityTable:
         ent.last_seen = m.start
         if salient or speaker:
             ent.last_salient = m.start
+            ent.salient_count += 1
         ent.speaker = ent.speaker or speaker
         return ent
 
@@ -134,11 +182,35 @@ class EntityTable:
         self.entities.append(ent)
         return ent
 
-    def _by_name(self, m: Mention) -> Entity:
+    def _titled(self, m: Mention) -> bool:
+        """The mention is "The NAME" with "The" part of the title: a
+        publication ("the New York Times"), or "The" capitalised inside a
+        sentence ("endorsed by The Dallas Morning News")."""
+        det = m.toks[0]
+        if det.text.casefold() != "the" or len(m.toks) < 2 or \
+                not self.text.startswith(m.name or "", m.toks[1].start):
+            return False
+        words = name_words(m.name)
+        if words and words[-1] in self.lex.publications:
+            return True
+        before = self.text[:det.start].rstrip()
+        return det.text == "The" and len(words) > 1 and \
+            words[0] not in self.lex.first_names and bool(before) and \
+            before[-1] not in ".!?:;\"\u201c\u201d\u2018\u2019'\n)"
+
+    def _by_name(self, m: Mention, *, salient: bool = False) -> Entity:
         name = m.name or ""
         words = name_words(name)
         person = self._is_person_name(name)
         best: Entity | None = None
+        spelled = self._spelled_out(name)
+        if spelled is not None:
+            return spelled
+        if len(words) == 1 and m.toks[0].text.casefold() == "the":
+            short = [e for e in self.entities if e.titled and
+                     e.name_words[-1:] == words]  # "the Times"
+            if short:
+                return max(short, key=lambda e: e.last_seen)
         for ent in reversed(self.entities):
             have = ent.name_words
             if not have:
@@ -149,15 +221,94 @@ class EntityTable:
             if not ent.person or not person:
                 continue  # "Trump" never joins "Trump Foundation"
             if len(words) == 1 and words[0] in (have[0], have[-1]):
-                best = ent
+                best = self._surname(m, words[0]) or ent
                 break
             if (len(have) == 1 and have[0] == words[-1]) or \
-                    same_person(have, words):
+                    same_person(have, words) or \
+                    self._surname_of(m, have, words):
                 if len(name.split()) > len((ent.name or "").split()):
                     ent.name = name  # keep the fullest form of the name
                 best = ent
                 break
+        if best is None and person and salient and len(words) > 1 and \
+                words[0] in self.lex.first_names:
+            best = self._introduced(m, name)
         return best or self._new(m, name=name, person=person)
+
+    def _introduced(self, m: Mention, name: str) -> Entity | None:
+        """The unnamed speaker the new *name* goes on to name (named here).
+
+        News introduces a speaker by description and names them in the
+        next sentences: "A former party chairman says ... [.] Said Don
+        Fowler, ...". The description must be indefinite or possessive
+        ("a former chairman", "Connecticut's tax commissioner"), a subject
+        or speaker mentioned at most two sentences before, of a fitting
+        gender; *m* a full name with a known first name, a subject or
+        speaker, that gives no role with another head word. Earlier unnamed
+        holders of the same role (a headline's "Former chairman") take the
+        name too.
+        """
+        gender = self._gender(m)
+        for ent in reversed(self.entities):
+            first = ent.mentions[0] if ent.mentions else None
+            if first is None or m.sent - ent.mentions[-1].sent > 2:
+                continue
+            if ent.name is not None or not ent.person or ent.plural or \
+                    ent.last_salient < 0 or not ent.roles or \
+                    first.toks[0].text.casefold() in _DEFINITE or \
+                    (m.role is not None and role_head(m.role) not in {
+                        role_head(r) for r in ent.roles}) or \
+                    (None not in {gender, ent.gender} and
+                     gender != ent.gender):
+                continue
+            heads = {role_head(r) for r in ent.roles}
+            for other in self.entities:
+                if other is ent or (other.name is None and other.person and
+                                    not other.plural and heads & {
+                                        role_head(r) for r in other.roles}):
+                    other.name = name
+            return ent
+        return None
+
+    def _spelled_out(self, name: str) -> Entity | None:
+        """The organisation an acronym stands for ("IMF": International
+        Monetary Fund, "S.E.C.": Securities and Exchange Commission): the
+        initials of its capitalised words."""
+        letters = name.replace(".", "")
+        if " " in name or not 2 <= len(letters) <= 6 or \
+                not letters.isalpha() or not letters.isupper():
+            return None
+        found = [e for e in self.entities if e.name and " " in e.name and
+                 "".join(w[0] for w in e.name.split()
+                         if w[:1].isupper()) == letters]
+        return max(found, key=lambda e: e.last_seen, default=None)
+
+    def _surname_of(self, m: Mention, have: list[str],
+                    words: list[str]) -> bool:
+        """*words* are the multi-word surname of the full name *have*: "De
+        Blasio" of Bill de Blasio, "Mr. Guajardo Villarreal" of Ildefonso
+        Guajardo Villarreal (a particle first, or after an honorific)."""
+        if not 1 < len(words) < len(have) or have[-len(words):] != words:
+            return False
+        first = m.toks[0].text.casefold() if m.toks else ""
+        return words[0] in _PARTICLES or first in self.lex.honorifics
+
+    def _surname(self, m: Mention, word: str) -> Entity | None:
+        """The person a lone surname names when several share it ("Clinton"
+        for Hillary or Bill): among those whose gender fits, one known to
+        have the mention's gender ("Mr. Obama"), one seen nearby, the most
+        prominent (most often a subject or speaker), then the most recently
+        seen."""
+        gender = self._gender(m)
+        found = [e for e in self.entities
+                 if e.person and len(e.name_words) >= 2 and
+                 word in (e.name_words[0], e.name_words[-1]) and
+                 (gender is None or e.gender in {None, gender})]
+        return max(found, key=lambda e: (
+            e.name_words[-1] == word,
+            gender is not None and e.gender == gender,  # "Mr. Obama"
+            m.start - e.last_seen < SPEAKER_WINDOW,
+            e.salient_count, e.last_seen), default=None)
 
     def _is_person_name(self, name: str) -> bool:
         """False for names of organisations ("Trump Foundation")."""
@@ -166,6 +317,8 @@ class EntityTable:
 
     def _pronoun(self, m: Mention) -> Entity | None:
         pron = self.lex.pronouns.get(m.pronoun or "")
+        if pron is not None and pron.gender == "n" and pron.number == "sg":
+            return self._it(m)
         if pron is None or pron.person != 3 or pron.gender == "n":
             return None
         plural = pron.number == "pl"
@@ -191,6 +344,18 @@ class EntityTable:
                   m.start - e.last_salient < SPEAKER_WINDOW]
         return max(recent or candidates, key=lambda e: e.last_salient)
 
+    def _it(self, m: Mention) -> Entity | None:
+        """The organisation "it" names as a speaker ("it said"): the most
+        recently salient named organisation nearby, if any."""
+        found = [e for e in self.entities
+                 if e.name and not e.plural and e.gender is None and
+                 not e.roles and (not e.person or not (
+                     e.name_words[:1] and
+                     e.name_words[0] in self.lex.first_names)) and
+                 0 <= e.last_salient < m.start and
+                 m.start - e.last_salient < SPEAKER_WINDOW]
+        return max(found, key=lambda e: e.last_salient, default=None)
+
     def _gender(self, m: Mention) -> str | None:
         """The gender a mention shows: its pronoun, honorific or noun."""
         if m.pronoun is not None:
@@ -206,46 +371,76 @@ class EntityTable:
             found = self.lex.first_names.get(given[0])
         return found
 
+    def _parties(self, m: Mention) -> set[str]:
+        """Parties a mention ties its entity to: its role's words, a party
+        word before a name ("Democrat Hillary Clinton") or a note after it
+        ("(R-Utah)")."""
+        found = role_parties(m.role)
+        if m.name is not None:
+            before = _PARTY_BEFORE.search(self.text, max(0, m.start - 20),
+                                          m.start)
+            if before is not None:
+                found |= role_parties(before.group(1))
+            note = _PARTY_NOTE.match(self.text, m.end)
+            if note is not None:
+                found.add(note.group(1))
+        return found
+
     def _described(self, m: Mention) -> Entity | None:
         """The named person a definite description refers back to.
 
-        The most recently salient named person within ``SPEAKER_WINDOW``
-        whose gender fits and none of whose roles contradicts the
-        description (same head word, other modifiers: "the Republican
-        nominee" is not the "Democratic presidential nominee").
+        A named person seen within ``SPEAKER_WINDOW`` whose gender fits,
+        none of whose roles contradicts the description (same head word,
+        other modifiers) and who is not the subject of the main clause of
+        the description's own sentence. A description that names a party
+        ("the Republican nominee") goes to the most prominent such person
+        (the most often a subject or speaker) not tied to another party;
+        any other to the most recently salient one.
         """
         words = set((m.role or m.head.text).casefold().split())
         gender = self._gender(m)
-        for ent in sorted(self.entities, key=lambda e: -e.last_salient):
-            if ent.last_salient < 0 or \
-                    m.start - ent.last_salient > SPEAKER_WINDOW:
-                break
+        parties = role_parties(m.role)
+        found = []
+        for ent in self.entities:
+            if ent.last_seen < 0 or \
+                    m.start - ent.last_seen > SPEAKER_WINDOW:
+                continue
             if not ent.name or not ent.person or ent.plural or \
                     len(ent.name_words) < 2 or \
-                    ent.gender not in {None, gender}:
+                    (None not in {ent.gender, gender} and
+                     ent.gender != gender):
                 continue
-            held = set().union(*(r.casefold().split() for r in ent.roles))
-            heads = {r.casefold().split()[-1]: set(r.casefold().split())
+            heads = {role_head(r): set(r.casefold().split())
                      for r in ent.roles}
             same = heads.get(m.head.text.casefold())
-            if (same is not None and not words <= same) or any(
-                    words & a and held & b
-                    for a, b in itertools.permutations(_PARTY_SIDES)):
+            if (same is not None and not words <= same) or \
+                    (ent.parties and not parties <= ent.parties) or any(
+                        e.sent == m.sent and e.main for e in ent.mentions):
                 continue
-            return ent
-        return None
+            found.append(ent)
+        if parties:
+            head = m.head.text.casefold()
+            return max(found, key=lambda e: (
+                parties <= e.parties,
+                not e.roles or any(role_head(r) == head for r in e.roles),
+                e.salient_count), default=None)
+        found = [e for e in found if e.last_salient >= 0 and
+                 m.start - e.last_salient <= SPEAKER_WINDOW]
+        return max(found, key=lambda e: e.last_salient, default=None)
 
     def _by_noun(self, m: Mention) -> Entity:
         head = m.head.lemma
         determiner = m.toks[0].text.lower() if m.toks else ""
-        definite = determiner in {"the", "this", "that", "these", "those"}
+        definite = determiner in _DEFINITE
         if definite or m.plural:
             for ent in sorted(self.entities, key=lambda e: -e.last_salient):
-                role_heads = {r.split()[-1].casefold() for r in ent.roles}
+                role_heads = {role_head(r) for r in ent.roles}
                 if ent.plural == m.plural and (
                         head in role_heads or
-                        m.head.text.casefold() in role_heads):
-                    return ent
+                        m.head.text.casefold() in role_heads) and not (
+                        ent.parties and
+                        not role_parties(m.role) <= ent.parties):
+                    return ent  # not "the Democratic nominee" for Trump
                 if ent.head == head and ent.name and not ent.person and \
                         ent.plural == m.plural:
                     return ent
@@ -254,9 +449,12 @@ class EntityTable:
             toks = toks[1:]
         text = self.text[toks[0].start:toks[-1].end] if toks else \
             m.head.text
-        is_role = m.head.lemma in self.lex.role_nouns or \
-            m.head.text.lower() in self.lex.role_nouns
-        if is_role and definite and not m.plural:
+        is_role = (m.head.lemma in self.lex.role_nouns or
+                   m.head.text.lower() in self.lex.role_nouns) and not (
+            m.head.text.lower() in self.lex.org_words and any(
+                t.upos == "PROPN" for t in m.toks if t is not m.head))
+        # "Tulsa police" names an organisation; "police" is unnamed
+        if is_role and definite and not m.plural and not m.restricted:
             described = self._described(m)
             if described is not None:  # "the Republican nominee" = Trump
                 return described

@@ -33,6 +33,11 @@ class Mention:
     role: str | None
     pronoun: str | None = None
     plural: bool = False
+    main: bool = False
+    """The subject of its sentence's main clause."""
+    restricted: bool = False
+    """A description with a restrictive relative clause ("the officer who
+    shot Scott"): it introduces someone, it does not refer back."""
 
     @property
     def start(self) -> int:
@@ -107,6 +112,9 @@ def _is_title(tok: Tok, lex: Lexicon) -> bool:
         word.rstrip(".") + "." in lex.titles
 
 
+_PARTY_NAMES = frozenset({"republican", "democratic", "libertarian"})
+"""Role words that may begin an organisation's name ("Republican National
+Committee")."""
 _QUANTIFIERS = frozenset({"other", "some", "many", "several", "few", "most",
                          "all", "both", "one", "two", "three", "four",
                          "five", "numerous", "various"})
@@ -122,6 +130,8 @@ def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
     if not text or not text[0].isalpha() or not (
             text[0].isupper() or tok.upos == "PROPN"):
         return False
+    if text.lower() in lex.publications and tok.upos == "PROPN":
+        return True  # "The Charlotte Observer"
     if _is_role_word(tok, lex) or _is_title(tok, lex) or \
             text.lower() in _DESCRIPTORS:
         return False
@@ -140,6 +150,10 @@ def _is_hyphen_in_name(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
         _is_name_word(before, lex)
 
 
+_SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx"})
+"""Honorifics only ever followed by a surname (not "Madam President")."""
+
+
 def _is_surname(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     """A role word used as a surname: "Tom Baker", "Samuel Otis King".
 
@@ -150,6 +164,8 @@ def _is_surname(toks: list[Tok], k: int, lex: Lexicon) -> bool:
     if not tok.text[:1].isupper() or not _is_role_word(tok, lex) or \
             _is_title(tok, lex):
         return False
+    if k > 0 and toks[k - 1].text.lower().rstrip(".") in _SURNAME_HONORIFICS:
+        return True  # "Mr. King", "Ms. Baker"
     j = k
     while j > 0 and _is_name_word(toks[j - 1], lex):
         j -= 1
@@ -174,9 +190,11 @@ def split_name_role(toks: list[Tok], text: str,
     while k > 0 and toks[k - 1].rel == "case":  # trailing possessive 's
         k -= 1
     end = k
+    org = end > 0 and toks[end - 1].text.lower() in lex.org_words
     while k > 0 and (_is_name_word(toks[k - 1], lex) or (
             k < end and _is_hyphen_in_name(toks, k - 1, lex)) or
-            _is_surname(toks, k - 1, lex)):
+            _is_surname(toks, k - 1, lex) or (
+                org and toks[k - 1].text.lower() in _PARTY_NAMES)):
         if k < end and toks[k - 1].text.lower() in lex.org_words and \
                 not any(t.text.lower() in lex.org_words
                         for t in toks[k:end]):
@@ -237,6 +255,9 @@ def role_phrase(sent: Sent, head: Tok, text: str,
     toks = _phrase_tokens(sent, head)
     if not any(_is_role_word(t, lex) for t in toks):
         return None
+    after = toks[-1].i + 1
+    if after < len(sent.toks) and sent.toks[after].text == "general":
+        toks = [*toks, sent.toks[after]]  # "attorney" + "general" misparsed
     name, role = split_name_role(toks, text, lex)
     if not role:
         while toks and toks[0].upos == "DET":
@@ -258,9 +279,13 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         pron = lower if lower in lex.pronouns else None
         plural = bool(pron and lex.pronouns[pron].number == "pl")
         return Mention(sent=sent.index, toks=[head], head=head, name=None,
-                       role=None, pronoun=pron or lower, plural=plural)
+                       role=_as_role(sent, head, text, lex),
+                       pronoun=pron or lower, plural=plural,
+                       main=_main_subject(sent, head))
     toks = _extend_name(sent, toks, lex)
     name, role = split_name_role(toks, text, lex)
+    if name is not None:
+        name = _org_name(sent, toks[-1].i, name, text, lex)
     if name is None and _is_role_word(head, lex):
         # "Peter Novak, a spokesman for the mayor, said": the parser made
         # the appositive the subject; the name stands before the comma
@@ -298,10 +323,75 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         role = role_phrase(sent, head, text, lex) or role  # "doctors at X"
     if role is None and name is not None:
         role = _role_before_comma(sent, toks[0].i, text, lex)
+    if role is None:
+        role = _as_role(sent, head, text, lex)
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
-                   role=role, plural=plural)
+                   role=role, plural=plural, main=_main_subject(sent, head),
+                   restricted=_restricted(sent, head))
+
+
+def _restricted(sent: Sent, head: Tok) -> bool:
+    """*head* has a relative clause not set off by a comma: its relative
+    pronoun comes right after the head ("the officer who shot Scott")."""
+    nxt = head.i + 1
+    if nxt >= len(sent.toks) or sent.toks[nxt].text.lower() not in _RELATIVES:
+        return False
+    return any(nxt in {t.i for t in sent.subtree(rel.i)}
+               for rel in sent.children(head.i, "acl:relcl"))
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "some", "any", "another"})
+"""Not a role with "as": "her skill as a negotiator" describes."""
+
+
+def _as_role(sent: Sent, head: Tok, text: str, lex: Lexicon) -> str | None:
+    """The role a subject's verb gives it with "as": "She occupies one of
+    the key positions as the attorney general", "As the senior Democrat in
+    the delegation, Scott has emerged"; not "a negotiator" (a description)
+    nor a bare word the lexicon does not list ("rejects it as sexist")."""
+    if head.rel != "nsubj" or not 0 <= head.head < len(sent.toks):
+        return None
+    for obl in sent.children(head.head, "obl"):
+        words = sorted(sent.subtree(obl.i), key=lambda t: t.i)
+        if len(words) > 1 and words[0].text.lower() == "as" and \
+                words[1].text.lower() not in _INDEFINITE and \
+                _is_role_word(obl, lex) and (
+                    obl.lemma in lex.role_nouns or len(words) > 2):
+            return role_phrase(sent, obl, text, lex)
+    return None
+
+
+def _main_subject(sent: Sent, head: Tok) -> bool:
+    """*head* is the subject of the sentence's root."""
+    return head.rel == "nsubj" and 0 <= head.head < len(sent.toks) and \
+        sent.toks[head.head].deprel == "root"
+
+
+_ORG_LINKS = frozenset({"of", "on", "for"})
+
+
+def _org_name(sent: Sent, last: int, name: str, text: str,
+              lex: Lexicon) -> str:
+    """An organisation's name with its "of" part: "Federal Bureau" + "of
+    Prisons", "Commission" + "on Presidential Debates"."""
+    toks = sent.toks
+    k = last + 1
+    if name.split()[-1].lower() not in lex.org_words or \
+            k + 1 >= len(toks) or toks[k].text not in _ORG_LINKS:
+        return name
+    j = k + 1
+    if toks[j].text == "the":
+        j += 1
+    end = j
+    while end < len(toks) and toks[end].text[:1].isupper() and (
+            toks[end].upos == "PROPN" or toks[end].xpos.startswith("NNP")) \
+            and toks[end].text.lower() not in lex.non_speakers:
+        end += 1  # not "on Friday"
+    if end == j:
+        return name
+    return name + text[toks[last].end:toks[end - 1].end]
 
 
 def _tight(a: Tok, b: Tok) -> bool:
@@ -374,10 +464,12 @@ def _name_before_comma(sent: Sent, first: int, text: str,
         return None
     k = first - 1
     while k > 0 and (_is_name_word(toks[k - 1], lex) or (
-            k - 1 > 0 and _is_hyphen_in_name(toks, k - 1, lex))):
-        k -= 1
+            k - 1 > 0 and _is_hyphen_in_name(toks, k - 1, lex)) or
+            _is_surname(list(toks[:first - 1]), k - 1, lex)):
+        k -= 1  # "Charlie King, a prominent Democrat": King is a surname
     if k == first - 1 or (k > 0 and not is_punct(toks[k - 1]) and
-                          not _is_title(toks[k - 1], lex)):
+                          not _is_title(toks[k - 1], lex) and
+                          toks[k - 1].upos != "VERB"):  # "said NAME, a ..."
         return None
     return text[toks[k].start:toks[first - 2].end]
 
@@ -395,7 +487,8 @@ def _role_before_comma(sent: Sent, first: int, text: str,
         return None  # only "A top aide to the governor, NAME," at the start
     stretch = list(toks[k:first - 1])
     while stretch and (stretch[0].upos in {"DET", "NUM"} or
-                       stretch[0].text.lower() in _QUANTIFIERS):
+                       stretch[0].text.lower() in _QUANTIFIERS or
+                       stretch[0].text.lower() == "as"):  # "As the chair,"
         stretch = stretch[1:]
     if not stretch or len(stretch) > 10 or any(
             t.upos in {"VERB", "AUX", "PRON"} for t in stretch) or \
@@ -438,11 +531,14 @@ def _comma_role(sent: Sent, last: int, text: str,
     if k >= len(toks) or toks[k].text != ",":
         return None
     stretch: list[Tok] = []
+    clause: list[Tok] = []  # "a physicist who is co-director of ..."
     for tok in toks[k + 1:]:
-        if (is_punct(tok) and tok.text not in {"-", "&"}) or (
-                stretch and tok.text.lower() in _RELATIVES):
-            break  # "the director of X, who ...": the role ends there
-        stretch.append(tok)
+        if is_punct(tok) and tok.text not in {"-", "&"}:
+            break
+        if clause or (stretch and tok.text.lower() in _RELATIVES):
+            clause.append(tok)
+        else:
+            stretch.append(tok)
     words = [t.text.lower() for t in stretch[:3]]
     if words and words[0] in {"who", "which"}:
         if len(words) > 2 and words[2] == "as":  # "who served as"
@@ -450,14 +546,29 @@ def _comma_role(sent: Sent, last: int, text: str,
         else:
             stretch = stretch[2:] if len(words) > 1 and words[1] in {
                 "is", "was", "are", "were"} else []
-    while stretch and stretch[0].upos == "DET":
-        stretch = stretch[1:]
-    if not stretch or len(stretch) > 16 or any(
-            t.upos in {"VERB", "AUX"} for t in stretch):
+    while stretch and (stretch[0].upos == "DET" or stretch[0].text.lower()
+                       in {"now", "currently", "also", "once"}):
+        stretch = stretch[1:]  # "now a consultant on Burma"
+    verb = next((k for k, t in enumerate(stretch)
+                 if t.upos in {"VERB", "AUX"} and t.deprel != "amod"), None)
+    if verb is not None and "VerbForm=Fin" in stretch[verb].feats:
+        return None  # "In June, the senator said": a clause, no role
+    if verb is not None:  # "a former tax aide now teaching at NYU"
+        stretch = stretch[:verb]
+        while stretch and stretch[-1].upos in {"ADV", "ADP", "CCONJ"}:
+            stretch = stretch[:-1]
+    if not stretch or len(stretch) > 16:
         return None
-    if not _is_role_word(stretch[0], lex) and not any(
-            _is_role_word(t, lex) for t in stretch[:4]):
-        return None
+    adp = next((k for k, t in enumerate(stretch) if t.upos == "ADP"),
+               len(stretch))
+    if [t.text.lower() for t in stretch[:2]] == ["one", "of"]:
+        adp = next((k for k, t in enumerate(stretch[2:], 2)
+                    if t.upos == "ADP"), len(stretch))  # "one of the ..."
+    if not any(_is_role_word(t, lex) for t in stretch[:max(adp, 4)]):
+        return None  # "a former Internal Revenue Service commissioner"
+    if clause and verb is None and _is_role_word(stretch[-1], lex) and \
+            len(clause) <= 16 and clause[0].text.lower() in {"who", "that"}:
+        stretch += clause  # the role's own relative clause, as written
     return _join(stretch, text)
 
 

@@ -19,8 +19,10 @@ from quotes.exceptions import LexiconError
 
 _FILES = ("reporting_verbs.tsv", "cue_phrases.tsv", "role_nouns.txt",
           "honorifics.txt", "pronouns.tsv", "non_speakers.txt",
-          "genders.tsv", "titles.txt", "org_words.txt", "first_names.tsv")
-_OPTIONAL = frozenset({"titles.txt", "org_words.txt", "first_names.tsv"})
+          "genders.tsv", "titles.txt", "org_words.txt", "first_names.tsv",
+          "publications.txt")
+_OPTIONAL = frozenset({"titles.txt", "org_words.txt", "first_names.tsv",
+                       "publications.txt"})
 """Files added after the first release: a custom directory without them
 uses the bundled ones."""
 
@@ -86,6 +88,9 @@ class Lexicon:
     """Last words of organisation names ("foundation", "hotel")."""
     first_names: dict[str, str] = field(converter=_mapping, factory=dict)
     """Common first name -> "m" or "f"."""
+    publications: frozenset[str] = field(converter=_words,
+                                         factory=frozenset)
+    """Last words of titles that keep "The" ("The New York Times")."""
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -130,6 +135,7 @@ class Lexicon:
             titles={r[0] for r in rows("titles.txt", 1)},
             org_words={r[0] for r in rows("org_words.txt", 1)},
             first_names=_freeze_map(rows("first_names.tsv", 2)),
+            publications={r[0] for r in rows("publications.txt", 1)},
         )
 
 
