@@ -394,8 +394,9 @@ def make_proposer(tagger: Tagger, lex: Lexicon,
         probs = tagger.probabilities(sentence_words(doc, regions), lex)
         out: list[Proposal] = []
         for sent, p in zip(doc.sents, probs, strict=True):
-            out += _sentence_proposals(doc, sent, p, regions, claimed, lex,
-                                       min_confidence)
+            if sent.parsed:  # a flat tree cannot show what a claim asserts
+                out += _sentence_proposals(doc, sent, p, regions, claimed,
+                                           lex, min_confidence)
         return out
 
     return propose

@@ -21,6 +21,7 @@ from attrs import field, frozen
 
 from quotes._fastparse import use_bfloat16, use_fast_parser
 from quotes._sentences import repair
+from quotes._tree import FLAT_TREE
 from quotes.exceptions import MissingAnnotationError, ModelNotAvailableError
 
 log = logging.getLogger(__name__)
@@ -339,6 +340,7 @@ def _flat_tree(sentence: Any) -> None:
     if subject is not None:
         subject.deprel = "nsubj"
     sentence.build_dependencies()
+    sentence.add_comment(FLAT_TREE)
 
 
 def set_threads(threads: int | None) -> None:

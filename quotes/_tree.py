@@ -15,6 +15,9 @@ from attrs import field, frozen
 
 from quotes.records import Span, as_tuple
 
+FLAT_TREE = "# quotes: flat tree, not parsed"
+"""The stanza comment of a sentence selective parsing did not parse."""
+
 PUNCT_CHARS = frozenset(".,;:!?\"'“”‘’«»„‚‹›()[]{}—–-…`´")
 
 
@@ -41,11 +44,16 @@ class Tok:
 
 @frozen(kw_only=True)
 class Sent:
-    """A parsed sentence and its children index."""
+    """A parsed sentence and its children index.
+
+    ``parsed`` is False for a sentence that selective parsing left with a
+    flat tree (``FLAT_TREE`` among its stanza comments).
+    """
 
     index: int
     toks: tuple[Tok, ...] = field(converter=as_tuple)
     kids: tuple[tuple[int, ...], ...] = field(converter=as_tuple)
+    parsed: bool = True
 
     @property
     def start(self) -> int:
@@ -221,7 +229,8 @@ def from_stanza(doc: Any, text: str) -> Doc:
                  for t in toks]
         fixed = _one_subject(fixed, _children(fixed))
         sents.append(Sent(index=s_index, toks=fixed,
-                          kids=[tuple(k) for k in _children(fixed)]))
+                          kids=[tuple(k) for k in _children(fixed)],
+                          parsed=FLAT_TREE not in (sentence.comments or ())))
     return Doc(text=text, sents=sents)
 
 
@@ -275,4 +284,4 @@ def shift(sent: Sent, offset: int, index: int) -> Sent:
     """Move a sentence parsed from a chunk to its place in the whole text."""
     toks = [Tok(**{**_as_dict(t), "start": t.start + offset,
                    "end": t.end + offset}) for t in sent.toks]
-    return Sent(index=index, toks=toks, kids=sent.kids)
+    return Sent(index=index, toks=toks, kids=sent.kids, parsed=sent.parsed)

@@ -19,6 +19,7 @@ from quotes._fastparse import (
 )
 from quotes._parse import _flat_tree
 from quotes._select import needs_parse
+from quotes._tree import from_stanza
 from quotes.testing import doc_from_conllu
 
 
@@ -164,6 +165,9 @@ def test_selection_takes_cues_quotes_colons_and_neighbours(
         False]
 
 
+TEXT_FLAT = "Pentagon spokesman John Kirby visited Kyiv ."
+
+
 def test_flat_tree_keeps_names_and_a_subject() -> None:
     conllu = "\n".join([
         "# text = Pentagon spokesman John Kirby visited Kyiv .",
@@ -172,8 +176,10 @@ def test_flat_tree_keeps_names_and_a_subject() -> None:
                      ("John", "PROPN"), ("Kirby", "PROPN"),
                      ("visited", "VERB"), ("Kyiv", "PROPN"),
                      (".", "PUNCT")], start=1)), "", ""])
-    sentence = doc_from_conllu(conllu).sentences[0]
+    doc = doc_from_conllu(conllu)
+    sentence = doc.sentences[0]
     _flat_tree(sentence)
+    assert [s.parsed for s in from_stanza(doc, TEXT_FLAT).sents] == [False]
     arcs = [(w.text, w.head, w.deprel) for w in sentence.words]
     assert arcs == [("Pentagon", 5, "dep"), ("spokesman", 5, "dep"),
                     ("John", 5, "nsubj"), ("Kirby", 3, "flat"),
@@ -259,3 +265,15 @@ def test_fast_parser_gives_stanzas_parse_bit_for_bit(
     assert len(got) == len(want_fast)
     same = sum(a == b for a, b in zip(got, want_fast, strict=True))
     assert same >= 0.98 * len(got)
+
+
+@pytest.mark.model
+def test_selective_parse_of_the_seed_adds_no_claim(seed_text: str) -> None:
+    """The learned tagger proposes nothing in a sentence left unparsed
+    (its act filter needs the parse): the seed comes out as parsed whole."""
+    full = quotes.Extractor().extract(seed_text, doc_id="seed")
+    config = quotes.ParseConfig(selective=True)
+    doc = quotes.Extractor(config).parse(seed_text)
+    assert 0 < sum(not s.parsed for s in doc.sents) < len(doc.sents)
+    selective = quotes.Extractor(config).extract(seed_text, doc_id="seed")
+    assert selective.attributions == full.attributions
