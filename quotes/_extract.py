@@ -175,8 +175,10 @@ class Extractor:
         """The sentence selector of ``ParseConfig.selective``, or None."""
         if not self.config.selective:
             return None
+        learned = (_learned.cue_finder(_learned.load(), self.lexicon)
+                   if self.config.learned else None)
         return functools.partial(_select.needs_parse, piece,
-                                 lex=self.lexicon)
+                                 lex=self.lexicon, learned=learned)
 
     def extract(self, text: str, *, doc_id: str | None = None) -> Result:
         """Return every attribution in *text*.

@@ -383,6 +383,23 @@ def sentence_words(doc: Doc, regions: Sequence[QuoteRegion]) -> list[
     return out
 
 
+def cue_finder(tagger: Tagger, lex: Lexicon,
+               min_confidence: float = MIN_CONFIDENCE,
+               ) -> Callable[[Sequence[Sequence[tuple[str, str, str]]]],
+                             list[bool]]:
+    """For selective parsing: per sentence outside quotations, given its
+    (text, lemma, upos) words, could the tagger propose a claim there?"""
+
+    def may_propose(sents: Sequence[Sequence[tuple[str, str, str]]],
+                    ) -> list[bool]:
+        words = [[(text, upos, lemma, QUOTE_OUT) for text, lemma, upos in s]
+                 for s in sents]
+        return [_may_propose(p, min_confidence)
+                for p in tagger.probabilities(words, lex)]
+
+    return may_propose
+
+
 def make_proposer(tagger: Tagger, lex: Lexicon,
                   min_confidence: float = MIN_CONFIDENCE) -> Proposer:
     """A ``Proposer`` that tags each sentence and keeps confident claims

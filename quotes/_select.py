@@ -5,7 +5,9 @@ parsed in full when it can hold or continue one: it has a cue of the
 lexicon (a verb or noun whose tag and lemma the cue rules accept, "said",
 "claim"; a phrase such as "according to"), a colon, or part of a
 quotation (paired over the whole text, so a sentence inside an
-open quotation counts). Other sentences are only tagged and lemmatised
+open quotation counts), or, with the learned tagger on, the tagger may
+propose a claim there (its filters need the parse). Other sentences are
+only tagged and lemmatised
 and get a flat tree (``_parse._flat_tree``), which keeps names and
 subjects for coreference. Input: the text and per sentence its span and
 words; output: one flag per sentence. Used when
@@ -15,7 +17,7 @@ words; output: one flag per sentence. Used when
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from quotes._marks import find_quotes
 from quotes.lexicons import Lexicon
@@ -29,6 +31,9 @@ subjects)."""
 
 SentenceInfo = tuple[int, int, Sequence[tuple[str, str, str]]]
 """(start, end, [(word text, lemma, upos), ...]) of one sentence."""
+CueFinder = Callable[[Sequence[Sequence[tuple[str, str, str]]]], list[bool]]
+"""Per sentence outside quotations, given its (text, lemma, upos) words:
+could the learned tagger propose a claim there?"""
 
 
 def _is_cue(lemma: str, upos: str, lex: Lexicon) -> bool:
@@ -38,8 +43,11 @@ def _is_cue(lemma: str, upos: str, lex: Lexicon) -> bool:
 
 
 def needs_parse(text: str, sentences: Sequence[SentenceInfo],
-                lex: Lexicon) -> list[bool]:
-    """One flag per sentence: does it need a dependency parse?"""
+                lex: Lexicon, learned: CueFinder | None = None) -> list[bool]:
+    """One flag per sentence: does it need a dependency parse?
+
+    *learned* is asked about the sentences the lexicons leave out.
+    """
     phrases = [f" {p} " for p in lex.prep_cues]
     regions = find_quotes(text)
     starts = [r.start for r in regions]
@@ -58,6 +66,11 @@ def needs_parse(text: str, sentences: Sequence[SentenceInfo],
         return any(p in plain for p in phrases)
 
     core = [selected(*s) for s in sentences]
+    if learned is not None:
+        rest = [k for k, flag in enumerate(core) if not flag]
+        for k, flag in zip(rest, learned([sentences[k][2] for k in rest]),
+                           strict=True):
+            core[k] = flag
     keep = list(core)
     for k, flag in enumerate(core):
         if flag:

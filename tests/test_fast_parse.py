@@ -4,6 +4,7 @@ trees, threads."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 import types
 
 import numpy as np
@@ -166,6 +167,22 @@ def test_selection_takes_cues_quotes_colons_and_neighbours(
 
 
 TEXT_FLAT = "Pentagon spokesman John Kirby visited Kyiv ."
+
+
+def test_selection_asks_the_tagger_about_the_other_sentences() -> None:
+    lex = quotes.Lexicon.default()
+    text = "Trade fell. Smith said it was over. Rivals derided the plan."
+    asked: list[list[str]] = []
+
+    def tagger(sents: Sequence[Sequence[tuple[str, str, str]]],
+               ) -> list[bool]:
+        words = [[w for w, _, _ in s] for s in sents]
+        asked.extend(words)
+        return ["derided" in s for s in words]
+
+    assert needs_parse(text, sentences(text), lex, learned=tagger) == [
+        False, True, True]
+    assert asked == [["Trade", "fell"], ["Rivals", "derided", "the", "plan"]]
 
 
 def test_flat_tree_keeps_names_and_a_subject() -> None:
