@@ -4,8 +4,8 @@ trees, threads."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 import types
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
