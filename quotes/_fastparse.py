@@ -51,14 +51,17 @@ def _pairwise_bilinear(module: Any, input1: Any, input2: Any) -> Any:
     return out + module.bias
 
 
-def _weight_ioj(module: Any) -> Any:
-    """The bilinear weight (i, j, o) laid out as (i, o*j), cached."""
+def _weight_ioj(module: Any, order: tuple[int, int, int] = (0, 2, 1)) -> Any:
+    """A bilinear weight laid out as (i, o*j), cached on the module.
+
+    *order* permutes the weight's axes to (i, o, j): the default is for
+    stanza's (i, j, o) layout, ``(1, 0, 2)`` for ``nn.Bilinear``'s (o, i, j).
+    """
     weight = module.weight
     key = (weight.data_ptr(), weight._version)
     if getattr(module, "_quotes_key", None) != key:
-        size_i, size_j, size_o = weight.shape
-        module._quotes_w = weight.detach().permute(0, 2, 1).reshape(
-            size_i, size_o * size_j).contiguous()
+        ioj = weight.detach().permute(*order)
+        module._quotes_w = ioj.reshape(ioj.shape[0], -1).contiguous()
         module._quotes_key = key
     return module._quotes_w
 
@@ -179,6 +182,10 @@ def _max_tree(scores: np.ndarray) -> np.ndarray:
     return tree
 
 
+MAX_OWN_DECODER = 400
+"""Longer sentences use stanza's decoder (ours recurses once per cycle)."""
+
+
 def best_tree(scores: np.ndarray) -> np.ndarray:
     """The best tree with exactly one word on the root, as
     ``chuliu_edmonds_one_root`` finds it: the greedy tree when there is
@@ -197,10 +204,6 @@ def best_tree(scores: np.ndarray) -> np.ndarray:
     low = scores[np.isfinite(scores)].min()
     scores[:, 0] += low * len(scores)
     return _max_tree(scores)
-
-
-MAX_OWN_DECODER = 400
-"""Longer sentences use stanza's decoder (ours recurses once per cycle)."""
 
 
 def _predict(model: Any, *inputs: Any,
@@ -289,15 +292,9 @@ def _matmul_bilinear(module: Any, input1: Any, input2: Any) -> Any:
     bilinear): ``out[n, o] = sum_ij x1[n, i] W[o, i, j] x2[n, j] + b[o]``."""
     import torch
 
-    weight = module.weight
-    key = (weight.data_ptr(), weight._version)
-    if getattr(module, "_quotes_key", None) != key:
-        size_o, size_i, size_j = weight.shape
-        module._quotes_w = weight.detach().permute(1, 0, 2).reshape(
-            size_i, size_o * size_j).contiguous()
-        module._quotes_key = key
-    mixed = (input1 @ module._quotes_w).view(
-        *input1.shape[:-1], weight.shape[0], weight.shape[2])
+    size_o, _, size_j = module.weight.shape
+    mixed = (input1 @ _weight_ioj(module, (1, 0, 2))).view(
+        *input1.shape[:-1], size_o, size_j)
     out = torch.einsum("...oj,...j->...o", mixed, input2.to(mixed.dtype))
     return out + module.bias
 

@@ -82,12 +82,12 @@ class ParseConfig:
         selective: give a dependency parse only to the sentences that
             can hold or continue an attribution (see ``quotes._select``);
             the others are tagged and lemmatised only.
-        precision: ``"float32"`` gives stanza's own parse, bit for bit;
-            ``"bfloat16"`` runs the parser's matrix products and LSTMs in
-            bfloat16 (faster on CPUs with native bfloat16, such as
-            AVX512-BF16 or AMX; about 1 word in 1,000 gets another head or
-            label); ``"auto"`` is bfloat16 where the CPU has it natively,
-            else float32.
+        precision: ``"float32"`` gives stanza's own parse, word for word;
+            ``"bfloat16"`` runs the tagger's and parser's matrix products
+            and LSTMs in bfloat16 (faster on CPUs with native bfloat16,
+            such as AVX512-BF16 or AMX; about 1 word in 400 gets another
+            head, label or tag); ``"auto"`` is bfloat16 where the CPU has
+            it natively, else float32.
     """
 
     model_dir: str | None = None
