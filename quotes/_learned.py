@@ -242,26 +242,14 @@ def build_model(vocab: Vocab) -> Any:
     return Tagger()
 
 
-def _allowed() -> list[list[bool]]:
-    """BIO constraints: an I- tag only after B- or I- of its own role."""
-    out = []
-    for prev in TAGS:
-        row = []
-        for tag in TAGS:
-            ok = not tag.startswith("I-") or prev[2:] == tag[2:]
-            row.append(ok)
-        out.append(row)
-    return out
-
-
-_ALLOWED = _allowed()
-_PREVIOUS = [[p for p in range(len(TAGS)) if _ALLOWED[p][t]]
-             for t in range(len(TAGS))]
-"""Per tag, the tags that may precede it."""
+_PAIRS = [(TAGS.index("B-" + r), TAGS.index("I-" + r)) for r in
+          ("SRC", "CUE", "CON")]
+"""(B-, I-) index of each role: I- may follow only these two."""
 
 
 def viterbi(logp: Sequence[Sequence[float]]) -> list[int]:
-    """The most probable tag sequence that obeys the BIO constraints."""
+    """The most probable tag sequence in which an I- tag follows only the
+    B- or I- tag of its own role (of equal scores, lower indices win)."""
     if not logp:
         return []
     n_tags = len(TAGS)
@@ -269,11 +257,13 @@ def viterbi(logp: Sequence[Sequence[float]]) -> list[int]:
              for t, lp in enumerate(logp[0])]
     back: list[list[int]] = []
     for row in logp[1:]:
-        ptr = [max(prev, key=score.__getitem__) for prev in _PREVIOUS]
-        ptr = [p if score[p] > -math.inf else 0 for p in ptr]
+        best = score.index(max(score))  # O and B- may follow any tag
+        ptr = [best] * n_tags
+        for b, i in _PAIRS:
+            ptr[i] = b if score[b] >= score[i] else i
         score = [score[p] + row[t] for t, p in enumerate(ptr)]
         back.append(ptr)
-    tag = max(range(n_tags), key=lambda t: score[t])
+    tag = score.index(max(score))
     path = [tag]
     for ptr in reversed(back):
         tag = ptr[tag]
@@ -371,11 +361,11 @@ def _load(base: str) -> Tagger:
 
 # ---------------------------------------------------------------- proposals
 
-def sentence_words(doc: Doc, regions: Sequence[QuoteRegion]) -> list[
-        list[Word]]:
-    """The tagger's input for each sentence of *doc*."""
+def sentence_words(doc: Doc, regions: Sequence[QuoteRegion],
+                   sents: Sequence[Sent] | None = None) -> list[list[Word]]:
+    """The tagger's input for each sentence of *doc* (or of *sents*)."""
     out = []
-    for sent in doc.sents:
+    for sent in doc.sents if sents is None else sents:
         quotes = quote_positions(doc.text, [(t.start, t.end)
                                             for t in sent.toks], regions)
         out.append([(t.text, t.upos, t.lemma, q)
@@ -408,15 +398,41 @@ def make_proposer(tagger: Tagger, lex: Lexicon,
     def propose(doc: Doc, claimed: Sequence[tuple[int, int]],
                 ) -> list[Proposal]:
         regions = find_quotes(doc.text)
-        probs = tagger.probabilities(sentence_words(doc, regions), lex)
+        free = _unclaimed_words(doc, claimed)
+        # a flat tree cannot show what a claim asserts; a sentence with
+        # fewer unclaimed words than a content needs cannot hold a new one
+        sents = [s for s, n in zip(doc.sents, free, strict=True)
+                 if s.parsed and n >= MIN_WORDS]
+        probs = tagger.probabilities(sentence_words(doc, regions, sents),
+                                     lex)
         out: list[Proposal] = []
-        for sent, p in zip(doc.sents, probs, strict=True):
-            if sent.parsed:  # a flat tree cannot show what a claim asserts
-                out += _sentence_proposals(doc, sent, p, regions, claimed,
-                                           lex, min_confidence)
+        for sent, p in zip(sents, probs, strict=True):
+            out += _sentence_proposals(doc, sent, p, regions, claimed, lex,
+                                       min_confidence)
         return out
 
     return propose
+
+
+def _unclaimed_words(doc: Doc, claimed: Sequence[tuple[int, int]],
+                     ) -> list[int]:
+    """Per sentence: its words (not punctuation) that overlap no claimed
+    range. No proposed content may overlap a claim
+    (``_sentence_proposals``)."""
+    ranges = sorted(claimed)
+    out = []
+    k = 0
+    reach = -1  # the furthest end of ranges[:k]
+    for sent in doc.sents:
+        free = 0
+        for tok in sent.toks:
+            while k < len(ranges) and ranges[k][0] < tok.end:
+                reach = max(reach, ranges[k][1])
+                k += 1
+            if reach <= tok.start and any(c.isalnum() for c in tok.text):
+                free += 1
+        out.append(free)
+    return out
 
 
 def _mean(probs: Sequence[Sequence[float]], lo: int, hi: int,

@@ -12,6 +12,7 @@ Never raises on any ``str``.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -108,11 +109,17 @@ _FILLER = "\u2060"
 
 def find_quotes(text: str) -> list[QuoteRegion]:
     """Return the outermost quotations of *text*, in text order."""
+    return list(_find_quotes(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _find_quotes(text: str) -> tuple[QuoteRegion, ...]:
+    # cached: the rules, the tagger and selective parsing pair one text
     shadow = _DOUBLED.sub('"' + _FILLER, text)
     regions = _pair_marks(shadow)
     if shadow == text:
-        return regions
-    return [_over_doubled(r, text) for r in regions]
+        return tuple(regions)
+    return tuple(_over_doubled(r, text) for r in regions)
 
 
 def _over_doubled(region: QuoteRegion, text: str) -> QuoteRegion:

@@ -211,7 +211,9 @@ def test_flat_tree_keeps_names_and_a_subject() -> None:
 def test_parse_config_checks_precision() -> None:
     assert quotes.ParseConfig().precision == "float32"
     with pytest.raises(ValueError, match="precision must be one of"):
-        quotes.ParseConfig(precision="int8")
+        quotes.ParseConfig(precision="int4")
+    with pytest.raises(ValueError, match="CPU only"):
+        quotes.ParseConfig(precision="int8", use_gpu=True)
 
 
 def test_parse_config_checks_threads() -> None:
@@ -298,3 +300,23 @@ def test_selective_parse_of_the_seed_adds_no_claim(seed_text: str) -> None:
     assert 0 < sum(not s.parsed for s in doc.sents) < len(doc.sents)
     selective = quotes.Extractor(config).extract(seed_text, doc_id="seed")
     assert selective.attributions == full.attributions
+
+
+@pytest.mark.model
+def test_int8_lstms_parse_nearly_as_float32(seed_text: str) -> None:
+    """precision="int8" swaps every LSTM of the tagger and parser for an
+    int8 one; the parse of the seed stays all but the same."""
+    import torch
+
+    from quotes import _parse
+
+    exact = _arcs(_parse.make_pipeline(quotes.ParseConfig()), seed_text)
+    nlp = _parse.make_pipeline(quotes.ParseConfig(precision="int8"))
+    for name in ("pos", "depparse"):
+        modules = list(nlp.processors[name].trainer.model.modules())
+        assert not any(type(m) is torch.nn.LSTM for m in modules)
+        assert any("quantized" in type(m).__module__ for m in modules)
+    got = _arcs(nlp, seed_text)
+    assert len(got) == len(exact)
+    same = sum(a == b for a, b in zip(got, exact, strict=True))
+    assert same >= 0.97 * len(got)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,27 @@ def test_viterbi_obeys_bio(seed: int) -> None:
     for prev, tag in zip(["O", *tags], tags, strict=False):
         if tag.startswith("I-"):
             assert prev[2:] == tag[2:], (prev, tag)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_viterbi_finds_the_best_valid_sequence(seed: int) -> None:
+    """Viterbi's path scores as well as the best of all valid paths."""
+    rng = random.Random(seed)
+    n = len(_learned.TAGS)
+    logp = [[rng.uniform(-5, 0) for _ in range(n)] for _ in range(4)]
+
+    def valid(path: tuple[int, ...]) -> bool:
+        names = ["O"] + [_learned.TAGS[t] for t in path]
+        return all(not b.startswith("I-") or a[2:] == b[2:]
+                   for a, b in itertools.pairwise(names))
+
+    def total(path: Sequence[int]) -> float:
+        return sum(logp[k][t] for k, t in enumerate(path))
+
+    best = max(total(p) for p in itertools.product(range(n), repeat=4)
+               if valid(p))
+    path = _learned.viterbi(logp)
+    assert valid(tuple(path)) and total(path) == pytest.approx(best)
 
 
 def test_spans_of() -> None:

@@ -32,8 +32,9 @@ RELATIONS = ("nsubj", "ccomp", "parataxis", "appos", "obj", "flat",
 def pipeline(model_dir: Path, precision: str | None = None) -> Any:
     """The full English pipeline from the model files in *model_dir*.
 
-    *precision* ``None``: stanza's own parser code; ``"float32"`` or
-    ``"bfloat16"``: the parser as ``quotes`` runs it (``quotes._fastparse``).
+    *precision* ``None``: stanza's own parser code; ``"float32"``,
+    ``"bfloat16"`` or ``"int8"``: the parser as ``quotes`` runs it
+    (``quotes._fastparse``; int8 LSTMs with bfloat16 products).
     """
     import stanza
 
@@ -44,10 +45,16 @@ def pipeline(model_dir: Path, precision: str | None = None) -> Any:
                           download_method=None, logging_level="WARN",
                           **paths)
     if precision is not None:
-        from quotes._fastparse import use_bfloat16, use_fast_parser
+        from quotes._fastparse import (
+            use_bfloat16,
+            use_fast_parser,
+            use_int8_lstms,
+        )
 
         use_fast_parser(nlp)
-        if precision == "bfloat16":
+        if precision == "int8":
+            use_int8_lstms(nlp, ("pos", "depparse"))
+        if precision in {"bfloat16", "int8"}:
             use_bfloat16(nlp, ("pos", "depparse"))
     return nlp
 
@@ -155,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default="ewt,gum")
     ap.add_argument("--threads", type=int, default=1,
                     help="torch threads (default 1: one core of two)")
-    ap.add_argument("--precision", choices=("float32", "bfloat16"),
+    ap.add_argument("--precision", choices=("float32", "bfloat16", "int8"),
                     help="run the parser as quotes does, in this "
                          "precision (default: stanza's own code)")
     ap.add_argument("--out", type=Path,
