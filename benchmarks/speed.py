@@ -12,7 +12,9 @@ process on one torch thread and reports words/s and peak resident memory:
   in float32, the same trees as ``stock``);
 - ``bf16``: as ``full``, with ``ParseConfig(precision="bfloat16")``;
 - ``selective``: ``ParseConfig(selective=True, precision="bfloat16")``
-  + extraction (the fastest);
+  + extraction;
+- ``int8``: ``ParseConfig(selective=True, precision="int8")`` +
+  extraction (the fastest);
 - ``jobs1`` and ``jobs2``: ``Extractor.pipe(n_process=1)`` and
   ``Extractor.pipe(n_process=2)``, default configuration, wall time
   including model loading (and the workers' start).
@@ -49,10 +51,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 GOLD = ROOT.parent / "shared" / "bench" / "polnear" / "dev.jsonl"
-MODES = ("stock", "full", "bf16", "selective", "rules", "jobs1", "jobs2")
+MODES = ("stock", "full", "bf16", "selective", "int8", "rules", "jobs1",
+         "jobs2")
 CONFIGS: dict[str, dict[str, Any]] = {
     "stock": {}, "full": {}, "bf16": {"precision": "bfloat16"},
-    "selective": {"selective": True, "precision": "bfloat16"}}
+    "selective": {"selective": True, "precision": "bfloat16"},
+    "int8": {"selective": True, "precision": "int8"}}
 
 
 def texts(gold: Path, limit: int) -> list[tuple[str, str]]:
@@ -148,8 +152,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         parses = Path(tmp) / "parses.pickle"
         for round_ in range(args.rounds):
-            for mode in ("full", "stock", "bf16", "selective", "rules",
-                         "jobs1", "jobs2"):
+            for mode in ("full", "stock", "bf16", "selective", "int8",
+                         "rules", "jobs1", "jobs2"):
                 cmd = [sys.executable, __file__, "--mode", mode, "--limit",
                        str(args.limit), "--gold", str(args.gold),
                        "--parses", str(parses)]
@@ -237,6 +241,7 @@ LABELS = {
     "full": "full parse + extraction (default: float32, same trees)",
     "bf16": "full parse in bfloat16 + extraction",
     "selective": "selective parse in bfloat16 + extraction",
+    "int8": "selective parse, int8 LSTMs + extraction",
     "jobs1": "full parse + extraction, `--jobs 1` (wall, with loading)",
     "jobs2": "full parse + extraction, `--jobs 2` (wall, with start-up)",
 }

@@ -352,8 +352,7 @@ def use_bfloat16(nlp: Any, processors: tuple[str, ...] = ("pos", "depparse"),
             processor.process = _in_bfloat16(processor.process)
 
 
-def use_int8_lstms(nlp: Any, processors: tuple[str, ...] = ("pos",
-                                                             "depparse"),
+def use_int8_lstms(nlp: Any, processors: tuple[str, ...] = ("depparse",),
                    ) -> None:
     """Run the LSTMs of *processors* with int8 weights and activations
     (dynamic quantization), taking and giving float32.

@@ -86,11 +86,11 @@ class ParseConfig:
             ``"bfloat16"`` runs the tagger's and parser's matrix products
             and LSTMs in bfloat16 (faster on CPUs with native bfloat16,
             such as AVX512-BF16 or AMX; about 1 word in 400 gets another
-            head, label or tag); ``"int8"`` also runs their LSTMs with
-            int8 weights (dynamic quantization; faster again, about 1
-            word in 250 differs, the other products in bfloat16 where
-            the CPU has it natively); ``"auto"`` is bfloat16 where the
-            CPU has it natively, else float32.
+            head, label or tag); ``"int8"`` runs the parser's LSTMs with
+            int8 weights (dynamic quantization), the rest as bfloat16
+            where the CPU has it natively (faster again; CPU only);
+            ``"auto"`` is bfloat16 where the CPU has it natively, else
+            float32.
     """
 
     model_dir: str | None = None
@@ -267,7 +267,7 @@ def make_pipeline(config: ParseConfig | None = None) -> Any:
         raise ModelNotAvailableError(msg, path=where) from err
     use_fast_parser(nlp)
     if config.precision == "int8":  # CPU only (checked by ParseConfig)
-        use_int8_lstms(nlp, ("pos", "depparse"))
+        use_int8_lstms(nlp, ("depparse",))
     if wants_bfloat16(config):
         use_bfloat16(nlp, ("pos", "depparse"))
     log.info("stanza pipeline built from %s", kwargs.get("dir", OFFICIAL))

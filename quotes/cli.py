@@ -298,8 +298,8 @@ def _add_parse_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--precision", choices=PRECISIONS, default="float32",
                      help="parser arithmetic: float32 (stanza's exact "
                           "parse, the default), bfloat16 (faster on CPUs "
-                          "with native bfloat16), int8 (int8 LSTMs: "
-                          "faster again, CPU only), or auto")
+                          "with native bfloat16), int8 (the parser's "
+                          "LSTMs in int8: faster again, CPU only), or auto")
 
 
 def _evaluate(args: argparse.Namespace) -> int:

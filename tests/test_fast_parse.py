@@ -304,18 +304,20 @@ def test_selective_parse_of_the_seed_adds_no_claim(seed_text: str) -> None:
 
 @pytest.mark.model
 def test_int8_lstms_parse_nearly_as_float32(seed_text: str) -> None:
-    """precision="int8" swaps every LSTM of the tagger and parser for an
-    int8 one; the parse of the seed stays all but the same."""
+    """precision="int8" swaps every LSTM of the parser for an int8 one
+    (the tagger's stay: in int8 they cost 0.5 UPOS on EWT); the parse of
+    the seed stays all but the same."""
     import torch
 
     from quotes import _parse
 
     exact = _arcs(_parse.make_pipeline(quotes.ParseConfig()), seed_text)
     nlp = _parse.make_pipeline(quotes.ParseConfig(precision="int8"))
-    for name in ("pos", "depparse"):
-        modules = list(nlp.processors[name].trainer.model.modules())
-        assert not any(type(m) is torch.nn.LSTM for m in modules)
-        assert any("quantized" in type(m).__module__ for m in modules)
+    modules = list(nlp.processors["depparse"].trainer.model.modules())
+    assert not any(type(m) is torch.nn.LSTM for m in modules)
+    assert any("quantized" in type(m).__module__ for m in modules)
+    tagger = list(nlp.processors["pos"].trainer.model.modules())
+    assert not any("quantized" in type(m).__module__ for m in tagger)
     got = _arcs(nlp, seed_text)
     assert len(got) == len(exact)
     same = sum(a == b for a, b in zip(got, exact, strict=True))

@@ -34,7 +34,8 @@ def pipeline(model_dir: Path, precision: str | None = None) -> Any:
 
     *precision* ``None``: stanza's own parser code; ``"float32"``,
     ``"bfloat16"`` or ``"int8"``: the parser as ``quotes`` runs it
-    (``quotes._fastparse``; int8 LSTMs with bfloat16 products).
+    (``quotes._fastparse``; int8: the parser's LSTMs in int8, the rest
+    in bfloat16).
     """
     import stanza
 
@@ -53,7 +54,7 @@ def pipeline(model_dir: Path, precision: str | None = None) -> Any:
 
         use_fast_parser(nlp)
         if precision == "int8":
-            use_int8_lstms(nlp, ("pos", "depparse"))
+            use_int8_lstms(nlp, ("depparse",))
         if precision in {"bfloat16", "int8"}:
             use_bfloat16(nlp, ("pos", "depparse"))
     return nlp
