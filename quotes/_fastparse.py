@@ -24,6 +24,7 @@ dynamic quantization): faster again, with more differences.
 
 from __future__ import annotations
 
+import functools
 import types
 import warnings
 from collections.abc import Iterator
@@ -291,6 +292,40 @@ def _in_bfloat16(process: Any) -> Any:
     return run
 
 
+def _fuse_biaffine(scorers: Any) -> None:
+    """Make a list of stanza ``BiaffineScorer``s that read the same inputs
+    (the tagger's one scorer per morphological feature) score them all
+    with one product, on the first call for those inputs."""
+    import torch
+    from stanza.models.common.biaffine import BiaffineScorer
+
+    if len(scorers) < 2 or not all(type(s) is BiaffineScorer
+                                   for s in scorers):
+        return
+    shapes = {s.W_bilin.weight.shape[1:] for s in scorers}
+    if len(shapes) != 1:
+        return
+    sizes = [s.W_bilin.out_features for s in scorers]
+    i, j = shapes.pop()
+    fused = torch.nn.Bilinear(i, j, sum(sizes))
+    fused.weight.data = torch.cat([s.W_bilin.weight.detach()
+                                   for s in scorers])
+    fused.bias.data = torch.cat([s.W_bilin.bias.detach() for s in scorers])
+    one = BiaffineScorer(i - 1, j - 1, sum(sizes))
+    one.W_bilin = fused
+    fused.forward = types.MethodType(  # type: ignore[method-assign]
+        _matmul_bilinear, fused)
+    last: list[Any] = [None, None, ()]  # inputs and the scores they gave
+
+    def score(k: int, input1: Any, input2: Any) -> Any:
+        if last[0] is not input1 or last[1] is not input2:
+            last[:] = [input1, input2, one(input1, input2).split(sizes, -1)]
+        return last[2][k]
+
+    for k, scorer in enumerate(scorers):
+        scorer.forward = functools.partial(score, k)
+
+
 def _matmul_bilinear(module: Any, input1: Any, input2: Any) -> Any:
     """``nn.Bilinear.forward`` as a matrix product (autocast has no
     bilinear): ``out[n, o] = sum_ij x1[n, i] W[o, i, j] x2[n, j] + b[o]``."""
@@ -342,12 +377,14 @@ def use_bfloat16(nlp: Any, processors: tuple[str, ...] = ("pos", "depparse"),
         if processor is None:
             continue
         model = getattr(getattr(processor, "trainer", None), "model", None)
-        for module in model.modules() if model is not None else ():
+        for module in list(model.modules()) if model is not None else ():
             if isinstance(module, torch.nn.Bilinear):
                 module.forward = types.MethodType(  # type: ignore[method-assign]
                     _matmul_bilinear, module)
             elif isinstance(module, torch.nn.LSTM):
                 _bfloat16_lstm(module)
+            elif isinstance(module, torch.nn.ModuleList):
+                _fuse_biaffine(module)
         if name != "tokenize":
             processor.process = _in_bfloat16(processor.process)
 

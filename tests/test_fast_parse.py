@@ -322,3 +322,25 @@ def test_int8_lstms_parse_nearly_as_float32(seed_text: str) -> None:
     assert len(got) == len(exact)
     same = sum(a == b for a, b in zip(got, exact, strict=True))
     assert same >= 0.97 * len(got)
+
+
+def test_biaffine_scorers_fused_score_as_each_alone() -> None:
+    """Scorers that read the same inputs, fused into one product, give
+    each scorer's own scores, and again for new inputs."""
+    import torch
+    from stanza.models.common.biaffine import BiaffineScorer
+
+    from quotes import _fastparse
+
+    torch.manual_seed(0)
+    scorers = torch.nn.ModuleList(BiaffineScorer(6, 4, n) for n in (2, 5, 3))
+    for scorer in scorers:
+        torch.nn.init.normal_(scorer.W_bilin.weight)
+        torch.nn.init.normal_(scorer.W_bilin.bias)
+    alone = [s.forward for s in scorers]
+    _fastparse._fuse_biaffine(scorers)
+    for _ in range(2):
+        x1, x2 = torch.randn(7, 6), torch.randn(7, 4)
+        for scorer, own in zip(scorers, alone, strict=True):
+            got = scorer(x1, x2)
+            assert torch.allclose(got, own(x1, x2), atol=1e-4)
