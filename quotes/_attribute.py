@@ -587,6 +587,8 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                 role = ent.role
             else:
                 role = m.role if ent is None or ent.person else None
+                if role is not None and not table.gives_role(role):
+                    role = None  # "a friend", "her daughter"
             name = ent.full_name if ent is not None else m.name
             speaker = Speaker(span=span, name=name, role=role, entity=number)
             if source == i and (m.pronoun or m.name is None):

@@ -33,6 +33,9 @@ class Entity:
     index: int
     name: str | None = None
     roles: list[str] = field(factory=list)
+    descriptions: list[str] = field(factory=list)
+    """Descriptions that give no role ("her daughter", "protesters"): they
+    tell who the entity is, and "the daughter" may refer back to them."""
     mentions: list[Mention] = field(factory=list)
     plural: bool = False
     person: bool = True
@@ -53,6 +56,7 @@ class Entity:
     def person_like(self) -> bool:
         """A speaker, a role holder, or a full (two-word) name."""
         return self.person and (self.speaker or bool(self.roles) or
+                                bool(self.descriptions) or
                                 len(self.name_words) >= 2)
 
     @property
@@ -165,15 +169,22 @@ class EntityTable:
         if m.name is not None and self._titled(m):
             ent.titled, ent.person = True, False
         ent.mentions.append(m)
-        if m.role and ent.person and not any(
-                _within(m.role, r) for r in ent.roles):
-            ent.roles.append(m.role)
+        for role in [m.role, *m.more_roles] if ent.person else []:
+            if role and not self.gives_role(role):
+                if role not in ent.descriptions:
+                    ent.descriptions.append(role)
+            elif role and not any(_within(role, r) for r in ent.roles):
+                ent.roles.append(role)
         ent.last_seen = m.start
         if salient or speaker:
             ent.last_salient = m.start
             ent.salient_count += 1
         ent.speaker = ent.speaker or speaker
         return ent
+
+    def gives_role(self, role: str) -> bool:
+        """False for a description that is no role ("Scott's wife")."""
+        return role_head(role) not in self.lex.no_role_nouns
 
     def _new(self, m: Mention, *, name: str | None,
              person: bool = True) -> Entity:
@@ -434,7 +445,8 @@ class EntityTable:
         definite = determiner in _DEFINITE
         if definite or m.plural:
             for ent in sorted(self.entities, key=lambda e: -e.last_salient):
-                role_heads = {role_head(r) for r in ent.roles}
+                role_heads = {role_head(r)
+                              for r in [*ent.roles, *ent.descriptions]}
                 if ent.plural == m.plural and (
                         head in role_heads or
                         m.head.text.casefold() in role_heads) and not (

@@ -31,6 +31,9 @@ class Mention:
     head: Tok
     name: str | None
     role: str | None
+    more_roles: tuple[str, ...] = ()
+    """Other roles the mention gives: a title before the name when an
+    appositive after it gives ``role``."""
     pronoun: str | None = None
     plural: bool = False
     main: bool = False
@@ -316,9 +319,16 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                              role.split()[-1].lower() in lex.titles):
         role += _party_state(sent, toks[-1].i, text)
     comma = _comma_role(sent, toks[-1].i, text, lex)
+    more: tuple[str, ...] = ()
     if comma is not None and (role is None or (
             role in comma and len(comma) > len(role))):
         role = comma  # the surface has the whole appositive
+    elif comma is not None and role is not None and comma != role and \
+            name is not None and not _relative_after(sent, toks[-1].i, text):
+        # "Rep. G.K. Butterfield (D-N.C.), head of the Congressional
+        # Black Caucus": a title before the name, another role after it
+        more = (role,)
+        role = comma
     if name is None and role is not None and _is_role_word(head, lex):
         role = role_phrase(sent, head, text, lex) or role  # "doctors at X"
     if role is None and name is not None:
@@ -328,7 +338,8 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
-                   role=role, plural=plural, main=_main_subject(sent, head),
+                   role=role, more_roles=more, plural=plural,
+                   main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
 
 
@@ -516,6 +527,29 @@ def _party_state(sent: Sent, last: int, text: str) -> str:
 _RELATIVES = frozenset({"who", "which", "whose", "that", "whom"})
 
 
+def _past_name_notes(sent: Sent, k: int, text: str) -> int:
+    """The index after the notes that may follow a name before its
+    appositive: a party-state note ("(D-N.C.)") and a home place ("of
+    Maryland"); *k* itself when there are none."""
+    toks = sent.toks
+    if _party_state(sent, k - 1, text):
+        k = next(j for j in range(k, len(toks)) if toks[j].text == ")") + 1
+    if k + 1 < len(toks) and toks[k].text == "of":
+        j = k + 1
+        while j < len(toks) and toks[j].upos == "PROPN":
+            j += 1
+        if j > k + 1 and j < len(toks) and toks[j].text == ",":
+            k = j
+    return k
+
+
+def _relative_after(sent: Sent, last: int, text: str) -> bool:
+    """The name's comma is followed by a relative clause ("Ed Rendell, who
+    served as ..."): a role it gives may be a past one."""
+    k = _past_name_notes(sent, last + 1, text) + 1
+    return k < len(sent.toks) and sent.toks[k].text.lower() in _RELATIVES
+
+
 def _comma_role(sent: Sent, last: int, text: str,
                 lex: Lexicon) -> str | None:
     """A role set off by commas after the mention, whatever the parse.
@@ -524,7 +558,7 @@ def _comma_role(sent: Sent, last: int, text: str,
     of the union," -> "economist at the bank", "head of the union".
     """
     toks = sent.toks
-    k = last + 1
+    k = _past_name_notes(sent, last + 1, text)
     if k + 2 < len(toks) and toks[k].text == "," and \
             toks[k + 1].upos == "NUM" and toks[k + 2].text == ",":
         k += 2  # "Lina Haddad, 34, a pharmacist"

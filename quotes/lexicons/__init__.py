@@ -20,9 +20,9 @@ from quotes.exceptions import LexiconError
 _FILES = ("reporting_verbs.tsv", "cue_phrases.tsv", "role_nouns.txt",
           "honorifics.txt", "pronouns.tsv", "non_speakers.txt",
           "genders.tsv", "titles.txt", "org_words.txt", "first_names.tsv",
-          "publications.txt")
+          "publications.txt", "no_role_nouns.txt")
 _OPTIONAL = frozenset({"titles.txt", "org_words.txt", "first_names.tsv",
-                       "publications.txt"})
+                       "publications.txt", "no_role_nouns.txt"})
 """Files added after the first release: a custom directory without them
 uses the bundled ones."""
 
@@ -91,6 +91,9 @@ class Lexicon:
     publications: frozenset[str] = field(converter=_words,
                                          factory=frozenset)
     """Last words of titles that keep "The" ("The New York Times")."""
+    no_role_nouns: frozenset[str] = field(converter=_words,
+                                          factory=frozenset)
+    """Person nouns that describe but give no role ("wife", "protesters")."""
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -136,6 +139,7 @@ class Lexicon:
             org_words={r[0] for r in rows("org_words.txt", 1)},
             first_names=_freeze_map(rows("first_names.tsv", 2)),
             publications={r[0] for r in rows("publications.txt", 1)},
+            no_role_nouns={r[0] for r in rows("no_role_nouns.txt", 1)},
         )
 
 
