@@ -105,8 +105,10 @@ def role_head(role: str) -> str:
 
 
 def role_parties(role: str | None) -> set[str]:
-    """The parties a role's words name ("GOP presidential nominee": R)."""
-    words = re.findall(r"[\w-]+", (role or "").casefold())
+    """The parties a role's words name ("GOP presidential nominee": R);
+    not a possessor's ("the Republican nominee's daughter")."""
+    own = re.split(r"['\u2019]s\b", (role or "").casefold())[-1]
+    words = re.findall(r"[\w-]+", own)
     return {_PARTIES[w] for w in words if w in _PARTIES}
 
 
