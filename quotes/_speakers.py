@@ -53,7 +53,7 @@ class Mention:
         return self.toks[-1].end
 
 
-def _phrase_tokens(sent: Sent, head: Tok) -> list[Tok]:
+def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
     """The head and its name-internal dependents, contiguous around it."""
     keep = {head.i}
     stack = [head.i]
@@ -79,6 +79,10 @@ def _phrase_tokens(sent: Sent, head: Tok) -> list[Tok]:
                         if t.rel in {"flat", "compound"} or t.i == hi)
         else:
             break
+    verb = next((k for k in range(head.i + 1, hi + 1)
+                 if _is_headline_verb(sent.toks[k], lex)), None)
+    if verb is not None:
+        hi = verb - 1  # "Chris Christie | Calls Hillary Clinton ..."
     toks = [sent.toks[k] for k in range(lo, hi + 1)]
     while toks and (is_punct(toks[0]) or toks[0].rel in {"case", "fixed"}):
         toks.pop(0)  # "according to", "because of": never the speaker
@@ -128,6 +132,17 @@ _NOT_NAME_UPOS = frozenset({"DET", "PRON", "ADP", "PUNCT", "VERB", "AUX",
                             "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
 
+def _is_headline_verb(tok: Tok, lex: Lexicon) -> bool:
+    """A capitalised reporting verb a headline's parse takes for part of a
+    name: "Chris Christie Calls Hillary Clinton ...", "Sanders Vows"."""
+    word = tok.text.lower()
+    if not tok.text[:1].isupper() or not word.endswith("s") or \
+            word in lex.first_names:
+        return False
+    return word[:-1] in lex.reporting_verbs or (
+        word.endswith("es") and word[:-2] in lex.reporting_verbs)
+
+
 def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
     text = tok.text
     if not text or not text[0].isalpha() or not (
@@ -139,7 +154,8 @@ def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
             text.lower() in _DESCRIPTORS:
         return False
     if tok.upos in _NOT_NAME_UPOS or (tok.upos == "ADJ" and
-                                      tok.xpos != "NNP"):
+                                      tok.xpos != "NNP") or \
+            _is_headline_verb(tok, lex):
         return False  # "Young" as an adjective, not a name
     return tok.rel != "nmod:poss"
 
@@ -255,7 +271,7 @@ def _with_postmodifiers(sent: Sent, head: Tok,
 def role_phrase(sent: Sent, head: Tok, text: str,
                 lex: Lexicon) -> str | None:
     """The role named by a nominal phrase ("the Kremlin spokesman")."""
-    toks = _phrase_tokens(sent, head)
+    toks = _phrase_tokens(sent, head, lex)
     if not any(_is_role_word(t, lex) for t in toks):
         return None
     after = toks[-1].i + 1
@@ -276,7 +292,7 @@ def role_phrase(sent: Sent, head: Tok, text: str,
 
 def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     """Build the mention whose head word is *head*."""
-    toks = _phrase_tokens(sent, head)
+    toks = _phrase_tokens(sent, head, lex)
     lower = head.text.lower()
     if head.upos == "PRON" or lower in lex.pronouns:
         pron = lower if lower in lex.pronouns else None
@@ -301,7 +317,7 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     for appos in [a for t in toks for a in sent.children(t.i, "appos")
                   if a.i not in inside]:
         appos_name, appos_role = split_name_role(
-            _phrase_tokens(sent, appos), text, lex)
+            _phrase_tokens(sent, appos, lex), text, lex)
         if role is None:
             role = role_phrase(sent, appos, text, lex) or appos_role
         if name is None and appos_name:
