@@ -465,9 +465,12 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
                       _is_title(all_toks[lo - 1], lex) or (
                           _is_role_word(all_toks[lo - 1], lex) and
                           all_toks[lo - 1].text[:1].isupper())) and \
-            all_toks[lo - 1].upos != "PUNCT" and \
-            all_toks[lo - 1].text.lower() not in lex.org_words:
-        lo -= 1  # not over "Washington Post" into "Trump"
+            all_toks[lo - 1].upos != "PUNCT" and (
+                all_toks[lo - 1].text.lower() not in lex.org_words or any(
+                    _is_title(t, lex) or _is_role_word(t, lex)
+                    for t in all_toks[lo:lo + 3])):
+        lo -= 1  # not over "Washington Post" into "Trump"; but "White
+        # House" + "Press Secretary", "Democratic Party" + "Chairman"
     in_role = any(_is_role_word(t, lex) and not t.text[:1].isupper()
                   for t in all_toks[lo:hi + 1])
     if not in_role and lo > 0 and _is_role_word(all_toks[lo - 1], lex) and \
