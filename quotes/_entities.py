@@ -236,6 +236,9 @@ class EntityTable:
             if len(words) == 1 and words[0] in (have[0], have[-1]):
                 best = self._surname(m, words[0]) or ent
                 break
+            if None not in {gender := self._gender(m), ent.gender} and \
+                    gender != ent.gender:
+                continue  # "Mr. Obama" is not "Michelle Obama"
             if (len(have) == 1 and have[0] == words[-1]) or \
                     same_person(have, words) or \
                     self._surname_of(m, have, words):
