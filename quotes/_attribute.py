@@ -585,7 +585,10 @@ def _freeze(doc: Doc, drafts: list[_Draft],
             role: str | None
             if m.role and ent is not None and ent.person and \
                     table.gives_role(m.role):
-                role = m.role  # "Rendell, a Clinton surrogate, said"
+                # "Rendell, a Clinton surrogate, said": the role given
+                # here, in its fullest form ("the spokesman": "Kremlin
+                # spokesman")
+                role = ent.fullest(m.role)
             elif ent is not None and ent.roles:
                 role = ent.role
             else:

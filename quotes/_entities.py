@@ -69,6 +69,11 @@ class Entity:
         """The name as the speaker's name: "The" kept in a title."""
         return f"The {self.name}" if self.titled and self.name else self.name
 
+    def fullest(self, role: str) -> str:
+        """The entity's longest role that has every word of *role*."""
+        return max((r for r in self.roles if _within(role, r)),
+                   key=lambda r: len(r.split()), default=role)
+
     @property
     def role(self) -> str | None:
         """The most specific role found (see ``most_specific_role``)."""
@@ -117,6 +122,13 @@ def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
     named person ("Democrat Hillary Clinton")."""
     kept = [r for r in roles if not (named and r.casefold() in _PARTY_WORDS)]
     return max(kept, key=lambda r: len(r.split()), default=None)
+
+
+def _modifiers(m: Mention) -> set[str]:
+    """The proper nouns that modify a description's head, case-folded
+    ("Trump" in "the Trump campaign")."""
+    return {t.text.casefold() for t in m.toks
+            if t.upos == "PROPN" and t is not m.head}
 
 
 def _within(role: str, other: str) -> bool:
@@ -459,13 +471,22 @@ class EntityTable:
                         not role_parties(m.role) <= ent.parties):
                     return ent  # not "the Democratic nominee" for Trump
                 if ent.head == head and ent.name and not ent.person and \
-                        ent.plural == m.plural:
-                    return ent
+                        ent.plural == m.plural and \
+                        _modifiers(m) <= set(ent.name_words):
+                    return ent  # not "the Trump campaign" for Clinton's
         toks = list(m.toks)
         while toks and toks[0].upos == "DET":
             toks = toks[1:]
         text = self.text[toks[0].start:toks[-1].end] if toks else \
             m.head.text
+        own = next((k for k, t in enumerate(toks) if k > 0 and
+                    t.text in {"'s", "\u2019s"} and
+                    toks[k - 1].upos == "PROPN"), None)
+        if own is not None and own + 1 < len(toks) and \
+                m.head.text.lower() in self.lex.org_words:
+            # "Donald Trump's campaign": named as "Trump campaign"
+            text = toks[own - 1].text + " " + self.text[
+                toks[own + 1].start:toks[-1].end]
         is_role = (m.head.lemma in self.lex.role_nouns or
                    m.head.text.lower() in self.lex.role_nouns) and not (
             m.head.text.lower() in self.lex.org_words and any(
