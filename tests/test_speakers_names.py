@@ -1,0 +1,129 @@
+"""Speaker names and roles on weak parses, as the bundled model gives them
+for some news sentences (headlines in title case, long titles before a
+name). The CoNLL-U below is written by hand in the shape of those parses;
+the sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes import Lexicon, _tree
+from quotes._entities import EntityTable, role_parties
+from quotes._speakers import mention_at
+from quotes.testing import doc_from_conllu
+
+LEX = Lexicon.default()
+
+# "Calls" as a proper noun inside the name, the whole line one flat name
+HEADLINE = """\
+# text = Mayor Ann Cole Calls Budget Plan Unfair
+1	Mayor	Mayor	PROPN	NNP	_	2	compound	_	_
+2	Ann	Ann	PROPN	NNP	_	0	root	_	_
+3	Cole	Cole	PROPN	NNP	_	2	flat	_	_
+4	Calls	Calls	PROPN	NNPS	_	2	flat	_	_
+5	Budget	Budget	PROPN	NNP	_	2	flat	_	_
+6	Plan	Plan	PROPN	NNP	_	2	flat	_	_
+7	Unfair	Unfair	PROPN	NNP	_	2	flat	_	_
+"""
+
+# the title's organisation attached away from the name ("Chairman" a
+# modifier of the first name, "Ohio Democratic Party" of the surname)
+LONG_TITLE = """\
+# text = Ohio Democratic Party Chairman Dan Miles called the ruling a win.
+1	Ohio	Ohio	PROPN	NNP	_	6	compound	_	_
+2	Democratic	Democratic	ADJ	NNP	_	6	amod	_	_
+3	Party	Party	PROPN	NNP	_	5	compound	_	_
+4	Chairman	Chairman	PROPN	NNP	_	5	nmod:desc	_	_
+5	Dan	Dan	PROPN	NNP	_	7	nsubj	_	_
+6	Miles	Miles	PROPN	NNP	_	7	nsubj	_	_
+7	called	call	VERB	VBD	_	0	root	_	_
+8	the	the	DET	DT	_	9	det	_	_
+9	ruling	ruling	NOUN	NN	_	7	obj	_	_
+10	a	a	DET	DT	_	11	det	_	_
+11	win	win	NOUN	NN	_	7	xcomp	_	SpaceAfter=No
+12	.	.	PUNCT	.	_	7	punct	_	_
+"""
+
+
+def _sent(conllu: str) -> tuple[_tree.Sent, str]:
+    text = conllu.splitlines()[0].removeprefix("# text = ")
+    doc = _tree.from_stanza(doc_from_conllu(conllu, text=text), text)
+    return doc.sents[0], text
+
+
+def _word(sent: _tree.Sent, text: str) -> _tree.Tok:
+    return next(t for t in sent.toks if t.text == text)
+
+
+def test_headline_verb_ends_the_name() -> None:
+    """A capitalised reporting verb is no part of a headline's name."""
+    sent, text = _sent(HEADLINE)
+    m = mention_at(sent, _word(sent, "Ann"), text, LEX)
+    assert (m.name, m.role) == ("Ann Cole", "Mayor")
+    assert m.end == _word(sent, "Cole").end
+
+
+def test_organisation_before_a_title_is_role() -> None:
+    """ "Ohio Democratic Party Chairman": the organisation is in the role,
+    not cut off at "Party"."""
+    sent, text = _sent(LONG_TITLE)
+    m = mention_at(sent, _word(sent, "Miles"), text, LEX)
+    assert (m.name, m.role) == ("Dan Miles", "Ohio Democratic Party Chairman")
+
+
+@pytest.mark.parametrize(("role", "want"), [
+    ("Republican presidential nominee", {"R"}),
+    ("the Republican nominee's eldest daughter", set()),
+    ("Democratic senator's chief of staff", set()),
+])
+def test_party_of_a_possessor_is_not_the_role_holder(role: str,
+                                                     want: set[str]) -> None:
+    """A party named for the possessor does not tie the role holder."""
+    assert role_parties(role) == want
+
+
+def test_kin_gives_no_role() -> None:
+    """Kinship words describe but are no role; positions are roles."""
+    table = EntityTable(LEX, "")
+    assert not table.gives_role("Keith Scott's wife")
+    assert not table.gives_role("her daughter")
+    assert table.gives_role("spokeswoman for the family")
+    assert table.gives_role("Pagliano's lawyer")
+
+
+RAW = [
+    ("Rep. Gina Morales (D-N.M.), head of the Hispanic Caucus, said the "
+     "bill would pass.",
+     [("Gina Morales", "head of the Hispanic Caucus")]),
+    ("Mr. Rivera said the deal was fair. His wife, Carmen Rivera, said the "
+     "family would move to Denver.",
+     [("Rivera", None), ("Carmen Rivera", None)]),
+    ("The Lopez campaign said the ad was false. Mark Hall's campaign said "
+     "the ad was accurate.",
+     [("Lopez campaign", None), ("Hall campaign", None)]),
+    ("Former Ohio Gov. Ed Barnes said the race was close. Barnes, a Lopez "
+     "surrogate, said the polls were wrong.",
+     [("Ed Barnes", "Former Ohio Gov."), ("Ed Barnes", "Lopez surrogate")]),
+    ("Ohio Democratic Party Chairman Dan Miles called the ruling a huge win "
+     "for voters.",
+     [("Dan Miles", "Ohio Democratic Party Chairman")]),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> quotes.Extractor:
+    """The bundled model with the learned tagger (the default)."""
+    return quotes.Extractor()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), RAW, ids=[
+    "party_note_appositive", "gender_apart", "campaigns", "own_role",
+    "org_title"])
+def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
+                             want: list[tuple[str, str | None]]) -> None:
+    """Name and role of each claim, in text order, on raw text."""
+    got = [(a.speaker.name, a.speaker.role) if a.speaker else None
+           for a in extractor.extract(text).attributions]
+    assert got == want
