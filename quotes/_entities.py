@@ -141,7 +141,8 @@ _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 def name_words(name: str | None) -> list[str]:
     """A name's words, case-folded, without "Jr." and like suffixes."""
-    words = (name or "").replace(",", " ").casefold().split()
+    words = (name or "").replace(",", " ").replace("\u2019", "'") \
+        .casefold().split()
     return [w for w in words if w not in _SUFFIXES] or words
 
 
@@ -316,6 +317,9 @@ class EntityTable:
         """*words* are the multi-word surname of the full name *have*: "De
         Blasio" of Bill de Blasio, "Mr. Guajardo Villarreal" of Ildefonso
         Guajardo Villarreal (a particle first, or after an honorific)."""
+        if 1 < len(have) < len(words) and words[-len(have):] == have and \
+                have[0] in _PARTICLES:
+            return True  # "De Blasio" first, "Bill de Blasio" later
         if not 1 < len(words) < len(have) or have[-len(words):] != words:
             return False
         first = m.toks[0].text.casefold() if m.toks else ""
