@@ -127,3 +127,30 @@ def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
     got = [(a.speaker.name, a.speaker.role) if a.speaker else None
            for a in extractor.extract(text).attributions]
     assert got == want
+
+
+SAID_SATURDAY = """\
+# text = Officials said Saturday the road would reopen.
+1	Officials	official	NOUN	NNS	_	2	nsubj	_	_
+2	said	say	VERB	VBD	_	0	root	_	_
+3	Saturday	Saturday	PROPN	NNP	_	2	obl:tmod	_	_
+4	the	the	DET	DT	_	5	det	_	_
+5	road	road	NOUN	NN	_	7	nsubj	_	_
+6	would	would	AUX	MD	_	7	aux	_	_
+7	reopen	reopen	VERB	VB	_	2	ccomp	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	_
+"""
+
+
+def test_tagger_speaker_never_a_date() -> None:
+    """A proposal whose source is a date takes the verb's subject."""
+    from quotes import _learned
+
+    sent, _ = _sent(SAID_SATURDAY)
+    said, content = sent.toks[1], sent.toks[3:7]
+    match = _learned._cue_match(sent, [said], _word(sent, "Saturday"),
+                                content, LEX)
+    assert match.speaker is not None and match.speaker.text == "Officials"
+    kept = _learned._cue_match(sent, [said], _word(sent, "road"), content,
+                               LEX)
+    assert kept.speaker is not None and kept.speaker.text == "road"
