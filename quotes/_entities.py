@@ -371,10 +371,17 @@ class EntityTable:
             return seen[0] if len(seen) == 1 else None
         if not candidates:
             return None
+        # the subject of the previous sentence's main clause (or of this
+        # one's, before the pronoun) carries on: "Obama spoke at the
+        # dinner. [...] he said"
+        previous = [e for e in candidates if any(
+            x.main and m.sent - 1 <= x.sent <= m.sent and x.start < m.start
+            for x in e.mentions)]
         # news refers back to its speakers: prefer one quoted recently
         recent = [e for e in candidates if e.speaker and
                   m.start - e.last_salient < SPEAKER_WINDOW]
-        return max(recent or candidates, key=lambda e: e.last_salient)
+        return max(previous or recent or candidates,
+                   key=lambda e: e.last_salient)
 
     def _it(self, m: Mention) -> Entity | None:
         """The organisation "it" names as a speaker ("it said"): the most
