@@ -136,6 +136,9 @@ def _within(role: str, other: str) -> bool:
     return set(role.casefold().split()) <= set(other.casefold().split())
 
 
+_QUOTES = "\"\u201c\u201d"
+"""Quote marks around a nickname inside a name."""
+
 _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 
@@ -155,6 +158,9 @@ def same_person(have: list[str], words: list[str]) -> bool:
     if len(have) < 2 or len(words) < 2 or have[-1] != words[-1]:
         return False
     a, b = have[0], words[0]
+    if len(words) == 2 and any(w != w.strip(_QUOTES) and
+                               w.strip(_QUOTES) == b for w in have[1:-1]):
+        return True  # "Bobby Scott" for Robert C. "Bobby" Scott
     return a == b or (a.rstrip(".") == b[:1] and len(a.rstrip(".")) == 1) \
         or (b.rstrip(".") == a[:1] and len(b.rstrip(".")) == 1)
 

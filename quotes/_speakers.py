@@ -160,6 +160,16 @@ def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
     return tok.rel != "nmod:poss"
 
 
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def _is_nickname_mark(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
+    """``toks[k]`` is a quote mark around a nickname inside a name, between
+    two name words: Robert C. "Bobby" Scott."""
+    return 0 < k < len(toks) - 1 and toks[k].text in _QUOTE_MARKS and \
+        _is_name_word(toks[k - 1], lex) and _is_name_word(toks[k + 1], lex)
+
+
 def _is_hyphen_in_name(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
     """``toks[k]`` is a hyphen written tight inside a name (Jean-Pierre)."""
     if not 0 < k < len(toks) - 1 or toks[k].text not in {"-", "\u2011"}:
@@ -213,7 +223,8 @@ def split_name_role(toks: list[Tok], text: str,
     while k > 0 and (_is_name_word(toks[k - 1], lex) or (
             k < end and _is_hyphen_in_name(toks, k - 1, lex)) or
             _is_surname(toks, k - 1, lex) or (
-                org and toks[k - 1].text.lower() in _PARTY_NAMES)):
+                org and toks[k - 1].text.lower() in _PARTY_NAMES) or (
+                k < end and _is_nickname_mark(toks, k - 1, lex))):
         if k < end and toks[k - 1].text.lower() in lex.org_words and \
                 not any(t.text.lower() in lex.org_words
                         for t in toks[k:end]):
@@ -453,6 +464,12 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
         elif _tight(all_toks[hi], nxt) and nxt.text[:1].isupper() and \
                 all_toks[hi].text.endswith(("'", "\u2019")):
             hi += 1  # "O'" + "Neill"
+        elif nxt.text in _QUOTE_MARKS and hi + 4 < len(all_toks) and \
+                all_toks[hi + 3].text in _QUOTE_MARKS and \
+                _is_name_word(all_toks[hi], lex) and all(
+                    _is_name_word(all_toks[j], lex) and
+                    all_toks[j].upos == "PROPN" for j in (hi + 2, hi + 4)):
+            hi += 4  # Robert C. + "Bobby" + Scott
         elif (nxt.upos == "PROPN" and _is_name_word(nxt, lex) and
               nxt.text.lower() not in lex.non_speakers and hi - lo < 5 and
               _is_name_word(all_toks[hi], lex)) or \
