@@ -9,7 +9,7 @@ import pytest
 
 import quotes
 from quotes import Lexicon, _tree
-from quotes._entities import EntityTable, role_parties
+from quotes._entities import EntityTable, most_specific_role, role_parties
 from quotes._speakers import mention_at
 from quotes.testing import doc_from_conllu
 
@@ -154,3 +154,20 @@ def test_tagger_speaker_never_a_date() -> None:
     kept = _learned._cue_match(sent, [said], _word(sent, "road"), content,
                                LEX)
     assert kept.speaker is not None and kept.speaker.text == "road"
+
+
+@pytest.mark.parametrize(("roles", "want"), [
+    (["Sen.", "senior Democrat on the panel"], "senior Democrat on the panel"),
+    (["former secretary of state", "Democratic nominee"],
+     "Democratic nominee"),
+    (["one of the most famous interviewers in television", "talk show host"],
+     "talk show host"),
+    (["developer who came to epitomize the wealth of the decade before a "
+      "fall", "Republican presidential nominee"],
+     "Republican presidential nominee"),
+    (["former governor"], "former governor"),
+    (["Democrat", "Gov."], "Gov."),
+])
+def test_most_specific_role(roles: list[str], want: str) -> None:
+    """Positions held now, of at most eight words, before the rest."""
+    assert most_specific_role(roles, named=True) == want
