@@ -490,8 +490,11 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
         # House" + "Press Secretary", "Democratic Party" + "Chairman"
     in_role = any(_is_role_word(t, lex) and not t.text[:1].isupper()
                   for t in all_toks[lo:hi + 1])
+    inside_phrase = any(t.rel == "case" and t.upos == "ADP"
+                        for t in all_toks[lo:hi + 1])
     if not in_role and lo > 0 and _is_role_word(all_toks[lo - 1], lex) and \
-            all_toks[lo - 1].upos in {"NOUN", "PROPN"}:
+            all_toks[lo - 1].upos in {"NOUN", "PROPN"} and \
+            not inside_phrase:  # not "reporters" + "Friday after Trump"
         lo -= 1  # "psychologist" + "Ana Ruiz"
         in_role = True
     while in_role and lo > 0 and (

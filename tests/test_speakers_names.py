@@ -171,3 +171,28 @@ def test_tagger_speaker_never_a_date() -> None:
 def test_most_specific_role(roles: list[str], want: str) -> None:
     """Positions held now, of at most eight words, before the rest."""
     assert most_specific_role(roles, named=True) == want
+
+
+# "Friday" taken for part of the name, so "after" sits inside the mention
+AFTER_NAME = """\
+# text = Aides spoke to reporters Friday after Dan Miles left.
+1	Aides	aide	NOUN	NNS	_	2	nsubj	_	_
+2	spoke	speak	VERB	VBD	_	0	root	_	_
+3	to	to	ADP	IN	_	4	case	_	_
+4	reporters	reporter	NOUN	NNS	_	2	obl	_	_
+5	Friday	Friday	PROPN	NNP	_	8	compound	_	_
+6	after	after	ADP	IN	_	7	case	_	_
+7	Dan	Dan	PROPN	NNP	_	8	compound	_	_
+8	Miles	Miles	PROPN	NNP	_	9	nsubj	_	_
+9	left	leave	VERB	VBD	_	2	advcl	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	2	punct	_	_
+"""
+
+
+def test_no_role_from_across_a_preposition() -> None:
+    """A role noun before a prepositional phrase is not the name's role
+    ("reporters" in "spoke to reporters Friday after Dan Miles left")."""
+    sent, text = _sent(AFTER_NAME)
+    m = mention_at(sent, _word(sent, "Miles"), text, LEX)
+    assert m.name == "Dan Miles"
+    assert m.role is None
