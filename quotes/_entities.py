@@ -151,6 +151,11 @@ def _within(role: str, other: str) -> bool:
 _QUOTES = "\"\u201c\u201d"
 """Quote marks around a nickname inside a name."""
 
+_BASE_FORMS = {"his": "he", "him": "he", "her": "she", "its": "it",
+               "their": "they", "them": "they"}
+"""Object and possessive pronouns, resolved as their subject forms ("his
+statement", "told them")."""
+
 _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 
@@ -366,7 +371,8 @@ class EntityTable:
         return bool(words) and words[-1] not in self.lex.org_words
 
     def _pronoun(self, m: Mention) -> Entity | None:
-        pron = self.lex.pronouns.get(m.pronoun or "")
+        pron = self.lex.pronouns.get(_BASE_FORMS.get(m.pronoun or "",
+                                                     m.pronoun or ""))
         if pron is not None and pron.gender == "n" and pron.number == "sg":
             return self._it(m)
         if pron is None or pron.person != 3 or pron.gender == "n":
@@ -416,7 +422,8 @@ class EntityTable:
     def _gender(self, m: Mention) -> str | None:
         """The gender a mention shows: its pronoun, honorific or noun."""
         if m.pronoun is not None:
-            pron = self.lex.pronouns.get(m.pronoun)
+            pron = self.lex.pronouns.get(_BASE_FORMS.get(m.pronoun,
+                                                         m.pronoun))
             return pron.gender if pron and pron.gender in {"m", "f"} \
                 else None
         words = [t.text.casefold() for t in m.toks[:1]] + \

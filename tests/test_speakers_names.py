@@ -196,3 +196,33 @@ def test_no_role_from_across_a_preposition() -> None:
     m = mention_at(sent, _word(sent, "Miles"), text, LEX)
     assert m.name == "Dan Miles"
     assert m.role is None
+
+
+HIS_PROMISE = """\
+# text = Mayor Dan Cole spoke. His promise stood.
+1	Mayor	Mayor	PROPN	NNP	_	2	compound	_	_
+2	Dan	Dan	PROPN	NNP	_	4	nsubj	_	_
+3	Cole	Cole	PROPN	NNP	_	2	flat	_	_
+4	spoke	speak	VERB	VBD	_	0	root	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	4	punct	_	_
+
+# text = His promise stood.
+1	His	his	PRON	PRP$	_	2	nmod:poss	_	_
+2	promise	promise	NOUN	NN	_	3	nsubj	_	_
+3	stood	stand	VERB	VBD	_	0	root	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	3	punct	_	_
+"""
+
+
+def test_possessive_pronoun_resolves() -> None:
+    """ "His" refers back like "he" does."""
+    text = "Mayor Dan Cole spoke. His promise stood."
+    doc = _tree.from_stanza(doc_from_conllu(HIS_PROMISE, text=text), text)
+    first, second = doc.sents
+    table = EntityTable(LEX, text)
+    cole = table.resolve(mention_at(first, _word(first, "Dan"), text, LEX),
+                         salient=True, speaker=True)
+    his = table.resolve(mention_at(second, _word(second, "His"), text, LEX),
+                        salient=False, speaker=True)
+    assert cole is not None and cole.name == "Dan Cole"
+    assert his is cole
