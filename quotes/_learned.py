@@ -555,9 +555,14 @@ def _speaker(sent: Sent, sources: list[tuple[str, int, int]],
 
 def _cue_match(sent: Sent, cue_toks: Sequence[Tok], speaker: Tok | None,
                content: Sequence[Tok], lex: Lexicon) -> CueMatch:
-    """The proposal's cue; a *speaker* word that never names a speaker
-    ("said Saturday") gives way to the verb's subject, or to none."""
+    """The proposal's cue; a *speaker* word that is a claim gives way to its
+    owner ("Obama's announcement"), one that never names a speaker ("said
+    Saturday") to the verb's subject, or to none."""
     head = _head(sent, cue_toks)
+    if speaker is not None and speaker.upos == "NOUN" and \
+            speaker.lemma.lower() in lex.noun_cues:
+        # "Mr. Obama's announcement": the announcement's owner speaks
+        speaker = next(iter(sent.children(speaker.i, "nmod:poss")), speaker)
     if speaker is not None and not _can_speak(speaker, lex):
         speaker = _subject(sent, head)
         if speaker is not None and not _can_speak(speaker, lex):

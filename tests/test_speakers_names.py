@@ -156,6 +156,31 @@ def test_tagger_speaker_never_a_date() -> None:
     assert kept.speaker is not None and kept.speaker.text == "road"
 
 
+CLAIM_OWNER = """\
+# text = Cole's claim that taxes would fall drew cheers.
+1	Cole	Cole	PROPN	NNP	_	3	nmod:poss	_	SpaceAfter=No
+2	's	's	PART	POS	_	1	case	_	_
+3	claim	claim	NOUN	NN	_	8	nsubj	_	_
+4	that	that	SCONJ	IN	_	7	mark	_	_
+5	taxes	tax	NOUN	NNS	_	7	nsubj	_	_
+6	would	would	AUX	MD	_	7	aux	_	_
+7	fall	fall	VERB	VB	_	3	acl	_	_
+8	drew	draw	VERB	VBD	_	0	root	_	_
+9	cheers	cheer	NOUN	NNS	_	8	obj	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	8	punct	_	_
+"""
+
+
+def test_tagger_speaker_owns_the_claim() -> None:
+    """A proposal whose source is the claim noun takes the claim's owner."""
+    from quotes import _learned
+
+    sent, _ = _sent(CLAIM_OWNER)
+    claim, content = _word(sent, "claim"), sent.toks[3:7]
+    match = _learned._cue_match(sent, [claim], claim, content, LEX)
+    assert match.speaker is not None and match.speaker.text == "Cole"
+
+
 @pytest.mark.parametrize(("roles", "want"), [
     (["Sen.", "senior Democrat on the panel"], "senior Democrat on the panel"),
     (["former secretary of state", "Democratic nominee"],
