@@ -404,8 +404,12 @@ class EntityTable:
         # news refers back to its speakers: prefer one quoted recently
         recent = [e for e in candidates if e.speaker and
                   m.start - e.last_salient < SPEAKER_WINDOW]
-        return max(previous or recent or candidates,
+        best = max(previous or recent or candidates,
                    key=lambda e: e.last_salient)
+        if not previous and not recent and \
+                m.start - best.last_salient > SPEAKER_WINDOW:
+            return None  # last seen long before: decline rather than guess
+        return best
 
     def _it(self, m: Mention) -> Entity | None:
         """The organisation "it" names as a speaker ("it said"): the most

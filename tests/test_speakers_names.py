@@ -9,8 +9,13 @@ import pytest
 
 import quotes
 from quotes import Lexicon, _tree
-from quotes._entities import EntityTable, most_specific_role, role_parties
-from quotes._speakers import mention_at
+from quotes._entities import (
+    SPEAKER_WINDOW,
+    EntityTable,
+    most_specific_role,
+    role_parties,
+)
+from quotes._speakers import Mention, mention_at
 from quotes.testing import doc_from_conllu
 
 LEX = Lexicon.default()
@@ -251,3 +256,27 @@ def test_possessive_pronoun_resolves() -> None:
                         salient=False, speaker=True)
     assert cole is not None and cole.name == "Dan Cole"
     assert his is cole
+
+
+def _mention(sent: int, start: int, text: str, *, name: str | None = None,
+             pronoun: str | None = None, main: bool = True) -> Mention:
+    tok = _tree.Tok(i=0, text=text, lemma=text.lower(),
+                    upos="PRON" if pronoun else "PROPN", xpos="",
+                    feats="", head=1, deprel="nsubj", start=start,
+                    end=start + len(text))
+    return Mention(sent=sent, toks=[tok], head=tok, name=name, role=None,
+                   pronoun=pronoun, main=main)
+
+
+@pytest.mark.parametrize(("gap", "found"), [(200, True),
+                                            (SPEAKER_WINDOW + 500, False)])
+def test_pronoun_declines_a_distant_antecedent(gap: int,
+                                               found: bool) -> None:
+    """ "He" with no subject just before and no recent speaker takes a
+    person seen nearby, but none last seen long before."""
+    table = EntityTable(LEX, "")
+    cole = table.resolve(_mention(0, 0, "Cole", name="Dan Cole"),
+                         salient=True)
+    he = table.resolve(_mention(9, gap, "he", pronoun="he"), salient=True,
+                       speaker=True)
+    assert (he is cole) if found else he is None
