@@ -51,6 +51,8 @@ class Entity:
     """Parties the text ties the entity to ("Republican Donald Trump")."""
     titled: bool = False
     """A title that begins with "The" ("The New York Times")."""
+    writer: bool = False
+    """The writer of the text, whom "I" names (never "he", "she", "it")."""
 
     @property
     def person_like(self) -> bool:
@@ -150,6 +152,13 @@ def _within(role: str, other: str) -> bool:
 
 _QUOTES = "\"\u201c\u201d"
 """Quote marks around a nickname inside a name."""
+
+_NAME = r"[A-Z][a-z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}"
+_SIGNATURE = re.compile(rf"\n\n({_NAME})\.?[ \t]*(?=\n|$)")
+"""A paragraph that is only a name: the signature closing a letter."""
+_BIO = re.compile(rf"\n\n({_NAME}) is (?:an? |the )?([^\n]+?)"
+                  r"(?:,? (?:which|who)\b|\.?[ \t]*$)")
+"""A closing paragraph about the writer: "Ann Lee is a professor at X."."""
 
 _BASE_FORMS = {"his": "he", "him": "he", "her": "she", "its": "it",
                "their": "they", "them": "they"}
@@ -375,6 +384,8 @@ class EntityTable:
                                                      m.pronoun or ""))
         if pron is not None and pron.gender == "n" and pron.number == "sg":
             return self._it(m)
+        if pron is not None and pron.person == 1 and pron.number == "sg":
+            return self._author(m)
         if pron is None or pron.person != 3 or pron.gender == "n":
             return None
         plural = pron.number == "pl"
@@ -382,6 +393,7 @@ class EntityTable:
         genders = {None, gender}
         candidates = [e for e in self.entities
                       if e.plural == plural and e.last_salient >= 0
+                      and not e.writer
                       and e.last_salient < m.start
                       and (plural or e.person_like)
                       and e.gender in genders]
@@ -390,6 +402,7 @@ class EntityTable:
             # person seen nearby has the pronoun's gender
             seen = [e for e in self.entities
                     if e.plural == plural and e.gender == gender
+                    and not e.writer
                     and 0 <= m.start - e.last_seen < SPEAKER_WINDOW
                     and e.person_like]
             return seen[0] if len(seen) == 1 else None
@@ -411,11 +424,43 @@ class EntityTable:
             return None  # last seen long before: decline rather than guess
         return best
 
+    def _author(self, m: Mention) -> Entity | None:
+        """The writer an "I" outside quotations stands for: the signature
+        that closes a letter after it ("Toni Williams."), or the author
+        named in a closing note ("Ann Lee is a professor at ...")."""
+        sig = _SIGNATURE.search(self.text, m.end)
+        if sig is not None:  # "Toni Williams." but "Robert Smith Jr."
+            name = sig.group(1)
+            last = name.split()[-1]
+            if last.endswith(".") and last.casefold() not in _SUFFIXES and \
+                    len(last) > 2:
+                name = name[:-1]
+            return self._writer(name, None)
+        last = self.text.rfind("\n\n")
+        bio = _BIO.match(self.text, last) if last >= m.end else None
+        if bio is not None:
+            return self._writer(bio.group(1), bio.group(2))
+        return None
+
+    def _writer(self, name: str, role: str | None) -> Entity:
+        words = name_words(name)
+        ent = next((e for e in self.entities if e.person and (
+            e.name_words == words or same_person(e.name_words, words))),
+            None)
+        if ent is None:
+            ent = Entity(index=len(self.entities), name=name)
+            self.entities.append(ent)
+        ent.writer = True
+        if role and not any(_within(role, r) for r in ent.roles):
+            ent.roles.append(role)
+        return ent
+
     def _it(self, m: Mention) -> Entity | None:
         """The organisation "it" names as a speaker ("it said"): the most
         recently salient named organisation nearby, if any."""
         found = [e for e in self.entities
                  if e.name and not e.plural and e.gender is None and
+                 not e.writer and
                  not e.roles and (not e.person or not (
                      e.name_words[:1] and
                      e.name_words[0] in self.lex.first_names)) and

@@ -280,3 +280,29 @@ def test_pronoun_declines_a_distant_antecedent(gap: int,
     he = table.resolve(_mention(9, gap, "he", pronoun="he"), salient=True,
                        speaker=True)
     assert (he is cole) if found else he is None
+
+
+LETTERS = ("Letters.\n\nI think the plan is fair.\n\nToni Wells.\n\n"
+           "I doubt the plan will work.\n\nRobert Hale Jr.")
+OP_ED = ("I grew up on a farm.\n\nI know the cost of drought.\n\n"
+         "Ann Marsh is a hydrologist at Lake College, which studies rivers.")
+
+
+@pytest.mark.parametrize(("text", "at", "want"), [
+    (LETTERS, "I think", ("Toni Wells", [])),
+    (LETTERS, "I doubt", ("Robert Hale Jr.", [])),
+    (OP_ED, "I know", ("Ann Marsh", ["hydrologist at Lake College"])),
+    ("I think the plan is fair.\n\nThe vote is on Monday.", "I think",
+     None),
+])
+def test_first_person_is_the_writer(
+        text: str, at: str, want: tuple[str, list[str]] | None) -> None:
+    """ "I" is the letter's signature after it, or the writer of a closing
+    note; nobody when the text names no writer."""
+    table = EntityTable(LEX, text)
+    ent = table.resolve(_mention(0, text.index(at), "I", pronoun="i"),
+                        salient=True, speaker=True)
+    assert (ent.name, ent.roles) == want if want else ent is None
+    if ent is not None:  # the writer is never "she" or "it"
+        she = _mention(1, len(text), "she", pronoun="she")
+        assert table.resolve(she, salient=True) is not ent
