@@ -234,7 +234,8 @@ def split_name_role(toks: list[Tok], text: str,
     rest = toks[:k]
     while rest and (rest[0].upos in {"DET", "NUM"} or
                     rest[0].text.lower() in _QUANTIFIERS or
-                    rest[0].text.lower() in lex.honorifics):
+                    rest[0].text.lower() in lex.honorifics or
+                    rest[0].text.lower() == "whose"):  # "whose leaders"
         rest = rest[1:]
     while rest and (rest[-1].text.lower() in lex.honorifics or
                     is_punct(rest[-1])):

@@ -306,3 +306,20 @@ def test_first_person_is_the_writer(
     if ent is not None:  # the writer is never "she" or "it"
         she = _mention(1, len(text), "she", pronoun="she")
         assert table.resolve(she, salient=True) is not ent
+
+
+WHOSE = """\
+# text = whose leaders said it failed
+1	whose	whose	PRON	WP$	_	2	nmod:poss	_	_
+2	leaders	leader	NOUN	NNS	_	3	nsubj	_	_
+3	said	say	VERB	VBD	_	0	root	_	_
+4	it	it	PRON	PRP	_	5	nsubj	_	_
+5	failed	fail	VERB	VBD	_	3	ccomp	_	_
+"""
+
+
+def test_relative_determiner_is_not_role() -> None:
+    """ "whose leaders" gives the role "leaders"."""
+    sent, text = _sent(WHOSE)
+    m = mention_at(sent, _word(sent, "leaders"), text, LEX)
+    assert (m.name, m.role) == (None, "leaders")
