@@ -229,6 +229,13 @@ class EntityTable:
         ent.speaker = ent.speaker or speaker
         return ent
 
+    def named(self, surname: str) -> Entity | None:
+        """The most prominent person with this last name, if any."""
+        word = surname.casefold()
+        return max((e for e in self.entities if e.person and e.name and
+                    e.name_words[-1:] == [word]),
+                   key=lambda e: e.salient_count, default=None)
+
     def gives_role(self, role: str) -> bool:
         """False for a description that is no role ("Scott's wife")."""
         return role_head(role) not in self.lex.no_role_nouns
