@@ -317,6 +317,11 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     name, role = split_name_role(toks, text, lex)
     if name is not None:
         name = _org_name(sent, toks[-1].i, name, text, lex)
+    if name is not None and _in_headline(sent, text):
+        trusted = _trusted_name(name, sent, text, lex)
+        if not name.startswith(trusted):
+            role = None  # "Black Lawmakers | Rip | Donald Trump"
+        name = trusted
     if name is None and _is_role_word(head, lex):
         # "Peter Novak, a spokesman for the mayor, said": the parser made
         # the appositive the subject; the name stands before the comma
@@ -369,6 +374,35 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                    role=role, more_roles=more, plural=plural,
                    main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
+
+
+def _in_headline(sent: Sent, text: str) -> bool:
+    """*sent* lies on the first line of a longer text, a line written in
+    title case (a headline)."""
+    end = text.find("\n")
+    if end < 0 or sent.start >= end or not text[end:].strip():
+        return False
+    words = [w for w in text[:end].split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and \
+        sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _trusted_name(name: str, sent: Sent, text: str, lex: Lexicon) -> str:
+    """A headline's name, kept to the first run of its words that are
+    known first names or that the text writes capitalised elsewhere
+    ("Derelict Obama and ...": Obama; "Obama Speech at ...": Obama);
+    unchanged when none is."""
+    rest = text[:sent.start] + " " + text[sent.end:]
+    seen = [w.lower() in lex.first_names or bool(re.search(
+        rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest)) for w in name.split()]
+    if not any(seen):
+        return name
+    words = name.split()
+    start = seen.index(True)
+    end = start
+    while end < len(words) and seen[end]:
+        end += 1
+    return " ".join(words[start:end])
 
 
 def _restricted(sent: Sent, head: Tok) -> bool:

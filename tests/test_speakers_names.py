@@ -323,3 +323,31 @@ def test_relative_determiner_is_not_role() -> None:
     sent, text = _sent(WHOSE)
     m = mention_at(sent, _word(sent, "leaders"), text, LEX)
     assert (m.name, m.role) == (None, "leaders")
+
+
+HEADLINE_ADJECTIVE = """\
+# text = Weary Cole Wins Again Today
+1	Weary	Weary	PROPN	NNP	_	2	compound	_	_
+2	Cole	Cole	PROPN	NNP	_	3	nsubj	_	_
+3	Wins	win	VERB	VBZ	_	0	root	_	_
+4	Again	again	ADV	RB	_	3	advmod	_	_
+5	Today	today	NOUN	NN	_	3	obl:tmod	_	_
+
+# text = Cole said it passed.
+1	Cole	Cole	PROPN	NNP	_	2	nsubj	_	_
+2	said	say	VERB	VBD	_	0	root	_	_
+3	it	it	PRON	PRP	_	4	nsubj	_	_
+4	passed	pass	VERB	VBD	_	2	ccomp	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	2	punct	_	_
+"""
+
+
+def test_headline_keeps_the_words_the_text_confirms() -> None:
+    """In a title-case headline only name words the text writes elsewhere
+    (or known first names) stay in the name: "Weary Cole" is Cole."""
+    text = "Weary Cole Wins Again Today\n\nCole said it passed."
+    doc = _tree.from_stanza(doc_from_conllu(HEADLINE_ADJECTIVE, text=text),
+                            text)
+    headline = doc.sents[0]
+    m = mention_at(headline, _word(headline, "Cole"), text, LEX)
+    assert m.name == "Cole"
