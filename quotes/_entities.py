@@ -107,8 +107,21 @@ _POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
 def role_head(role: str) -> str:
     """A role's head word, case-folded: the last word before a
     post-modifier ("spokesman for the port authority": spokesman)."""
+    role = _NOTE.sub("", role)  # "Sen. (R-Tex.)": sen.
     words = _POSTMODIFIER.split(f" {role.casefold()} ", maxsplit=1)[0]
     return (words.split() or [""])[-1]
+
+
+_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def heads_agree(head: str, heads: Iterable[str],
+                titles: dict[str, str]) -> bool:
+    """*head* is one of *heads*, written out or abbreviated ("sen." and
+    "senator": *titles* maps abbreviations to words)."""
+    def word(h: str) -> str:
+        return titles.get(h, h)
+    return word(head) in {word(h) for h in heads}
 
 
 def role_parties(role: str | None) -> set[str]:
@@ -324,8 +337,10 @@ class EntityTable:
             if ent.name is not None or not ent.person or ent.plural or \
                     ent.last_salient < 0 or not ent.roles or \
                     first.toks[0].text.casefold() in _DEFINITE or \
-                    (m.role is not None and role_head(m.role) not in {
-                        role_head(r) for r in ent.roles}) or \
+                    (m.role is not None and not heads_agree(
+                        role_head(m.role), {role_head(r)
+                                            for r in ent.roles},
+                        self.lex.title_words)) or \
                     (None not in {gender, ent.gender} and
                      gender != ent.gender):
                 continue
@@ -557,7 +572,8 @@ class EntityTable:
                 role_heads = {role_head(r)
                               for r in [*ent.roles, *ent.descriptions]}
                 if ent.plural == m.plural and (
-                        head in role_heads or
+                        heads_agree(head.casefold(), role_heads,
+                                    self.lex.title_words) or
                         m.head.text.casefold() in role_heads) and not (
                         ent.parties and
                         not role_parties(m.role) <= ent.parties):

@@ -12,7 +12,9 @@ from quotes import Lexicon, _tree
 from quotes._entities import (
     SPEAKER_WINDOW,
     EntityTable,
+    heads_agree,
     most_specific_role,
+    role_head,
     role_parties,
 )
 from quotes._speakers import Mention, mention_at
@@ -351,3 +353,17 @@ def test_headline_keeps_the_words_the_text_confirms() -> None:
     headline = doc.sents[0]
     m = mention_at(headline, _word(headline, "Cole"), text, LEX)
     assert m.name == "Cole"
+
+
+@pytest.mark.parametrize(("role", "others", "agree"), [
+    ("Sen. (R-Tex.)", ["senator from Texas"], True),
+    ("Gov.", ["former governor"], True),
+    ("spokesman for the mayor", ["Kremlin spokesman"], True),
+    ("Sen.", ["secretary of state"], False),
+    ("Rep.", ["reporter"], False),
+])
+def test_role_heads_agree(role: str, others: list[str], agree: bool) -> None:
+    """Head words agree when equal or one abbreviates the other; a party
+    note after a title is not the head."""
+    heads = {role_head(r) for r in others}
+    assert heads_agree(role_head(role), heads, LEX.title_words) is agree
