@@ -498,7 +498,9 @@ class EntityTable:
             return pron.gender if pron and pron.gender in {"m", "f"} \
                 else None
         words = [t.text.casefold() for t in m.toks[:1]] + \
-            [m.head.lemma.casefold(), m.head.text.casefold()]
+            [m.head.lemma.casefold(), m.head.text.casefold()] + \
+            [t.text.casefold() for t in m.toks[1:] if t.i < m.head.i]
+        # "9/11 widow Terry Strada": a noun before the first name
         found = next((self.lex.genders[w] for w in words
                       if w in self.lex.genders), None)
         given = name_words(m.name)
