@@ -645,13 +645,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                 number = numbering.setdefault(ent.index, len(numbering))
             span = doc.span(m.start, m.end)
             role: str | None
-            if m.role and ent is not None and ent.person and \
-                    table.gives_role(m.role):
-                # "Rendell, a Clinton surrogate, said": the role given
-                # here, in its fullest form ("the spokesman": "Kremlin
-                # spokesman")
-                role = ent.fullest(m.role)
-            elif ent is not None and ent.roles:
+            if ent is not None and ent.roles:
                 role = ent.role
             else:
                 role = m.role if ent is None or ent.person else None

@@ -71,11 +71,6 @@ class Entity:
         """The name as the speaker's name: "The" kept in a title."""
         return f"The {self.name}" if self.titled and self.name else self.name
 
-    def fullest(self, role: str) -> str:
-        """The entity's longest role that has every word of *role*."""
-        return max((r for r in self.roles if _within(role, r)),
-                   key=lambda r: len(r.split()), default=role)
-
     @property
     def role(self) -> str | None:
         """The most specific role found (see ``most_specific_role``)."""
@@ -132,23 +127,11 @@ def role_parties(role: str | None) -> set[str]:
     return {_PARTIES[w] for w in words if w in _PARTIES}
 
 
-_NOT_NOW = ("former ", "onetime ", "then-", "one of ")
-"""Beginnings of roles held before, or of descriptions ("one of the best
-known interviewers"), which yield to a position held now."""
-MAX_ROLE_WORDS = 8
-"""Longer roles are biographies ("developer who came to epitomize ..."),
-which yield to a position."""
-
-
 def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
-    """The role with the most words among the positions held now (not
-    "former ...") of at most ``MAX_ROLE_WORDS`` words, else among the
-    rest; a bare party label is no role of a named person ("Democrat
-    Hillary Clinton")."""
+    """The role with the most words; a bare party label is no role of a
+    named person ("Democrat Hillary Clinton")."""
     kept = [r for r in roles if not (named and r.casefold() in _PARTY_WORDS)]
-    return max(kept, key=lambda r: (
-        not r.casefold().startswith(_NOT_NOW),
-        len(r.split()) <= MAX_ROLE_WORDS, len(r.split())), default=None)
+    return max(kept, key=lambda r: len(r.split()), default=None)
 
 
 def _modifiers(m: Mention) -> set[str]:
