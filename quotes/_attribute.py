@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import define, field
 
 from quotes._cues import CueMatch, find_cues
-from quotes._entities import Entity, EntityTable
+from quotes._entities import Entity, EntityTable, role_head
 from quotes._marks import QuoteRegion, find_quotes
 from quotes._speakers import Mention, is_nominal, label_mention, mention_at
 from quotes._tree import Doc, Sent, Tok, is_punct
@@ -499,17 +499,78 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
                                                    for e in events}):
         events.append((m.start, 1 if salient else 2, (None, m)))
     events.sort(key=lambda e: (e[0], e[1]))
+    resolved: dict[int, Entity | None] = {}
     for _, rank, (d_index, m) in events:
         ent = table.resolve(m, salient=rank < 2, speaker=d_index is not None)
+        resolved.setdefault(m.head.start, ent)
         if d_index is not None:
             speaker_mentions[d_index] = (m, ent)
     kept = [d for i, d in enumerate(drafts) if i not in dropped]
     position = {id(d): k for k, d in enumerate(kept)}
+    partners = {position[id(drafts[i])]: [
+        next((e for t in run if (e := resolved.get(t.start)) is not None
+              and e.name), None) or table.named(run[-1].text)
+        for run in _conjuncts(sents[m.sent], m, lex)]
+        for i, (m, _) in speaker_mentions.items()
+        if i not in dropped and m.sent in sents}
     speaker_mentions = {position[id(drafts[i])]: v
                         for i, v in speaker_mentions.items()
                         if i not in dropped}
-    return _freeze(doc, kept, speaker_mentions, table, regions,
+    return _freeze(doc, kept, speaker_mentions, partners, table, regions,
                    doc_id)
+
+
+def _conjuncts(sent: Sent, m: Mention, lex: Lexicon) -> list[list[Tok]]:
+    """The other names of a joint speaker, by their words: "Obama and
+    Clinton said", "Mr. Grassley and Mr. Leahy say", "Jon Tester (D-Mont.)
+    and David Vitter". Only names of people or bodies, joined with "and"
+    right after the speaker's name."""
+    if m.name is None or m.pronoun is not None or not m.toks or \
+            m.toks[-1].i >= len(sent.toks) or \
+            sent.toks[m.toks[-1].i] is not m.toks[-1]:
+        return []
+    toks = sent.toks
+    k = m.toks[-1].i + 1
+    runs: list[list[Tok]] = []
+    while k < len(toks):
+        if toks[k].text == "(":  # a party-state note: "(D-Mont.)"
+            close = next((j for j in range(k, min(k + 8, len(toks)))
+                          if toks[j].text == ")"), None)
+            if close is None:
+                break
+            k = close + 1
+            continue
+        last = toks[k].lemma.lower() in {"and", "&"}
+        if toks[k].text != "," and not last:
+            break
+        k += 1
+        while k < len(toks) and (toks[k].upos == "DET" or
+                                 toks[k].text.lower() in lex.honorifics or
+                                 toks[k].text.lower() in lex.titles):
+            k += 1
+        run = []
+        while k < len(toks) and toks[k].upos == "PROPN" and \
+                toks[k].text[:1].isupper():
+            run.append(toks[k])
+            k += 1
+        if not run:
+            return []
+        runs.append(run)
+        if last:
+            return runs
+    return []
+
+
+def _joint_name(names: list[str]) -> str:
+    """ "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else \
+        ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _plural_role(role: str | None) -> bool:
+    """A role that can stand for several people ("Senators", "Sens.")."""
+    head = role_head(role or "").rstrip(".")
+    return head.endswith("s") and not head.endswith("ss")
 
 
 _DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
@@ -566,6 +627,7 @@ def _salient_mentions(doc: Doc, lex: Lexicon,
 
 def _freeze(doc: Doc, drafts: list[_Draft],
             speaker_mentions: dict[int, tuple[Mention, Entity | None]],
+            partners: dict[int, list[Entity | None]],
             table: EntityTable, regions: list[QuoteRegion],
             doc_id: str | None) -> Result:
     text = doc.text
@@ -587,7 +649,15 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                 role = ent.role
             else:
                 role = m.role if ent is None or ent.person else None
+                if role is not None and not table.gives_role(role):
+                    role = None  # "a friend", "her daughter"
             name = ent.full_name if ent is not None else m.name
+            others = [e.full_name if e is not None else None
+                      for e in partners.get(source, [])]
+            if name and others and all(others) and ent not in \
+                    partners[source]:  # "Mr. Grassley and Mr. Leahy said"
+                name = _joint_name([name, *(o for o in others if o)])
+                role = m.role if _plural_role(m.role) else None
             speaker = Speaker(span=span, name=name, role=role, entity=number)
             if source == i and (m.pronoun or m.name is None):
                 confidence = min(confidence, CONF_REFERRED)

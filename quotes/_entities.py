@@ -33,6 +33,9 @@ class Entity:
     index: int
     name: str | None = None
     roles: list[str] = field(factory=list)
+    descriptions: list[str] = field(factory=list)
+    """Descriptions that give no role ("her daughter", "protesters"): they
+    tell who the entity is, and "the daughter" may refer back to them."""
     mentions: list[Mention] = field(factory=list)
     plural: bool = False
     person: bool = True
@@ -48,11 +51,14 @@ class Entity:
     """Parties the text ties the entity to ("Republican Donald Trump")."""
     titled: bool = False
     """A title that begins with "The" ("The New York Times")."""
+    writer: bool = False
+    """The writer of the text, whom "I" names (never "he", "she", "it")."""
 
     @property
     def person_like(self) -> bool:
         """A speaker, a role holder, or a full (two-word) name."""
         return self.person and (self.speaker or bool(self.roles) or
+                                bool(self.descriptions) or
                                 len(self.name_words) >= 2)
 
     @property
@@ -96,13 +102,28 @@ _POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
 def role_head(role: str) -> str:
     """A role's head word, case-folded: the last word before a
     post-modifier ("spokesman for the port authority": spokesman)."""
+    role = _NOTE.sub("", role)  # "Sen. (R-Tex.)": sen.
     words = _POSTMODIFIER.split(f" {role.casefold()} ", maxsplit=1)[0]
     return (words.split() or [""])[-1]
 
 
+_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def heads_agree(head: str, heads: Iterable[str],
+                titles: dict[str, str]) -> bool:
+    """*head* is one of *heads*, written out or abbreviated ("sen." and
+    "senator": *titles* maps abbreviations to words)."""
+    def word(h: str) -> str:
+        return titles.get(h, h)
+    return word(head) in {word(h) for h in heads}
+
+
 def role_parties(role: str | None) -> set[str]:
-    """The parties a role's words name ("GOP presidential nominee": R)."""
-    words = re.findall(r"[\w-]+", (role or "").casefold())
+    """The parties a role's words name ("GOP presidential nominee": R);
+    not a possessor's ("the Republican nominee's daughter")."""
+    own = re.split(r"['\u2019]s\b", (role or "").casefold())[-1]
+    words = re.findall(r"[\w-]+", own)
     return {_PARTIES[w] for w in words if w in _PARTIES}
 
 
@@ -113,17 +134,40 @@ def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
     return max(kept, key=lambda r: len(r.split()), default=None)
 
 
+def _modifiers(m: Mention) -> set[str]:
+    """The proper nouns that modify a description's head, case-folded
+    ("Trump" in "the Trump campaign")."""
+    return {t.text.casefold() for t in m.toks
+            if t.upos == "PROPN" and t is not m.head}
+
+
 def _within(role: str, other: str) -> bool:
     """Every word of *role* is in *other* ("Officials", "local officials")."""
     return set(role.casefold().split()) <= set(other.casefold().split())
 
+
+_QUOTES = "\"\u201c\u201d"
+"""Quote marks around a nickname inside a name."""
+
+_NAME = r"[A-Z][a-z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}"
+_SIGNATURE = re.compile(rf"\n\n({_NAME})\.?[ \t]*(?=\n|$)")
+"""A paragraph that is only a name: the signature closing a letter."""
+_BIO = re.compile(rf"\n\n({_NAME}) is (?:an? |the )?([^\n]+?)"
+                  r"(?:,? (?:which|who)\b|\.?[ \t]*$)")
+"""A closing paragraph about the writer: "Ann Lee is a professor at X."."""
+
+_BASE_FORMS = {"his": "he", "him": "he", "her": "she", "its": "it",
+               "their": "they", "them": "they"}
+"""Object and possessive pronouns, resolved as their subject forms ("his
+statement", "told them")."""
 
 _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 
 def name_words(name: str | None) -> list[str]:
     """A name's words, case-folded, without "Jr." and like suffixes."""
-    words = (name or "").replace(",", " ").casefold().split()
+    words = (name or "").replace(",", " ").replace("\u2019", "'") \
+        .casefold().split()
     return [w for w in words if w not in _SUFFIXES] or words
 
 
@@ -136,6 +180,9 @@ def same_person(have: list[str], words: list[str]) -> bool:
     if len(have) < 2 or len(words) < 2 or have[-1] != words[-1]:
         return False
     a, b = have[0], words[0]
+    if len(words) == 2 and any(w != w.strip(_QUOTES) and
+                               w.strip(_QUOTES) == b for w in have[1:-1]):
+        return True  # "Bobby Scott" for Robert C. "Bobby" Scott
     return a == b or (a.rstrip(".") == b[:1] and len(a.rstrip(".")) == 1) \
         or (b.rstrip(".") == a[:1] and len(b.rstrip(".")) == 1)
 
@@ -165,15 +212,29 @@ class EntityTable:
         if m.name is not None and self._titled(m):
             ent.titled, ent.person = True, False
         ent.mentions.append(m)
-        if m.role and ent.person and not any(
-                _within(m.role, r) for r in ent.roles):
-            ent.roles.append(m.role)
+        for role in [m.role, *m.more_roles] if ent.person else []:
+            if role and not self.gives_role(role):
+                if role not in ent.descriptions:
+                    ent.descriptions.append(role)
+            elif role and not any(_within(role, r) for r in ent.roles):
+                ent.roles.append(role)
         ent.last_seen = m.start
         if salient or speaker:
             ent.last_salient = m.start
             ent.salient_count += 1
         ent.speaker = ent.speaker or speaker
         return ent
+
+    def named(self, surname: str) -> Entity | None:
+        """The most prominent person with this last name, if any."""
+        word = surname.casefold()
+        return max((e for e in self.entities if e.person and e.name and
+                    e.name_words[-1:] == [word]),
+                   key=lambda e: e.salient_count, default=None)
+
+    def gives_role(self, role: str) -> bool:
+        """False for a description that is no role ("Scott's wife")."""
+        return role_head(role) not in self.lex.no_role_nouns
 
     def _new(self, m: Mention, *, name: str | None,
              person: bool = True) -> Entity:
@@ -223,6 +284,9 @@ class EntityTable:
             if len(words) == 1 and words[0] in (have[0], have[-1]):
                 best = self._surname(m, words[0]) or ent
                 break
+            if None not in {gender := self._gender(m), ent.gender} and \
+                    gender != ent.gender:
+                continue  # "Mr. Obama" is not "Michelle Obama"
             if (len(have) == 1 and have[0] == words[-1]) or \
                     same_person(have, words) or \
                     self._surname_of(m, have, words):
@@ -256,8 +320,10 @@ class EntityTable:
             if ent.name is not None or not ent.person or ent.plural or \
                     ent.last_salient < 0 or not ent.roles or \
                     first.toks[0].text.casefold() in _DEFINITE or \
-                    (m.role is not None and role_head(m.role) not in {
-                        role_head(r) for r in ent.roles}) or \
+                    (m.role is not None and not heads_agree(
+                        role_head(m.role), {role_head(r)
+                                            for r in ent.roles},
+                        self.lex.title_words)) or \
                     (None not in {gender, ent.gender} and
                      gender != ent.gender):
                 continue
@@ -288,6 +354,9 @@ class EntityTable:
         """*words* are the multi-word surname of the full name *have*: "De
         Blasio" of Bill de Blasio, "Mr. Guajardo Villarreal" of Ildefonso
         Guajardo Villarreal (a particle first, or after an honorific)."""
+        if 1 < len(have) < len(words) and words[-len(have):] == have and \
+                have[0] in _PARTICLES:
+            return True  # "De Blasio" first, "Bill de Blasio" later
         if not 1 < len(words) < len(have) or have[-len(words):] != words:
             return False
         first = m.toks[0].text.casefold() if m.toks else ""
@@ -316,9 +385,12 @@ class EntityTable:
         return bool(words) and words[-1] not in self.lex.org_words
 
     def _pronoun(self, m: Mention) -> Entity | None:
-        pron = self.lex.pronouns.get(m.pronoun or "")
+        pron = self.lex.pronouns.get(_BASE_FORMS.get(m.pronoun or "",
+                                                     m.pronoun or ""))
         if pron is not None and pron.gender == "n" and pron.number == "sg":
             return self._it(m)
+        if pron is not None and pron.person == 1 and pron.number == "sg":
+            return self._author(m)
         if pron is None or pron.person != 3 or pron.gender == "n":
             return None
         plural = pron.number == "pl"
@@ -326,6 +398,7 @@ class EntityTable:
         genders = {None, gender}
         candidates = [e for e in self.entities
                       if e.plural == plural and e.last_salient >= 0
+                      and not e.writer
                       and e.last_salient < m.start
                       and (plural or e.person_like)
                       and e.gender in genders]
@@ -334,21 +407,65 @@ class EntityTable:
             # person seen nearby has the pronoun's gender
             seen = [e for e in self.entities
                     if e.plural == plural and e.gender == gender
+                    and not e.writer
                     and 0 <= m.start - e.last_seen < SPEAKER_WINDOW
                     and e.person_like]
             return seen[0] if len(seen) == 1 else None
         if not candidates:
             return None
+        # the subject of the previous sentence's main clause (or of this
+        # one's, before the pronoun) carries on: "Obama spoke at the
+        # dinner. [...] he said"
+        previous = [e for e in candidates if any(
+            x.main and m.sent - 1 <= x.sent <= m.sent and x.start < m.start
+            for x in e.mentions)]
         # news refers back to its speakers: prefer one quoted recently
         recent = [e for e in candidates if e.speaker and
                   m.start - e.last_salient < SPEAKER_WINDOW]
-        return max(recent or candidates, key=lambda e: e.last_salient)
+        best = max(previous or recent or candidates,
+                   key=lambda e: e.last_salient)
+        if not previous and not recent and \
+                m.start - best.last_salient > SPEAKER_WINDOW:
+            return None  # last seen long before: decline rather than guess
+        return best
+
+    def _author(self, m: Mention) -> Entity | None:
+        """The writer an "I" outside quotations stands for: the signature
+        that closes a letter after it ("Toni Williams."), or the author
+        named in a closing note ("Ann Lee is a professor at ...")."""
+        sig = _SIGNATURE.search(self.text, m.end)
+        if sig is not None:  # "Toni Williams." but "Robert Smith Jr."
+            name = sig.group(1)
+            last = name.split()[-1]
+            if last.endswith(".") and last.casefold() not in _SUFFIXES and \
+                    len(last) > 2:
+                name = name[:-1]
+            return self._writer(name, None)
+        last = self.text.rfind("\n\n")
+        bio = _BIO.match(self.text, last) if last >= m.end else None
+        if bio is not None:
+            return self._writer(bio.group(1), bio.group(2))
+        return None
+
+    def _writer(self, name: str, role: str | None) -> Entity:
+        words = name_words(name)
+        ent = next((e for e in self.entities if e.person and (
+            e.name_words == words or same_person(e.name_words, words))),
+            None)
+        if ent is None:
+            ent = Entity(index=len(self.entities), name=name)
+            self.entities.append(ent)
+        ent.writer = True
+        if role and not any(_within(role, r) for r in ent.roles):
+            ent.roles.append(role)
+        return ent
 
     def _it(self, m: Mention) -> Entity | None:
         """The organisation "it" names as a speaker ("it said"): the most
         recently salient named organisation nearby, if any."""
         found = [e for e in self.entities
                  if e.name and not e.plural and e.gender is None and
+                 not e.writer and
                  not e.roles and (not e.person or not (
                      e.name_words[:1] and
                      e.name_words[0] in self.lex.first_names)) and
@@ -359,11 +476,14 @@ class EntityTable:
     def _gender(self, m: Mention) -> str | None:
         """The gender a mention shows: its pronoun, honorific or noun."""
         if m.pronoun is not None:
-            pron = self.lex.pronouns.get(m.pronoun)
+            pron = self.lex.pronouns.get(_BASE_FORMS.get(m.pronoun,
+                                                         m.pronoun))
             return pron.gender if pron and pron.gender in {"m", "f"} \
                 else None
         words = [t.text.casefold() for t in m.toks[:1]] + \
-            [m.head.lemma.casefold(), m.head.text.casefold()]
+            [m.head.lemma.casefold(), m.head.text.casefold()] + \
+            [t.text.casefold() for t in m.toks[1:] if t.i < m.head.i]
+        # "9/11 widow Terry Strada": a noun before the first name
         found = next((self.lex.genders[w] for w in words
                       if w in self.lex.genders), None)
         given = name_words(m.name)
@@ -434,21 +554,32 @@ class EntityTable:
         definite = determiner in _DEFINITE
         if definite or m.plural:
             for ent in sorted(self.entities, key=lambda e: -e.last_salient):
-                role_heads = {role_head(r) for r in ent.roles}
+                role_heads = {role_head(r)
+                              for r in [*ent.roles, *ent.descriptions]}
                 if ent.plural == m.plural and (
-                        head in role_heads or
+                        heads_agree(head.casefold(), role_heads,
+                                    self.lex.title_words) or
                         m.head.text.casefold() in role_heads) and not (
                         ent.parties and
                         not role_parties(m.role) <= ent.parties):
                     return ent  # not "the Democratic nominee" for Trump
                 if ent.head == head and ent.name and not ent.person and \
-                        ent.plural == m.plural:
-                    return ent
+                        ent.plural == m.plural and \
+                        _modifiers(m) <= set(ent.name_words):
+                    return ent  # not "the Trump campaign" for Clinton's
         toks = list(m.toks)
         while toks and toks[0].upos == "DET":
             toks = toks[1:]
         text = self.text[toks[0].start:toks[-1].end] if toks else \
             m.head.text
+        own = next((k for k, t in enumerate(toks) if k > 0 and
+                    t.text in {"'s", "\u2019s"} and
+                    toks[k - 1].upos == "PROPN"), None)
+        if own is not None and own + 1 < len(toks) and \
+                m.head.text.lower() in self.lex.org_words:
+            # "Donald Trump's campaign": named as "Trump campaign"
+            text = toks[own - 1].text + " " + self.text[
+                toks[own + 1].start:toks[-1].end]
         is_role = (m.head.lemma in self.lex.role_nouns or
                    m.head.text.lower() in self.lex.role_nouns) and not (
             m.head.text.lower() in self.lex.org_words and any(

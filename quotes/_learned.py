@@ -571,13 +571,30 @@ def _speaker(sent: Sent, sources: list[tuple[str, int, int]],
 
 def _cue_match(sent: Sent, cue_toks: Sequence[Tok], speaker: Tok | None,
                content: Sequence[Tok], lex: Lexicon) -> CueMatch:
+    """The proposal's cue; a *speaker* word that is a claim gives way to its
+    owner ("Obama's announcement"), one that never names a speaker ("said
+    Saturday") to the verb's subject, or to none."""
     head = _head(sent, cue_toks)
+    if speaker is not None and speaker.upos == "NOUN" and \
+            speaker.lemma.lower() in lex.noun_cues:
+        # "Mr. Obama's announcement": the announcement's owner speaks
+        speaker = next(iter(sent.children(speaker.i, "nmod:poss")), speaker)
+    if speaker is not None and not _can_speak(speaker, lex):
+        speaker = _subject(sent, head)
+        if speaker is not None and not _can_speak(speaker, lex):
+            speaker = None
     lemma = " ".join(t.lemma.lower() for t in cue_toks) \
         if len(cue_toks) > 1 and head.upos == "ADP" else head.lemma.lower()
     cls = lex.reporting_verbs.get(lemma) or lex.noun_cues.get(lemma) or \
         lex.prep_cues.get(lemma) or "other"
     return CueMatch(sent=sent.index, toks=tuple(cue_toks), lemma=lemma,
                     cls=cls, speaker=speaker, content=tuple(content))
+
+
+def _can_speak(tok: Tok, lex: Lexicon) -> bool:
+    """Not a word that never names a speaker ("Saturday", "morning")."""
+    return tok.text.lower() not in lex.non_speakers and \
+        tok.lemma.lower() not in lex.non_speakers
 
 
 def _kind(start: int, end: int, regions: Sequence[QuoteRegion]) -> Kind:

@@ -31,6 +31,9 @@ class Mention:
     head: Tok
     name: str | None
     role: str | None
+    more_roles: tuple[str, ...] = ()
+    """Other roles the mention gives: a title before the name when an
+    appositive after it gives ``role``."""
     pronoun: str | None = None
     plural: bool = False
     main: bool = False
@@ -50,7 +53,7 @@ class Mention:
         return self.toks[-1].end
 
 
-def _phrase_tokens(sent: Sent, head: Tok) -> list[Tok]:
+def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
     """The head and its name-internal dependents, contiguous around it."""
     keep = {head.i}
     stack = [head.i]
@@ -76,6 +79,10 @@ def _phrase_tokens(sent: Sent, head: Tok) -> list[Tok]:
                         if t.rel in {"flat", "compound"} or t.i == hi)
         else:
             break
+    verb = next((k for k in range(head.i + 1, hi + 1)
+                 if _is_headline_verb(sent.toks[k], lex)), None)
+    if verb is not None:
+        hi = verb - 1  # "Chris Christie | Calls Hillary Clinton ..."
     toks = [sent.toks[k] for k in range(lo, hi + 1)]
     while toks and (is_punct(toks[0]) or toks[0].rel in {"case", "fixed"}):
         toks.pop(0)  # "according to", "because of": never the speaker
@@ -125,6 +132,17 @@ _NOT_NAME_UPOS = frozenset({"DET", "PRON", "ADP", "PUNCT", "VERB", "AUX",
                             "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
 
+def _is_headline_verb(tok: Tok, lex: Lexicon) -> bool:
+    """A capitalised reporting verb a headline's parse takes for part of a
+    name: "Chris Christie Calls Hillary Clinton ...", "Sanders Vows"."""
+    word = tok.text.lower()
+    if not tok.text[:1].isupper() or not word.endswith("s") or \
+            word in lex.first_names:
+        return False
+    return word[:-1] in lex.reporting_verbs or (
+        word.endswith("es") and word[:-2] in lex.reporting_verbs)
+
+
 def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
     text = tok.text
     if not text or not text[0].isalpha() or not (
@@ -136,9 +154,20 @@ def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
             text.lower() in _DESCRIPTORS:
         return False
     if tok.upos in _NOT_NAME_UPOS or (tok.upos == "ADJ" and
-                                      tok.xpos != "NNP"):
+                                      tok.xpos != "NNP") or \
+            _is_headline_verb(tok, lex):
         return False  # "Young" as an adjective, not a name
     return tok.rel != "nmod:poss"
+
+
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def _is_nickname_mark(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
+    """``toks[k]`` is a quote mark around a nickname inside a name, between
+    two name words: Robert C. "Bobby" Scott."""
+    return 0 < k < len(toks) - 1 and toks[k].text in _QUOTE_MARKS and \
+        _is_name_word(toks[k - 1], lex) and _is_name_word(toks[k + 1], lex)
 
 
 def _is_hyphen_in_name(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
@@ -194,7 +223,8 @@ def split_name_role(toks: list[Tok], text: str,
     while k > 0 and (_is_name_word(toks[k - 1], lex) or (
             k < end and _is_hyphen_in_name(toks, k - 1, lex)) or
             _is_surname(toks, k - 1, lex) or (
-                org and toks[k - 1].text.lower() in _PARTY_NAMES)):
+                org and toks[k - 1].text.lower() in _PARTY_NAMES) or (
+                k < end and _is_nickname_mark(toks, k - 1, lex))):
         if k < end and toks[k - 1].text.lower() in lex.org_words and \
                 not any(t.text.lower() in lex.org_words
                         for t in toks[k:end]):
@@ -204,7 +234,8 @@ def split_name_role(toks: list[Tok], text: str,
     rest = toks[:k]
     while rest and (rest[0].upos in {"DET", "NUM"} or
                     rest[0].text.lower() in _QUANTIFIERS or
-                    rest[0].text.lower() in lex.honorifics):
+                    rest[0].text.lower() in lex.honorifics or
+                    rest[0].text.lower() == "whose"):  # "whose leaders"
         rest = rest[1:]
     while rest and (rest[-1].text.lower() in lex.honorifics or
                     is_punct(rest[-1])):
@@ -252,7 +283,7 @@ def _with_postmodifiers(sent: Sent, head: Tok,
 def role_phrase(sent: Sent, head: Tok, text: str,
                 lex: Lexicon) -> str | None:
     """The role named by a nominal phrase ("the Kremlin spokesman")."""
-    toks = _phrase_tokens(sent, head)
+    toks = _phrase_tokens(sent, head, lex)
     if not any(_is_role_word(t, lex) for t in toks):
         return None
     after = toks[-1].i + 1
@@ -273,7 +304,7 @@ def role_phrase(sent: Sent, head: Tok, text: str,
 
 def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     """Build the mention whose head word is *head*."""
-    toks = _phrase_tokens(sent, head)
+    toks = _phrase_tokens(sent, head, lex)
     lower = head.text.lower()
     if head.upos == "PRON" or lower in lex.pronouns:
         pron = lower if lower in lex.pronouns else None
@@ -286,6 +317,11 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     name, role = split_name_role(toks, text, lex)
     if name is not None:
         name = _org_name(sent, toks[-1].i, name, text, lex)
+    if name is not None and _in_headline(sent, text):
+        trusted = _trusted_name(name, sent, text, lex)
+        if not name.startswith(trusted):
+            role = None  # "Black Lawmakers | Rip | Donald Trump"
+        name = trusted
     if name is None and _is_role_word(head, lex):
         # "Peter Novak, a spokesman for the mayor, said": the parser made
         # the appositive the subject; the name stands before the comma
@@ -298,7 +334,7 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     for appos in [a for t in toks for a in sent.children(t.i, "appos")
                   if a.i not in inside]:
         appos_name, appos_role = split_name_role(
-            _phrase_tokens(sent, appos), text, lex)
+            _phrase_tokens(sent, appos, lex), text, lex)
         if role is None:
             role = role_phrase(sent, appos, text, lex) or appos_role
         if name is None and appos_name:
@@ -316,9 +352,16 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                              role.split()[-1].lower() in lex.titles):
         role += _party_state(sent, toks[-1].i, text)
     comma = _comma_role(sent, toks[-1].i, text, lex)
+    more: tuple[str, ...] = ()
     if comma is not None and (role is None or (
             role in comma and len(comma) > len(role))):
         role = comma  # the surface has the whole appositive
+    elif comma is not None and role is not None and comma != role and \
+            name is not None and not _relative_after(sent, toks[-1].i, text):
+        # "Rep. G.K. Butterfield (D-N.C.), head of the Congressional
+        # Black Caucus": a title before the name, another role after it
+        more = (role,)
+        role = comma
     if name is None and role is not None and _is_role_word(head, lex):
         role = role_phrase(sent, head, text, lex) or role  # "doctors at X"
     if role is None and name is not None:
@@ -328,8 +371,38 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
-                   role=role, plural=plural, main=_main_subject(sent, head),
+                   role=role, more_roles=more, plural=plural,
+                   main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
+
+
+def _in_headline(sent: Sent, text: str) -> bool:
+    """*sent* lies on the first line of a longer text, a line written in
+    title case (a headline)."""
+    end = text.find("\n")
+    if end < 0 or sent.start >= end or not text[end:].strip():
+        return False
+    words = [w for w in text[:end].split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and \
+        sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _trusted_name(name: str, sent: Sent, text: str, lex: Lexicon) -> str:
+    """A headline's name, kept to the first run of its words that are
+    known first names or that the text writes capitalised elsewhere
+    ("Derelict Obama and ...": Obama; "Obama Speech at ...": Obama);
+    unchanged when none is."""
+    rest = text[:sent.start] + " " + text[sent.end:]
+    seen = [w.lower() in lex.first_names or bool(re.search(
+        rf"(?<![\w-]){re.escape(w)}(?![\w-])", rest)) for w in name.split()]
+    if not any(seen):
+        return name
+    words = name.split()
+    start = seen.index(True)
+    end = start
+    while end < len(words) and seen[end]:
+        end += 1
+    return " ".join(words[start:end])
 
 
 def _restricted(sent: Sent, head: Tok) -> bool:
@@ -426,6 +499,12 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
         elif _tight(all_toks[hi], nxt) and nxt.text[:1].isupper() and \
                 all_toks[hi].text.endswith(("'", "\u2019")):
             hi += 1  # "O'" + "Neill"
+        elif nxt.text in _QUOTE_MARKS and hi + 4 < len(all_toks) and \
+                all_toks[hi + 3].text in _QUOTE_MARKS and \
+                _is_name_word(all_toks[hi], lex) and all(
+                    _is_name_word(all_toks[j], lex) and
+                    all_toks[j].upos == "PROPN" for j in (hi + 2, hi + 4)):
+            hi += 4  # Robert C. + "Bobby" + Scott
         elif (nxt.upos == "PROPN" and _is_name_word(nxt, lex) and
               nxt.text.lower() not in lex.non_speakers and hi - lo < 5 and
               _is_name_word(all_toks[hi], lex)) or \
@@ -438,13 +517,19 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
                       _is_title(all_toks[lo - 1], lex) or (
                           _is_role_word(all_toks[lo - 1], lex) and
                           all_toks[lo - 1].text[:1].isupper())) and \
-            all_toks[lo - 1].upos != "PUNCT" and \
-            all_toks[lo - 1].text.lower() not in lex.org_words:
-        lo -= 1  # not over "Washington Post" into "Trump"
+            all_toks[lo - 1].upos != "PUNCT" and (
+                all_toks[lo - 1].text.lower() not in lex.org_words or any(
+                    _is_title(t, lex) or _is_role_word(t, lex)
+                    for t in all_toks[lo:lo + 3])):
+        lo -= 1  # not over "Washington Post" into "Trump"; but "White
+        # House" + "Press Secretary", "Democratic Party" + "Chairman"
     in_role = any(_is_role_word(t, lex) and not t.text[:1].isupper()
                   for t in all_toks[lo:hi + 1])
+    inside_phrase = any(t.rel == "case" and t.upos == "ADP"
+                        for t in all_toks[lo:hi + 1])
     if not in_role and lo > 0 and _is_role_word(all_toks[lo - 1], lex) and \
-            all_toks[lo - 1].upos in {"NOUN", "PROPN"}:
+            all_toks[lo - 1].upos in {"NOUN", "PROPN"} and \
+            not inside_phrase:  # not "reporters" + "Friday after Trump"
         lo -= 1  # "psychologist" + "Ana Ruiz"
         in_role = True
     while in_role and lo > 0 and (
@@ -516,6 +601,29 @@ def _party_state(sent: Sent, last: int, text: str) -> str:
 _RELATIVES = frozenset({"who", "which", "whose", "that", "whom"})
 
 
+def _past_name_notes(sent: Sent, k: int, text: str) -> int:
+    """The index after the notes that may follow a name before its
+    appositive: a party-state note ("(D-N.C.)") and a home place ("of
+    Maryland"); *k* itself when there are none."""
+    toks = sent.toks
+    if _party_state(sent, k - 1, text):
+        k = next(j for j in range(k, len(toks)) if toks[j].text == ")") + 1
+    if k + 1 < len(toks) and toks[k].text == "of":
+        j = k + 1
+        while j < len(toks) and toks[j].upos == "PROPN":
+            j += 1
+        if j > k + 1 and j < len(toks) and toks[j].text == ",":
+            k = j
+    return k
+
+
+def _relative_after(sent: Sent, last: int, text: str) -> bool:
+    """The name's comma is followed by a relative clause ("Ed Rendell, who
+    served as ..."): a role it gives may be a past one."""
+    k = _past_name_notes(sent, last + 1, text) + 1
+    return k < len(sent.toks) and sent.toks[k].text.lower() in _RELATIVES
+
+
 def _comma_role(sent: Sent, last: int, text: str,
                 lex: Lexicon) -> str | None:
     """A role set off by commas after the mention, whatever the parse.
@@ -524,7 +632,7 @@ def _comma_role(sent: Sent, last: int, text: str,
     of the union," -> "economist at the bank", "head of the union".
     """
     toks = sent.toks
-    k = last + 1
+    k = _past_name_notes(sent, last + 1, text)
     if k + 2 < len(toks) and toks[k].text == "," and \
             toks[k + 1].upos == "NUM" and toks[k + 2].text == ",":
         k += 2  # "Lina Haddad, 34, a pharmacist"

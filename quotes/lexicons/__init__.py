@@ -20,9 +20,10 @@ from quotes.exceptions import LexiconError
 _FILES = ("reporting_verbs.tsv", "cue_phrases.tsv", "role_nouns.txt",
           "honorifics.txt", "pronouns.tsv", "non_speakers.txt",
           "genders.tsv", "titles.txt", "org_words.txt", "first_names.tsv",
-          "publications.txt")
+          "publications.txt", "no_role_nouns.txt", "title_words.tsv")
 _OPTIONAL = frozenset({"titles.txt", "org_words.txt", "first_names.tsv",
-                       "publications.txt"})
+                       "publications.txt", "no_role_nouns.txt",
+                       "title_words.tsv"})
 """Files added after the first release: a custom directory without them
 uses the bundled ones."""
 
@@ -91,6 +92,11 @@ class Lexicon:
     publications: frozenset[str] = field(converter=_words,
                                          factory=frozenset)
     """Last words of titles that keep "The" ("The New York Times")."""
+    no_role_nouns: frozenset[str] = field(converter=_words,
+                                          factory=frozenset)
+    """Person nouns that describe but give no role ("wife", "friend")."""
+    title_words: dict[str, str] = field(converter=_mapping, factory=dict)
+    """Abbreviated title -> the word it stands for ("sen." -> "senator")."""
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -136,6 +142,8 @@ class Lexicon:
             org_words={r[0] for r in rows("org_words.txt", 1)},
             first_names=_freeze_map(rows("first_names.tsv", 2)),
             publications={r[0] for r in rows("publications.txt", 1)},
+            no_role_nouns={r[0] for r in rows("no_role_nouns.txt", 1)},
+            title_words=_freeze_map(rows("title_words.tsv", 2)),
         )
 
 

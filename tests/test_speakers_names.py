@@ -1,0 +1,358 @@
+"""Speaker names and roles on weak parses, as the bundled model gives them
+for some news sentences (headlines in title case, long titles before a
+name). The CoNLL-U below is written by hand in the shape of those parses;
+the sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes import Lexicon, _tree
+from quotes._entities import (
+    SPEAKER_WINDOW,
+    EntityTable,
+    heads_agree,
+    most_specific_role,
+    role_head,
+    role_parties,
+)
+from quotes._speakers import Mention, mention_at
+from quotes.testing import doc_from_conllu
+
+LEX = Lexicon.default()
+
+# "Calls" as a proper noun inside the name, the whole line one flat name
+HEADLINE = """\
+# text = Mayor Ann Cole Calls Budget Plan Unfair
+1	Mayor	Mayor	PROPN	NNP	_	2	compound	_	_
+2	Ann	Ann	PROPN	NNP	_	0	root	_	_
+3	Cole	Cole	PROPN	NNP	_	2	flat	_	_
+4	Calls	Calls	PROPN	NNPS	_	2	flat	_	_
+5	Budget	Budget	PROPN	NNP	_	2	flat	_	_
+6	Plan	Plan	PROPN	NNP	_	2	flat	_	_
+7	Unfair	Unfair	PROPN	NNP	_	2	flat	_	_
+"""
+
+# the title's organisation attached away from the name ("Chairman" a
+# modifier of the first name, "Ohio Democratic Party" of the surname)
+LONG_TITLE = """\
+# text = Ohio Democratic Party Chairman Dan Miles called the ruling a win.
+1	Ohio	Ohio	PROPN	NNP	_	6	compound	_	_
+2	Democratic	Democratic	ADJ	NNP	_	6	amod	_	_
+3	Party	Party	PROPN	NNP	_	5	compound	_	_
+4	Chairman	Chairman	PROPN	NNP	_	5	nmod:desc	_	_
+5	Dan	Dan	PROPN	NNP	_	7	nsubj	_	_
+6	Miles	Miles	PROPN	NNP	_	7	nsubj	_	_
+7	called	call	VERB	VBD	_	0	root	_	_
+8	the	the	DET	DT	_	9	det	_	_
+9	ruling	ruling	NOUN	NN	_	7	obj	_	_
+10	a	a	DET	DT	_	11	det	_	_
+11	win	win	NOUN	NN	_	7	xcomp	_	SpaceAfter=No
+12	.	.	PUNCT	.	_	7	punct	_	_
+"""
+
+
+def _sent(conllu: str) -> tuple[_tree.Sent, str]:
+    text = conllu.splitlines()[0].removeprefix("# text = ")
+    doc = _tree.from_stanza(doc_from_conllu(conllu, text=text), text)
+    return doc.sents[0], text
+
+
+def _word(sent: _tree.Sent, text: str) -> _tree.Tok:
+    return next(t for t in sent.toks if t.text == text)
+
+
+def test_headline_verb_ends_the_name() -> None:
+    """A capitalised reporting verb is no part of a headline's name."""
+    sent, text = _sent(HEADLINE)
+    m = mention_at(sent, _word(sent, "Ann"), text, LEX)
+    assert (m.name, m.role) == ("Ann Cole", "Mayor")
+    assert m.end == _word(sent, "Cole").end
+
+
+def test_organisation_before_a_title_is_role() -> None:
+    """ "Ohio Democratic Party Chairman": the organisation is in the role,
+    not cut off at "Party"."""
+    sent, text = _sent(LONG_TITLE)
+    m = mention_at(sent, _word(sent, "Miles"), text, LEX)
+    assert (m.name, m.role) == ("Dan Miles", "Ohio Democratic Party Chairman")
+
+
+@pytest.mark.parametrize(("role", "want"), [
+    ("Republican presidential nominee", {"R"}),
+    ("the Republican nominee's eldest daughter", set()),
+    ("Democratic senator's chief of staff", set()),
+])
+def test_party_of_a_possessor_is_not_the_role_holder(role: str,
+                                                     want: set[str]) -> None:
+    """A party named for the possessor does not tie the role holder."""
+    assert role_parties(role) == want
+
+
+def test_kin_gives_no_role() -> None:
+    """Kinship words describe but are no role; positions are roles."""
+    table = EntityTable(LEX, "")
+    assert not table.gives_role("Keith Scott's wife")
+    assert not table.gives_role("her daughter")
+    assert table.gives_role("spokeswoman for the family")
+    assert table.gives_role("Pagliano's lawyer")
+
+
+RAW = [
+    ("Rep. Gina Morales (D-N.M.), head of the Hispanic Caucus, said the "
+     "bill would pass.",
+     [("Gina Morales", "head of the Hispanic Caucus")]),
+    ("Mr. Rivera said the deal was fair. His wife, Carmen Rivera, said the "
+     "family would move to Denver.",
+     [("Rivera", None), ("Carmen Rivera", None)]),
+    ("The Lopez campaign said the ad was false. Mark Hall's campaign said "
+     "the ad was accurate.",
+     [("Lopez campaign", None), ("Hall campaign", None)]),
+    ("Ohio Democratic Party Chairman Dan Miles called the ruling a huge win "
+     "for voters.",
+     [("Dan Miles", "Ohio Democratic Party Chairman")]),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> quotes.Extractor:
+    """The bundled model with the learned tagger (the default)."""
+    return quotes.Extractor()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), RAW, ids=[
+    "party_note_appositive", "gender_apart", "campaigns", "org_title"])
+def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
+                             want: list[tuple[str, str | None]]) -> None:
+    """Name and role of each claim, in text order, on raw text."""
+    got = [(a.speaker.name, a.speaker.role) if a.speaker else None
+           for a in extractor.extract(text).attributions]
+    assert got == want
+
+
+SAID_SATURDAY = """\
+# text = Officials said Saturday the road would reopen.
+1	Officials	official	NOUN	NNS	_	2	nsubj	_	_
+2	said	say	VERB	VBD	_	0	root	_	_
+3	Saturday	Saturday	PROPN	NNP	_	2	obl:tmod	_	_
+4	the	the	DET	DT	_	5	det	_	_
+5	road	road	NOUN	NN	_	7	nsubj	_	_
+6	would	would	AUX	MD	_	7	aux	_	_
+7	reopen	reopen	VERB	VB	_	2	ccomp	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	2	punct	_	_
+"""
+
+
+def test_tagger_speaker_never_a_date() -> None:
+    """A proposal whose source is a date takes the verb's subject."""
+    from quotes import _learned
+
+    sent, _ = _sent(SAID_SATURDAY)
+    said, content = sent.toks[1], sent.toks[3:7]
+    match = _learned._cue_match(sent, [said], _word(sent, "Saturday"),
+                                content, LEX)
+    assert match.speaker is not None and match.speaker.text == "Officials"
+    kept = _learned._cue_match(sent, [said], _word(sent, "road"), content,
+                               LEX)
+    assert kept.speaker is not None and kept.speaker.text == "road"
+
+
+CLAIM_OWNER = """\
+# text = Cole's claim that taxes would fall drew cheers.
+1	Cole	Cole	PROPN	NNP	_	3	nmod:poss	_	SpaceAfter=No
+2	's	's	PART	POS	_	1	case	_	_
+3	claim	claim	NOUN	NN	_	8	nsubj	_	_
+4	that	that	SCONJ	IN	_	7	mark	_	_
+5	taxes	tax	NOUN	NNS	_	7	nsubj	_	_
+6	would	would	AUX	MD	_	7	aux	_	_
+7	fall	fall	VERB	VB	_	3	acl	_	_
+8	drew	draw	VERB	VBD	_	0	root	_	_
+9	cheers	cheer	NOUN	NNS	_	8	obj	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	8	punct	_	_
+"""
+
+
+def test_tagger_speaker_owns_the_claim() -> None:
+    """A proposal whose source is the claim noun takes the claim's owner."""
+    from quotes import _learned
+
+    sent, _ = _sent(CLAIM_OWNER)
+    claim, content = _word(sent, "claim"), sent.toks[3:7]
+    match = _learned._cue_match(sent, [claim], claim, content, LEX)
+    assert match.speaker is not None and match.speaker.text == "Cole"
+
+
+@pytest.mark.parametrize(("roles", "want"), [
+    (["Sen.", "senior Democrat on the panel"], "senior Democrat on the panel"),
+    (["Former Ohio Gov.", "Lopez surrogate"], "Former Ohio Gov."),
+    (["Democrat", "Gov."], "Gov."),
+])
+def test_most_specific_role(roles: list[str], want: str) -> None:
+    """The role with most words; a bare party label is no role."""
+    assert most_specific_role(roles, named=True) == want
+
+
+# "Friday" taken for part of the name, so "after" sits inside the mention
+AFTER_NAME = """\
+# text = Aides spoke to reporters Friday after Dan Miles left.
+1	Aides	aide	NOUN	NNS	_	2	nsubj	_	_
+2	spoke	speak	VERB	VBD	_	0	root	_	_
+3	to	to	ADP	IN	_	4	case	_	_
+4	reporters	reporter	NOUN	NNS	_	2	obl	_	_
+5	Friday	Friday	PROPN	NNP	_	8	compound	_	_
+6	after	after	ADP	IN	_	7	case	_	_
+7	Dan	Dan	PROPN	NNP	_	8	compound	_	_
+8	Miles	Miles	PROPN	NNP	_	9	nsubj	_	_
+9	left	leave	VERB	VBD	_	2	advcl	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	2	punct	_	_
+"""
+
+
+def test_no_role_from_across_a_preposition() -> None:
+    """A role noun before a prepositional phrase is not the name's role
+    ("reporters" in "spoke to reporters Friday after Dan Miles left")."""
+    sent, text = _sent(AFTER_NAME)
+    m = mention_at(sent, _word(sent, "Miles"), text, LEX)
+    assert m.name == "Dan Miles"
+    assert m.role is None
+
+
+HIS_PROMISE = """\
+# text = Mayor Dan Cole spoke. His promise stood.
+1	Mayor	Mayor	PROPN	NNP	_	2	compound	_	_
+2	Dan	Dan	PROPN	NNP	_	4	nsubj	_	_
+3	Cole	Cole	PROPN	NNP	_	2	flat	_	_
+4	spoke	speak	VERB	VBD	_	0	root	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	4	punct	_	_
+
+# text = His promise stood.
+1	His	his	PRON	PRP$	_	2	nmod:poss	_	_
+2	promise	promise	NOUN	NN	_	3	nsubj	_	_
+3	stood	stand	VERB	VBD	_	0	root	_	SpaceAfter=No
+4	.	.	PUNCT	.	_	3	punct	_	_
+"""
+
+
+def test_possessive_pronoun_resolves() -> None:
+    """ "His" refers back like "he" does."""
+    text = "Mayor Dan Cole spoke. His promise stood."
+    doc = _tree.from_stanza(doc_from_conllu(HIS_PROMISE, text=text), text)
+    first, second = doc.sents
+    table = EntityTable(LEX, text)
+    cole = table.resolve(mention_at(first, _word(first, "Dan"), text, LEX),
+                         salient=True, speaker=True)
+    his = table.resolve(mention_at(second, _word(second, "His"), text, LEX),
+                        salient=False, speaker=True)
+    assert cole is not None and cole.name == "Dan Cole"
+    assert his is cole
+
+
+def _mention(sent: int, start: int, text: str, *, name: str | None = None,
+             pronoun: str | None = None, main: bool = True) -> Mention:
+    tok = _tree.Tok(i=0, text=text, lemma=text.lower(),
+                    upos="PRON" if pronoun else "PROPN", xpos="",
+                    feats="", head=1, deprel="nsubj", start=start,
+                    end=start + len(text))
+    return Mention(sent=sent, toks=[tok], head=tok, name=name, role=None,
+                   pronoun=pronoun, main=main)
+
+
+@pytest.mark.parametrize(("gap", "found"), [(200, True),
+                                            (SPEAKER_WINDOW + 500, False)])
+def test_pronoun_declines_a_distant_antecedent(gap: int,
+                                               found: bool) -> None:
+    """ "He" with no subject just before and no recent speaker takes a
+    person seen nearby, but none last seen long before."""
+    table = EntityTable(LEX, "")
+    cole = table.resolve(_mention(0, 0, "Cole", name="Dan Cole"),
+                         salient=True)
+    he = table.resolve(_mention(9, gap, "he", pronoun="he"), salient=True,
+                       speaker=True)
+    assert (he is cole) if found else he is None
+
+
+LETTERS = ("Letters.\n\nI think the plan is fair.\n\nToni Wells.\n\n"
+           "I doubt the plan will work.\n\nRobert Hale Jr.")
+OP_ED = ("I grew up on a farm.\n\nI know the cost of drought.\n\n"
+         "Ann Marsh is a hydrologist at Lake College, which studies rivers.")
+
+
+@pytest.mark.parametrize(("text", "at", "want"), [
+    (LETTERS, "I think", ("Toni Wells", [])),
+    (LETTERS, "I doubt", ("Robert Hale Jr.", [])),
+    (OP_ED, "I know", ("Ann Marsh", ["hydrologist at Lake College"])),
+    ("I think the plan is fair.\n\nThe vote is on Monday.", "I think",
+     None),
+])
+def test_first_person_is_the_writer(
+        text: str, at: str, want: tuple[str, list[str]] | None) -> None:
+    """ "I" is the letter's signature after it, or the writer of a closing
+    note; nobody when the text names no writer."""
+    table = EntityTable(LEX, text)
+    ent = table.resolve(_mention(0, text.index(at), "I", pronoun="i"),
+                        salient=True, speaker=True)
+    assert (ent.name, ent.roles) == want if want else ent is None
+    if ent is not None:  # the writer is never "she" or "it"
+        she = _mention(1, len(text), "she", pronoun="she")
+        assert table.resolve(she, salient=True) is not ent
+
+
+WHOSE = """\
+# text = whose leaders said it failed
+1	whose	whose	PRON	WP$	_	2	nmod:poss	_	_
+2	leaders	leader	NOUN	NNS	_	3	nsubj	_	_
+3	said	say	VERB	VBD	_	0	root	_	_
+4	it	it	PRON	PRP	_	5	nsubj	_	_
+5	failed	fail	VERB	VBD	_	3	ccomp	_	_
+"""
+
+
+def test_relative_determiner_is_not_role() -> None:
+    """ "whose leaders" gives the role "leaders"."""
+    sent, text = _sent(WHOSE)
+    m = mention_at(sent, _word(sent, "leaders"), text, LEX)
+    assert (m.name, m.role) == (None, "leaders")
+
+
+HEADLINE_ADJECTIVE = """\
+# text = Weary Cole Wins Again Today
+1	Weary	Weary	PROPN	NNP	_	2	compound	_	_
+2	Cole	Cole	PROPN	NNP	_	3	nsubj	_	_
+3	Wins	win	VERB	VBZ	_	0	root	_	_
+4	Again	again	ADV	RB	_	3	advmod	_	_
+5	Today	today	NOUN	NN	_	3	obl:tmod	_	_
+
+# text = Cole said it passed.
+1	Cole	Cole	PROPN	NNP	_	2	nsubj	_	_
+2	said	say	VERB	VBD	_	0	root	_	_
+3	it	it	PRON	PRP	_	4	nsubj	_	_
+4	passed	pass	VERB	VBD	_	2	ccomp	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	2	punct	_	_
+"""
+
+
+def test_headline_keeps_the_words_the_text_confirms() -> None:
+    """In a title-case headline only name words the text writes elsewhere
+    (or known first names) stay in the name: "Weary Cole" is Cole."""
+    text = "Weary Cole Wins Again Today\n\nCole said it passed."
+    doc = _tree.from_stanza(doc_from_conllu(HEADLINE_ADJECTIVE, text=text),
+                            text)
+    headline = doc.sents[0]
+    m = mention_at(headline, _word(headline, "Cole"), text, LEX)
+    assert m.name == "Cole"
+
+
+@pytest.mark.parametrize(("role", "others", "agree"), [
+    ("Sen. (R-Tex.)", ["senator from Texas"], True),
+    ("Gov.", ["former governor"], True),
+    ("spokesman for the mayor", ["Kremlin spokesman"], True),
+    ("Sen.", ["secretary of state"], False),
+    ("Rep.", ["reporter"], False),
+])
+def test_role_heads_agree(role: str, others: list[str], agree: bool) -> None:
+    """Head words agree when equal or one abbreviates the other; a party
+    note after a title is not the head."""
+    heads = {role_head(r) for r in others}
+    assert heads_agree(role_head(role), heads, LEX.title_words) is agree
