@@ -52,6 +52,9 @@ MIN_CONFIDENCE = 0.5
 MAX_CONFIDENCE = 0.9
 """A proposal is never surer than a rule with a named speaker (on PolNeAR
 dev, proposals at 0.95 or more were right 85% of the time)."""
+ENCODED_WORDS = 1 << 17
+"""Distinct (word, tag, lemma, quote position) whose feature ids are kept
+for the lexicon last used (emptied when it grows past this)."""
 BATCH = 128
 """Sentences per forward pass at inference."""
 MIN_WORDS = 2
@@ -162,19 +165,32 @@ class Vocab:
     def encode(self, words: Sequence[Word], lex: Lexicon) -> list[list[int]]:
         """Feature ids per word: glove, tuned, suffix, upos, shape, class,
         quote."""
-        ix = self.index
+        store = self._encoded
+        if store[0] is not lex or len(store[1]) > ENCODED_WORDS:
+            store[:] = [lex, {}]
+        seen: dict[Word, list[int]] = store[1]
         rows = []
-        for text, upos, lemma, quote in words:
-            key = norm_word(text)
-            rows.append([ix["words"].get(key, UNK),
-                         ix["tuned"].get(key, UNK),
-                         ix["suffixes"].get(key[-3:], UNK),
-                         ix["upos"].get(upos, UNK),
-                         shape(text) + 1,
-                         ix["classes"].get(lexicon_class(text, lemma, upos,
-                                                         lex), UNK),
-                         quote + 1])
+        for word in words:
+            row = seen.get(word)
+            if row is None:
+                row = seen[word] = self._encode(word, lex)
+            rows.append(row)
         return rows
+
+    @functools.cached_property
+    def _encoded(self) -> list[Any]:
+        """[lexicon, {word: feature ids}] for the lexicon last used."""
+        return [None, {}]
+
+    def _encode(self, word: Word, lex: Lexicon) -> list[int]:
+        ix = self.index
+        text, upos, lemma, quote = word
+        key = norm_word(text)
+        return [ix["words"].get(key, UNK), ix["tuned"].get(key, UNK),
+                ix["suffixes"].get(key[-3:], UNK), ix["upos"].get(upos, UNK),
+                shape(text) + 1,
+                ix["classes"].get(lexicon_class(text, lemma, upos, lex), UNK),
+                quote + 1]
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form stored beside the weights."""
