@@ -505,6 +505,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
         resolved.setdefault(m.head.start, ent)
         if d_index is not None:
             speaker_mentions[d_index] = (m, ent)
+    table.complete_names()
     kept = [d for i, d in enumerate(drafts) if i not in dropped]
     position = {id(d): k for k, d in enumerate(kept)}
     partners = {position[id(drafts[i])]: [

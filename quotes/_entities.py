@@ -163,6 +163,12 @@ statement", "told them")."""
 
 _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
+_GIVEN = r"[A-Z][a-z][\w'\u2019-]*"
+"""A capitalised word that may be a given name."""
+_SENTENCE_END = ".!?:;\"\u201c\u201d\n"
+
+
 
 def name_words(name: str | None) -> list[str]:
     """A name's words, case-folded, without "Jr." and like suffixes."""
@@ -224,6 +230,79 @@ class EntityTable:
             ent.salient_count += 1
         ent.speaker = ent.speaker or speaker
         return ent
+
+    def complete_names(self) -> None:
+        """Give each entity the fullest form of its name the text has.
+
+        A person known only by a surname ("Chaffetz", "Mr. Obama") takes
+        the one full name in the text that ends in it ("Jason Chaffetz"):
+        a known first name, or a capitalised word inside a sentence that is
+        no title, then initials or capitalised words; full names of other
+        entities and names of the other gender do not count, and two
+        different full names leave the surname as it is. An acronym
+        ("S.E.C.", "AROS") takes the capitalised words the text spells it
+        with ("Securities and Exchange Commission").
+        """
+        named = {" ".join(e.name_words) for e in self.entities
+                 if len(e.name_words) > 1}
+        for ent in self.entities:
+            if ent.name is None or ent.plural or ent.titled:
+                continue
+            if len(ent.name.split()) == 1 and _ACRONYM.fullmatch(ent.name):
+                ent.name = self._spelled(ent.name) or ent.name
+            elif ent.person and len(ent.name_words) == 1 and \
+                    ent.name[:1].isupper() and not ent.name.isupper():
+                full = self._full_names(ent, named)
+                if len({tuple(name_words(f)[::len(name_words(f)) - 1])
+                        for f in full}) == 1:
+                    ent.name = max(full, key=len)
+
+    def _full_names(self, ent: Entity, named: set[str]) -> list[str]:
+        """Full names in the text that end in *ent*'s one-word name."""
+        found = []
+        surname = re.escape(ent.name or "")
+        for hit in re.finditer(rf"\b({_GIVEN}(?:\s(?:[A-Z]\.|{_GIVEN}))"
+                               rf"{{0,2}}\s{surname})\b(?![\w-])",
+                               self.text):
+            start = hit.start()
+            for word in re.finditer(r"\S+", hit.group(1)):
+                if self._titular(word.group(0)):  # "Research Director Raj"
+                    start = hit.start() + word.end() + 1
+            full = self.text[start:hit.end()]
+            words = name_words(full)
+            if len(words) < 2:
+                continue
+            first = words[0]
+            before = self.text[:start].rstrip()
+            inside = bool(before) and before[-1] not in _SENTENCE_END
+            if self._titular(first) or \
+                    not (first in self.lex.first_names or inside):
+                continue
+            gender = self.lex.first_names.get(first)
+            other_gender = None not in {gender, ent.gender} and \
+                gender != ent.gender
+            if other_gender or " ".join(words) in named or any(
+                    same_person(n.split(), words) for n in named):
+                continue
+            found.append(full)
+        return found
+
+    def _titular(self, word: str) -> bool:
+        """A title, honorific or role word ("Sen.", "Mr.", "Director")."""
+        word = word.casefold()
+        lex = self.lex
+        return word in lex.titles or word in lex.honorifics or \
+            word in lex.role_nouns or word in lex.title_words
+
+    def _spelled(self, acronym: str) -> str | None:
+        """The capitalised words whose initials spell *acronym*, if the
+        text has them once (function words inside are skipped)."""
+        letters = acronym.replace(".", "")
+        pattern = r"\s(?:(?:of|and|to|the|for|on)\s)?".join(
+            rf"{c}[\w'\u2019-]+" for c in letters)
+        found = {hit.group(0) for hit in
+                 re.finditer(rf"\b{pattern}\b", self.text)}
+        return found.pop() if len(found) == 1 else None
 
     def named(self, surname: str) -> Entity | None:
         """The most prominent person with this last name, if any."""

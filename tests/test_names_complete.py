@@ -1,0 +1,58 @@
+"""Canonical names from the whole text: a surname or acronym speaker takes
+the fullest form of its name the article writes anywhere (issue 11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import Lexicon
+from quotes._entities import Entity, EntityTable
+
+LEX = Lexicon.default()
+
+
+def _complete(text: str, *names: str, gender: str | None = None,
+              person: bool = True) -> list[str | None]:
+    table = EntityTable(LEX, text)
+    for k, name in enumerate(names):
+        table.entities.append(Entity(index=k, name=name, person=person,
+                                     gender=gender if k == 0 else None))
+    table.complete_names()
+    return [e.name for e in table.entities]
+
+
+@pytest.mark.parametrize(("text", "surname", "full"), [
+    ("The vote was called by panel Chairman Jason Chaffetz on Monday. "
+     "Chaffetz said it was fair.", "Chaffetz", "Jason Chaffetz"),
+    # a title before the name is not part of it; "Raj" is no known first
+    # name, but it follows a title inside the sentence
+    ("A memo from Research Director Raj Shah was sent. Shah said so.",
+     "Shah", "Raj Shah"),
+    ("Joseph, who has four children, spoke first. Amelize Joseph then "
+     "left.", "Joseph", "Joseph"),  # sentence-initial unknown word: no name
+])
+def test_surname_takes_the_one_full_name(text: str, surname: str,
+                                         full: str) -> None:
+    assert _complete(text, surname) == [full]
+
+
+def test_other_entities_and_genders_do_not_count() -> None:
+    """"Mr. Obama" beside Michelle Obama is Barack Obama; two full names
+    that fit leave the surname alone."""
+    text = "Michelle Obama and Barack Obama arrived. Mr. Obama spoke."
+    assert _complete(text, "Obama", "Michelle Obama", gender="m")[0] == \
+        "Barack Obama"
+    text = "Tom Lee and Sam Lee arrived. Lee spoke."
+    assert _complete(text, "Lee") == ["Lee"]
+
+
+@pytest.mark.parametrize(("text", "acronym", "full"), [
+    ("The Securities and Exchange Commission ruled. The S.E.C. said so.",
+     "S.E.C.", "Securities and Exchange Commission"),
+    ("AROS said it would march. The Alliance to Reclaim Our Schools "
+     "planned it.", "AROS", "Alliance to Reclaim Our Schools"),
+    ("The IMF said so.", "IMF", "IMF"),
+])
+def test_acronym_takes_its_spelled_out_name(text: str, acronym: str,
+                                            full: str) -> None:
+    assert _complete(text, acronym, person=False) == [full]
