@@ -646,7 +646,10 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                 number = numbering.setdefault(ent.index, len(numbering))
             span = doc.span(m.start, m.end)
             role: str | None
-            if ent is not None and ent.roles:
+            if ent is not None and ent.roles and ent.name is None and \
+                    _own_description(m, table):
+                role = m.role  # "E.U. leaders", not "Central European ..."
+            elif ent is not None and ent.roles:
                 role = ent.role
             else:
                 role = m.role if ent is None or ent.person else None
@@ -693,6 +696,14 @@ def _freeze(doc: Doc, drafts: list[_Draft],
              if not _covered(text, r.inner, claimed)]
     return Result(doc_id=doc_id, attributions=out, speakers=speakers,
                   unattributed_quotes=loose)
+
+
+def _own_description(m: Mention, table: EntityTable) -> bool:
+    """An unnamed speaker's mention describes it in words of its own
+    ("E.U. leaders", "administration officials"): that description is its
+    role here, not another mention's ("Central European leaders")."""
+    return m.role is not None and len(m.role.split()) > 1 and \
+        table.gives_role(m.role)
 
 
 def _covered(text: str, inner: tuple[int, int],

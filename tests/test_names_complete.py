@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import quotes
 from quotes import Lexicon
 from quotes._entities import Entity, EntityTable
 
@@ -56,3 +57,16 @@ def test_other_entities_and_genders_do_not_count() -> None:
 def test_acronym_takes_its_spelled_out_name(text: str, acronym: str,
                                             full: str) -> None:
     assert _complete(text, acronym, person=False) == [full]
+
+
+@pytest.mark.model
+def test_unnamed_group_keeps_its_own_description() -> None:
+    """An unnamed group's mention that describes it in words of its own
+    gives that description as the role, not an earlier mention's."""
+    text = ("Central European leaders said the plan was dead. "
+            "Other E.U. leaders said the plan could still pass.")
+    result = quotes.Extractor().extract(text)
+    roles = {a.content.text: a.speaker.role for a in result.attributions
+             if a.speaker is not None}
+    assert roles == {"the plan was dead": "Central European leaders",
+                     "the plan could still pass": "E.U. leaders"}
