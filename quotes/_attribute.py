@@ -12,7 +12,7 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
-from attrs import define, field
+from attrs import define, evolve, field
 
 from quotes._cues import CueMatch, find_cues
 from quotes._entities import Entity, EntityTable, role_head
@@ -497,6 +497,9 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
             dropped.add(d_index)
     for m, salient in _salient_mentions(doc, lex, {e[2][1].head.start
                                                    for e in events}):
+        if m.name and m.role and len(m.role.split()) == 1 and \
+                _inside_quote(m.start, regions):
+            m = evolve(m, role=None)  # "'Secretary Clinton believes'"
         events.append((m.start, 1 if salient else 2, (None, m)))
     events.sort(key=lambda e: (e[0], e[1]))
     resolved: dict[int, Entity | None] = {}

@@ -70,3 +70,16 @@ def test_unnamed_group_keeps_its_own_description() -> None:
              if a.speaker is not None}
     assert roles == {"the plan was dead": "Central European leaders",
                      "the plan could still pass": "E.U. leaders"}
+
+
+@pytest.mark.model
+def test_title_inside_a_quotation_is_no_role() -> None:
+    """A bare title used inside a quotation ("Candidate Lee") is how the
+    quoted speaker refers to someone, not a role the article gives."""
+    text = ("Ann Lee spoke in Dayton on Monday. \"Candidate Lee should "
+            "release her records,\" said Tom Hale. Lee said the records "
+            "were private.")
+    result = quotes.Extractor().extract(text)
+    lee = [a.speaker for a in result.attributions
+           if a.speaker is not None and a.speaker.name == "Ann Lee"]
+    assert lee and all(s.role is None for s in lee)
