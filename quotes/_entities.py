@@ -241,11 +241,14 @@ class EntityTable:
         entities and names of the other gender do not count, and two
         different full names leave the surname as it is. An acronym
         ("S.E.C.", "AROS") takes the capitalised words the text spells it
-        with ("Securities and Exchange Commission").
+        with ("Securities and Exchange Commission"); an unnamed "police"
+        the force the text names ("Charlotte-Mecklenburg police").
         """
         named = {" ".join(e.name_words) for e in self.entities
                  if len(e.name_words) > 1}
         for ent in self.entities:
+            if ent.name is None and ent.head.casefold() in self.lex.org_words:
+                self._name_organisation(ent)
             if ent.name is None or ent.plural or ent.titled:
                 continue
             if len(ent.name.split()) == 1 and _ACRONYM.fullmatch(ent.name):
@@ -256,6 +259,25 @@ class EntityTable:
                 if len({tuple(name_words(f)[::len(name_words(f)) - 1])
                         for f in full}) == 1:
                     ent.name = max(full, key=len)
+
+    def _name_organisation(self, ent: Entity) -> None:
+        """An unnamed "police" takes the one name the text gives it
+        ("Charlotte-Mecklenburg police"): an organisation, no role."""
+        head = re.escape(ent.head)
+        found = set()
+        for hit in re.finditer(
+                rf"\b((?:[A-Z][\w.'\u2019-]*\s)+){head}\b", self.text):
+            before = self.text[:hit.start()].rstrip()
+            if len(hit.group(1).split()) > 1 or (
+                    before and before[-1] not in _SENTENCE_END):
+                found.add(hit.group(1))  # not "But police said"
+        names = {" ".join(w for w in words.split() if not self._titular(w)
+                          and w.casefold() not in _DEFINITE)
+                 for words in found}
+        names.discard("")
+        if len(names) == 1:
+            ent.name = f"{names.pop()} {ent.head}"
+            ent.person, ent.roles = False, []
 
     def _full_names(self, ent: Entity, named: set[str]) -> list[str]:
         """Full names in the text that end in *ent*'s one-word name."""

@@ -83,3 +83,25 @@ def test_title_inside_a_quotation_is_no_role() -> None:
     lee = [a.speaker for a in result.attributions
            if a.speaker is not None and a.speaker.name == "Ann Lee"]
     assert lee and all(s.role is None for s in lee)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Officers of the Dale County police came. Police said no one was hurt.",
+     "Dale County police"),
+    # a capitalised word that only starts a sentence names nothing
+    ("But police said no one was hurt.", None),
+    ("Dale County police and Essex police came. Police said so.", None),
+])
+def test_unnamed_police_take_the_name_the_text_gives(text: str,
+                                                     name: str | None
+                                                     ) -> None:
+    """"Police said" names the one police force the text names, as an
+    organisation without a role; with none or two it stays unnamed."""
+    table = EntityTable(LEX, text)
+    ent = Entity(index=0, name=None, head="police", plural=True,
+                 roles=["Police"])
+    table.entities.append(ent)
+    table.complete_names()
+    assert ent.name == name
+    assert (ent.roles, ent.person) == (([], False) if name else
+                                       (["Police"], True))
