@@ -607,6 +607,18 @@ class EntityTable:
                 found.add(note.group(1))
         return found
 
+    def _organisation(self, m: Mention) -> Entity | None:
+        """The named organisation a definite "the commission" refers back
+        to: the most recently seen one within ``SPEAKER_WINDOW`` whose name
+        has that word ("Commission on Presidential Debates")."""
+        head = m.head.lemma.casefold()
+        found = [e for e in self.entities
+                 if e.name and not e.plural and not e.writer and
+                 e.gender is None and not e.roles and
+                 head in e.name_words and
+                 0 <= m.start - e.last_seen < SPEAKER_WINDOW]
+        return max(found, key=lambda e: e.last_seen, default=None)
+
     def _described(self, m: Mention) -> Entity | None:
         """The named person a definite description refers back to.
 
@@ -668,6 +680,11 @@ class EntityTable:
                         ent.plural == m.plural and \
                         _modifiers(m) <= set(ent.name_words):
                     return ent  # not "the Trump campaign" for Clinton's
+        if definite and not m.plural and not _modifiers(m) and \
+                head.casefold() in self.lex.org_words:
+            found = self._organisation(m)
+            if found is not None:  # "the commission"
+                return found
         toks = list(m.toks)
         while toks and toks[0].upos == "DET":
             toks = toks[1:]

@@ -105,3 +105,14 @@ def test_unnamed_police_take_the_name_the_text_gives(text: str,
     assert ent.name == name
     assert (ent.roles, ent.person) == (([], False) if name else
                                        (["Police"], True))
+
+
+@pytest.mark.model
+def test_definite_organisation_noun_joins_the_named_one() -> None:
+    """"The commission" is the named commission seen just before."""
+    text = ("The Commission on Fair Debates met in Dayton on Monday. "
+            "The commission said the debate would go on.")
+    result = quotes.Extractor().extract(text)
+    names = [a.speaker.name for a in result.attributions
+             if a.speaker is not None]
+    assert names == ["Commission on Fair Debates"]
