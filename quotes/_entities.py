@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from attrs import define, field
+from attrs import define, evolve, field
 
 from quotes._speakers import Mention
 from quotes.lexicons import Lexicon
@@ -204,6 +204,7 @@ class EntityTable:
     def resolve(self, m: Mention, *, salient: bool,
                 speaker: bool = False) -> Entity | None:
         """Return the entity *m* refers to, creating one when new."""
+        m = self._surname_not_role(m)
         if m.pronoun is not None:
             ent = self._pronoun(m)
         elif m.name is not None:
@@ -325,6 +326,21 @@ class EntityTable:
         found = {hit.group(0) for hit in
                  re.finditer(rf"\b{pattern}\b", self.text)}
         return found.pop() if len(found) == 1 else None
+
+    def _surname_not_role(self, m: Mention) -> Mention:
+        """A capitalised role word inside a sentence that is the surname
+        of a person named before ("Baker said" after Brian Baker, "Dean"
+        after Howard Dean) is that name, not a role."""
+        if m.name is not None or m.role is None or len(m.toks) != 1 or \
+                not m.head.text[:1].isupper() or m.plural:
+            return m
+        before = self.text[:m.start].rstrip().rstrip(_QUOTES + "\u2018'")
+        if not before or before[-1] in ".!?:;\n":
+            return m  # "Baker" may begin a sentence as a role word
+        ent = self.named(m.head.text)
+        if ent is None or len(ent.name_words) < 2:
+            return m
+        return evolve(m, name=m.head.text, role=None)
 
     def named(self, surname: str) -> Entity | None:
         """The most prominent person with this last name, if any."""

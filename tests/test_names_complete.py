@@ -116,3 +116,14 @@ def test_definite_organisation_noun_joins_the_named_one() -> None:
     names = [a.speaker.name for a in result.attributions
              if a.speaker is not None]
     assert names == ["Commission on Fair Debates"]
+
+
+@pytest.mark.model
+def test_surname_that_is_a_role_word_names_the_person() -> None:
+    """"Baker said" after Brian Baker is Brian Baker, not a baker."""
+    text = ("Brian Baker, a pollster in Ohio, spoke first. \"Voters are "
+            "deciding now,\" Baker said.")
+    result = quotes.Extractor().extract(text)
+    speakers = [(a.speaker.name, a.speaker.role) for a in result.attributions
+                if a.speaker is not None]
+    assert speakers == [("Brian Baker", "pollster in Ohio")]
