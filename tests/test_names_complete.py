@@ -127,3 +127,13 @@ def test_surname_that_is_a_role_word_names_the_person() -> None:
     speakers = [(a.speaker.name, a.speaker.role) for a in result.attributions
                 if a.speaker is not None]
     assert speakers == [("Brian Baker", "pollster in Ohio")]
+
+
+@pytest.mark.model
+def test_role_without_possessive_pronoun() -> None:
+    """A role is copied without determiners, possessive pronouns too."""
+    text = ("The mayor left early. His aides said the budget would pass.")
+    result = quotes.Extractor().extract(text)
+    roles = [a.speaker.role for a in result.attributions
+             if a.speaker is not None]
+    assert roles == ["aides"]
