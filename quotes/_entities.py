@@ -200,13 +200,19 @@ class EntityTable:
         self.lex = lex
         self.text = text
         self.entities: list[Entity] = []
+        self._referents: dict[tuple[int, int], Entity | None] = {}
+        """What each pronoun resolved to: one "he" that two claims share
+        ("he said, adding ...") is resolved once."""
 
     def resolve(self, m: Mention, *, salient: bool,
                 speaker: bool = False) -> Entity | None:
         """Return the entity *m* refers to, creating one when new."""
         m = self._surname_not_role(m)
-        if m.pronoun is not None:
+        if m.pronoun is not None and (m.start, m.end) in self._referents:
+            ent = self._referents[m.start, m.end]
+        elif m.pronoun is not None:
             ent = self._pronoun(m)
+            self._referents[m.start, m.end] = ent
         elif m.name is not None:
             ent = self._by_name(m, salient=salient or speaker)
         else:

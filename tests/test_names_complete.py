@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 import quotes
-from quotes import Lexicon
+from quotes import Lexicon, _tree
 from quotes._entities import Entity, EntityTable
+from quotes._speakers import mention_at
 
 LEX = Lexicon.default()
 
@@ -137,3 +138,26 @@ def test_role_without_possessive_pronoun() -> None:
     roles = [a.speaker.role for a in result.attributions
              if a.speaker is not None]
     assert roles == ["aides"]
+
+
+@pytest.mark.model
+def test_pronoun_resolved_twice_names_the_same_entity() -> None:
+    """One "he" that two claims share ("he said, adding ...") is resolved
+    once: the second claim does not lose the speaker the first found."""
+    text = ("Sen. Tom Hale thanked Mr. Sam Ito on Monday. He said the "
+            "day was lost.")
+    doc = quotes.Extractor().parse(text)
+    first, second = doc.sents
+    table = EntityTable(LEX, text)
+    hale = table.resolve(mention_at(first, _tok(first, "Hale"), text, LEX),
+                         salient=True)
+    table.resolve(mention_at(first, _tok(first, "Ito"), text, LEX),
+                  salient=False)
+    he = mention_at(second, _tok(second, "He"), text, LEX)
+    assert hale is not None
+    assert table.resolve(he, salient=True, speaker=True) is hale
+    assert table.resolve(he, salient=True, speaker=True) is hale
+
+
+def _tok(sent: _tree.Sent, word: str) -> _tree.Tok:
+    return next(t for t in sent.toks if t.text == word)
