@@ -488,7 +488,8 @@ class EntityTable:
     def _surname(self, m: Mention, word: str) -> Entity | None:
         """The person a lone surname names when several share it ("Clinton"
         for Hillary or Bill): among those whose gender fits, one known to
-        have the mention's gender ("Mr. Obama"), one seen nearby, the most
+        have the mention's gender ("Mr. Obama"), one not introduced as a
+        relative ("Trump's daughter, Ivanka"), one seen nearby, the most
         prominent (most often a subject or speaker), then the most recently
         seen."""
         gender = self._gender(m)
@@ -499,6 +500,7 @@ class EntityTable:
         return max(found, key=lambda e: (
             e.name_words[-1] == word,
             gender is not None and e.gender == gender,  # "Mr. Obama"
+            not e.descriptions,  # not "Trump" for "Trump's wife, Melania"
             m.start - e.last_seen < SPEAKER_WINDOW,
             e.salient_count, e.last_seen), default=None)
 

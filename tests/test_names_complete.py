@@ -161,3 +161,16 @@ def test_pronoun_resolved_twice_names_the_same_entity() -> None:
 
 def _tok(sent: _tree.Sent, word: str) -> _tree.Tok:
     return next(t for t in sent.toks if t.text == word)
+
+
+@pytest.mark.model
+def test_lone_surname_is_not_the_relative() -> None:
+    """"Trump" after "Ivanka Trump, his daughter" is still Donald Trump: a
+    person introduced as someone's relative is not the bare surname."""
+    text = ("Donald Trump spoke in Dayton on Monday. Ivanka Trump, the "
+            "candidate's eldest daughter, spoke after him. Trump said the "
+            "plan would work.")
+    result = quotes.Extractor().extract(text)
+    names = [a.speaker.name for a in result.attributions
+             if a.speaker is not None]
+    assert names == ["Donald Trump"]
