@@ -652,7 +652,8 @@ class EntityTable:
         the description's own sentence. A description that names a party
         ("the Republican nominee") goes to the most prominent such person
         (the most often a subject or speaker) not tied to another party;
-        any other to the most recently salient one.
+        any other to the most recently salient one. Either way one not
+        introduced as a relative ("the nominee's daughter") comes first.
         """
         words = set((m.role or m.head.text).casefold().split())
         gender = self._gender(m)
@@ -680,10 +681,12 @@ class EntityTable:
             return max(found, key=lambda e: (
                 parties <= e.parties,
                 not e.roles or any(role_head(r) == head for r in e.roles),
+                not e.descriptions,  # not "the nominee's daughter"
                 e.salient_count), default=None)
         found = [e for e in found if e.last_salient >= 0 and
                  m.start - e.last_salient <= SPEAKER_WINDOW]
-        return max(found, key=lambda e: e.last_salient, default=None)
+        return max(found, key=lambda e: (not e.descriptions, e.last_salient),
+                   default=None)
 
     def _by_noun(self, m: Mention) -> Entity:
         head = m.head.lemma

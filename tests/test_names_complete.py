@@ -174,3 +174,16 @@ def test_lone_surname_is_not_the_relative() -> None:
     names = [a.speaker.name for a in result.attributions
              if a.speaker is not None]
     assert names == ["Donald Trump"]
+
+
+@pytest.mark.model
+def test_description_is_not_the_relative() -> None:
+    """"The Republican candidate" is not the one introduced as the
+    candidate's daughter."""
+    text = ("Donald Trump spoke in Dayton on Monday. Ivanka Trump, the "
+            "candidate's eldest daughter, spoke after him. The Republican "
+            "candidate said the plan would work.")
+    result = quotes.Extractor().extract(text)
+    names = [a.speaker.name for a in result.attributions
+             if a.speaker is not None]
+    assert names == ["Donald Trump"]
