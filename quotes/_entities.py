@@ -249,13 +249,18 @@ class EntityTable:
         different full names leave the surname as it is. An acronym
         ("S.E.C.", "AROS") takes the capitalised words the text spells it
         with ("Securities and Exchange Commission"); an unnamed "police"
-        the force the text names ("Charlotte-Mecklenburg police").
+        the force the text names ("Charlotte-Mecklenburg police"), and a
+        name that is only an organisation word ("the Times") the one the
+        text writes in full ("New York Times").
         """
         named = {" ".join(e.name_words) for e in self.entities
                  if len(e.name_words) > 1}
         for ent in self.entities:
             if ent.name is None and ent.head.casefold() in self.lex.org_words:
                 self._name_organisation(ent)
+            elif ent.name is not None and not ent.plural and \
+                    ent.name.casefold() in self.lex.org_words:
+                ent.name = self._named_before(ent.name) or ent.name
             if ent.name is None or ent.plural or ent.titled:
                 continue
             if len(ent.name.split()) == 1 and _ACRONYM.fullmatch(ent.name):
@@ -270,21 +275,30 @@ class EntityTable:
     def _name_organisation(self, ent: Entity) -> None:
         """An unnamed "police" takes the one name the text gives it
         ("Charlotte-Mecklenburg police"): an organisation, no role."""
-        head = re.escape(ent.head)
+        name = self._named_before(ent.head)
+        if name is not None:
+            ent.name, ent.person, ent.roles = name, False, []
+
+    def _named_before(self, word: str) -> str | None:
+        """The one name the text writes with capitalised words before
+        *word* ("Charlotte-Mecklenburg police", "The New York Times":
+        New York Times), if there is one."""
         found = set()
-        for hit in re.finditer(
-                rf"\b((?:[A-Z][\w.'\u2019-]*\s)+){head}\b", self.text):
+        for hit in re.finditer(rf"\b((?:[A-Z][\w.'\u2019-]*\s)+)"
+                               rf"{re.escape(word)}\b", self.text):
             before = self.text[:hit.start()].rstrip()
-            if len(hit.group(1).split()) > 1 or (
-                    before and before[-1] not in _SENTENCE_END):
-                found.add(hit.group(1))  # not "But police said"
+            words = hit.group(1).split()
+            ends = [k for k, w in enumerate(words)
+                    if w.endswith(".") and "." not in w[:-1]]
+            if ends:  # "... for RT. The network": a sentence ends first
+                words, before = words[ends[-1] + 1:], "."
+            if len(words) > 1 or (before and before[-1] not in _SENTENCE_END):
+                found.add(" ".join(words))  # not "But police said"
         names = {" ".join(w for w in words.split() if not self._titular(w)
                           and w.casefold() not in _DEFINITE)
                  for words in found}
         names.discard("")
-        if len(names) == 1:
-            ent.name = f"{names.pop()} {ent.head}"
-            ent.person, ent.roles = False, []
+        return f"{names.pop()} {word}" if len(names) == 1 else None
 
     def _full_names(self, ent: Entity, named: set[str]) -> list[str]:
         """Full names in the text that end in *ent*'s one-word name."""

@@ -187,3 +187,27 @@ def test_description_is_not_the_relative() -> None:
     names = [a.speaker.name for a in result.attributions
              if a.speaker is not None]
     assert names == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(("text", "full"), [
+    ("The New York Times reported it first. The Times said so.",
+     "New York Times"),
+    ("The New York Times and the Los Angeles Times said so.", "Times"),
+])
+def test_short_title_takes_the_full_one(text: str, full: str) -> None:
+    """"The Times" is the one "... Times" the text names, if only one."""
+    table = EntityTable(LEX, text)
+    ent = Entity(index=0, name="Times", person=False, titled=True)
+    table.entities.append(ent)
+    table.complete_names()
+    assert ent.name == full
+
+
+def test_organisation_name_stops_at_a_sentence_end() -> None:
+    """"... for RT. The network said": RT is no part of the network's
+    name."""
+    table = EntityTable(LEX, "He worked for RT. The network said so.")
+    ent = Entity(index=0, name=None, head="network", person=True)
+    table.entities.append(ent)
+    table.complete_names()
+    assert ent.name is None
