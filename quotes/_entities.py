@@ -164,10 +164,11 @@ statement", "told them")."""
 _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
+"""An acronym as a name: "S.E.C.", "AROS"."""
 _GIVEN = r"[A-Z][a-z][\w'\u2019-]*"
 """A capitalised word that may be a given name."""
 _SENTENCE_END = ".!?:;\"\u201c\u201d\n"
-
+"""Characters after which a capitalised word may begin a sentence."""
 
 
 def name_words(name: str | None) -> list[str]:
@@ -286,13 +287,13 @@ class EntityTable:
         found = set()
         for hit in re.finditer(rf"\b((?:[A-Z][\w.'\u2019-]*\s)+)"
                                rf"{re.escape(word)}\b", self.text):
-            before = self.text[:hit.start()].rstrip()
+            before = self._before(hit.start())
             words = hit.group(1).split()
             ends = [k for k, w in enumerate(words)
                     if w.endswith(".") and "." not in w[:-1]]
             if ends:  # "... for RT. The network": a sentence ends first
                 words, before = words[ends[-1] + 1:], "."
-            if len(words) > 1 or (before and before[-1] not in _SENTENCE_END):
+            if len(words) > 1 or before not in {"", *_SENTENCE_END}:
                 found.add(" ".join(words))  # not "But police said"
         names = {" ".join(w for w in words.split() if not self._titular(w)
                           and w.casefold() not in _DEFINITE)
@@ -316,8 +317,7 @@ class EntityTable:
             if len(words) < 2:
                 continue
             first = words[0]
-            before = self.text[:start].rstrip()
-            inside = bool(before) and before[-1] not in _SENTENCE_END
+            inside = self._before(start) not in {"", *_SENTENCE_END}
             if self._titular(first) or \
                     not (first in self.lex.first_names or inside):
                 continue
@@ -329,6 +329,14 @@ class EntityTable:
                 continue
             found.append(full)
         return found
+
+    def _before(self, pos: int, skip: str = "") -> str:
+        """The character before *pos*, past spaces (and *skip*); "" at
+        the start of the text."""
+        while pos > 0 and (self.text[pos - 1].isspace() or
+                           self.text[pos - 1] in skip):
+            pos -= 1
+        return self.text[pos - 1] if pos > 0 else ""
 
     def _titular(self, word: str) -> bool:
         """A title, honorific or role word ("Sen.", "Mr.", "Director")."""
@@ -354,8 +362,7 @@ class EntityTable:
         if m.name is not None or m.role is None or len(m.toks) != 1 or \
                 not m.head.text[:1].isupper() or m.plural:
             return m
-        before = self.text[:m.start].rstrip().rstrip(_QUOTES + "\u2018'")
-        if not before or before[-1] in ".!?:;\n":
+        if self._before(m.start, _QUOTES + "\u2018'") in {"", *".!?:;\n"}:
             return m  # "Baker" may begin a sentence as a role word
         ent = self.named(m.head.text)
         if ent is None or len(ent.name_words) < 2:
