@@ -12,7 +12,7 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
-from attrs import define, field
+from attrs import define, evolve, field
 
 from quotes._cues import CueMatch, find_cues
 from quotes._entities import Entity, EntityTable, role_head
@@ -497,6 +497,9 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
             dropped.add(d_index)
     for m, salient in _salient_mentions(doc, lex, {e[2][1].head.start
                                                    for e in events}):
+        if m.name and m.role and len(m.role.split()) == 1 and \
+                _inside_quote(m.start, regions):
+            m = evolve(m, role=None)  # "'Secretary Clinton believes'"
         events.append((m.start, 1 if salient else 2, (None, m)))
     events.sort(key=lambda e: (e[0], e[1]))
     resolved: dict[int, Entity | None] = {}
@@ -505,6 +508,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
         resolved.setdefault(m.head.start, ent)
         if d_index is not None:
             speaker_mentions[d_index] = (m, ent)
+    table.complete_names()
     kept = [d for i, d in enumerate(drafts) if i not in dropped]
     position = {id(d): k for k, d in enumerate(kept)}
     partners = {position[id(drafts[i])]: [
@@ -645,7 +649,10 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                 number = numbering.setdefault(ent.index, len(numbering))
             span = doc.span(m.start, m.end)
             role: str | None
-            if ent is not None and ent.roles:
+            if ent is not None and ent.roles and ent.name is None and \
+                    _own_description(m, table):
+                role = m.role  # "E.U. leaders", not "Central European ..."
+            elif ent is not None and ent.roles:
                 role = ent.role
             else:
                 role = m.role if ent is None or ent.person else None
@@ -692,6 +699,14 @@ def _freeze(doc: Doc, drafts: list[_Draft],
              if not _covered(text, r.inner, claimed)]
     return Result(doc_id=doc_id, attributions=out, speakers=speakers,
                   unattributed_quotes=loose)
+
+
+def _own_description(m: Mention, table: EntityTable) -> bool:
+    """An unnamed speaker's mention describes it in words of its own
+    ("E.U. leaders", "administration officials"): that description is its
+    role here, not another mention's ("Central European leaders")."""
+    return m.role is not None and len(m.role.split()) > 1 and \
+        table.gives_role(m.role)
 
 
 def _covered(text: str, inner: tuple[int, int],

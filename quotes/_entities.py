@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from attrs import define, field
+from attrs import define, evolve, field
 
 from quotes._speakers import Mention
 from quotes.lexicons import Lexicon
@@ -163,6 +163,13 @@ statement", "told them")."""
 
 _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
+"""An acronym as a name: "S.E.C.", "AROS"."""
+_GIVEN = r"[A-Z][a-z][\w'\u2019-]*"
+"""A capitalised word that may be a given name."""
+_SENTENCE_END = ".!?:;\"\u201c\u201d\n"
+"""Characters after which a capitalised word may begin a sentence."""
+
 
 def name_words(name: str | None) -> list[str]:
     """A name's words, case-folded, without "Jr." and like suffixes."""
@@ -194,12 +201,19 @@ class EntityTable:
         self.lex = lex
         self.text = text
         self.entities: list[Entity] = []
+        self._referents: dict[tuple[int, int], Entity | None] = {}
+        """What each pronoun resolved to: one "he" that two claims share
+        ("he said, adding ...") is resolved once."""
 
     def resolve(self, m: Mention, *, salient: bool,
                 speaker: bool = False) -> Entity | None:
         """Return the entity *m* refers to, creating one when new."""
-        if m.pronoun is not None:
+        m = self._surname_not_role(m)
+        if m.pronoun is not None and (m.start, m.end) in self._referents:
+            ent = self._referents[m.start, m.end]
+        elif m.pronoun is not None:
             ent = self._pronoun(m)
+            self._referents[m.start, m.end] = ent
         elif m.name is not None:
             ent = self._by_name(m, salient=salient or speaker)
         else:
@@ -224,6 +238,136 @@ class EntityTable:
             ent.salient_count += 1
         ent.speaker = ent.speaker or speaker
         return ent
+
+    def complete_names(self) -> None:
+        """Give each entity the fullest form of its name the text has.
+
+        A person known only by a surname ("Chaffetz", "Mr. Obama") takes
+        the one full name in the text that ends in it ("Jason Chaffetz"):
+        a known first name, or a capitalised word inside a sentence that is
+        no title, then initials or capitalised words; full names of other
+        entities and names of the other gender do not count, and two
+        different full names leave the surname as it is. An acronym
+        ("S.E.C.", "AROS") takes the capitalised words the text spells it
+        with ("Securities and Exchange Commission"); an unnamed "police"
+        the force the text names ("Charlotte-Mecklenburg police"), and a
+        name that is only an organisation word ("the Times") the one the
+        text writes in full ("New York Times").
+        """
+        named = {" ".join(e.name_words) for e in self.entities
+                 if len(e.name_words) > 1}
+        for ent in self.entities:
+            if ent.name is None and ent.head.casefold() in self.lex.org_words:
+                self._name_organisation(ent)
+            elif ent.name is not None and not ent.plural and \
+                    ent.name.casefold() in self.lex.org_words:
+                ent.name = self._named_before(ent.name) or ent.name
+            if ent.name is None or ent.plural or ent.titled:
+                continue
+            if len(ent.name.split()) == 1 and _ACRONYM.fullmatch(ent.name):
+                ent.name = self._spelled(ent.name) or ent.name
+            elif ent.person and len(ent.name_words) == 1 and \
+                    ent.name[:1].isupper() and not ent.name.isupper():
+                full = self._full_names(ent, named)
+                if len({tuple(name_words(f)[::len(name_words(f)) - 1])
+                        for f in full}) == 1:
+                    ent.name = max(full, key=len)
+
+    def _name_organisation(self, ent: Entity) -> None:
+        """An unnamed "police" takes the one name the text gives it
+        ("Charlotte-Mecklenburg police"): an organisation, no role."""
+        name = self._named_before(ent.head)
+        if name is not None:
+            ent.name, ent.person, ent.roles = name, False, []
+
+    def _named_before(self, word: str) -> str | None:
+        """The one name the text writes with capitalised words before
+        *word* ("Charlotte-Mecklenburg police", "The New York Times":
+        New York Times), if there is one."""
+        found = set()
+        for hit in re.finditer(rf"\b((?:[A-Z][\w.'\u2019-]*\s)+)"
+                               rf"{re.escape(word)}\b", self.text):
+            before = self._before(hit.start())
+            words = hit.group(1).split()
+            ends = [k for k, w in enumerate(words)
+                    if w.endswith(".") and "." not in w[:-1]]
+            if ends:  # "... for RT. The network": a sentence ends first
+                words, before = words[ends[-1] + 1:], "."
+            if len(words) > 1 or before not in {"", *_SENTENCE_END}:
+                found.add(" ".join(words))  # not "But police said"
+        names = {" ".join(w for w in words.split() if not self._titular(w)
+                          and w.casefold() not in _DEFINITE)
+                 for words in found}
+        names.discard("")
+        return f"{names.pop()} {word}" if len(names) == 1 else None
+
+    def _full_names(self, ent: Entity, named: set[str]) -> list[str]:
+        """Full names in the text that end in *ent*'s one-word name."""
+        found = []
+        surname = re.escape(ent.name or "")
+        for hit in re.finditer(rf"\b({_GIVEN}(?:\s(?:[A-Z]\.|{_GIVEN}))"
+                               rf"{{0,2}}\s{surname})\b(?![\w-])",
+                               self.text):
+            start = hit.start()
+            for word in re.finditer(r"\S+", hit.group(1)):
+                if self._titular(word.group(0)):  # "Research Director Raj"
+                    start = hit.start() + word.end() + 1
+            full = self.text[start:hit.end()]
+            words = name_words(full)
+            if len(words) < 2:
+                continue
+            first = words[0]
+            inside = self._before(start) not in {"", *_SENTENCE_END}
+            if self._titular(first) or \
+                    not (first in self.lex.first_names or inside):
+                continue
+            gender = self.lex.first_names.get(first)
+            other_gender = None not in {gender, ent.gender} and \
+                gender != ent.gender
+            if other_gender or " ".join(words) in named or any(
+                    same_person(n.split(), words) for n in named):
+                continue
+            found.append(full)
+        return found
+
+    def _before(self, pos: int, skip: str = "") -> str:
+        """The character before *pos*, past spaces (and *skip*); "" at
+        the start of the text."""
+        while pos > 0 and (self.text[pos - 1].isspace() or
+                           self.text[pos - 1] in skip):
+            pos -= 1
+        return self.text[pos - 1] if pos > 0 else ""
+
+    def _titular(self, word: str) -> bool:
+        """A title, honorific or role word ("Sen.", "Mr.", "Director")."""
+        word = word.casefold()
+        lex = self.lex
+        return word in lex.titles or word in lex.honorifics or \
+            word in lex.role_nouns or word in lex.title_words
+
+    def _spelled(self, acronym: str) -> str | None:
+        """The capitalised words whose initials spell *acronym*, if the
+        text has them once (function words inside are skipped)."""
+        letters = acronym.replace(".", "")
+        pattern = r"\s(?:(?:of|and|to|the|for|on)\s)?".join(
+            rf"{c}[\w'\u2019-]+" for c in letters)
+        found = {hit.group(0) for hit in
+                 re.finditer(rf"\b{pattern}\b", self.text)}
+        return found.pop() if len(found) == 1 else None
+
+    def _surname_not_role(self, m: Mention) -> Mention:
+        """A capitalised role word inside a sentence that is the surname
+        of a person named before ("Baker said" after Brian Baker, "Dean"
+        after Howard Dean) is that name, not a role."""
+        if m.name is not None or m.role is None or len(m.toks) != 1 or \
+                not m.head.text[:1].isupper() or m.plural:
+            return m
+        if self._before(m.start, _QUOTES + "\u2018'") in {"", *".!?:;\n"}:
+            return m  # "Baker" may begin a sentence as a role word
+        ent = self.named(m.head.text)
+        if ent is None or len(ent.name_words) < 2:
+            return m
+        return evolve(m, name=m.head.text, role=None)
 
     def named(self, surname: str) -> Entity | None:
         """The most prominent person with this last name, if any."""
@@ -365,7 +509,8 @@ class EntityTable:
     def _surname(self, m: Mention, word: str) -> Entity | None:
         """The person a lone surname names when several share it ("Clinton"
         for Hillary or Bill): among those whose gender fits, one known to
-        have the mention's gender ("Mr. Obama"), one seen nearby, the most
+        have the mention's gender ("Mr. Obama"), one not introduced as a
+        relative ("Trump's daughter, Ivanka"), one seen nearby, the most
         prominent (most often a subject or speaker), then the most recently
         seen."""
         gender = self._gender(m)
@@ -376,6 +521,7 @@ class EntityTable:
         return max(found, key=lambda e: (
             e.name_words[-1] == word,
             gender is not None and e.gender == gender,  # "Mr. Obama"
+            not e.descriptions,  # not "Trump" for "Trump's wife, Melania"
             m.start - e.last_seen < SPEAKER_WINDOW,
             e.salient_count, e.last_seen), default=None)
 
@@ -506,6 +652,18 @@ class EntityTable:
                 found.add(note.group(1))
         return found
 
+    def _organisation(self, m: Mention) -> Entity | None:
+        """The named organisation a definite "the commission" refers back
+        to: the most recently seen one within ``SPEAKER_WINDOW`` whose name
+        has that word ("Commission on Presidential Debates")."""
+        head = m.head.lemma.casefold()
+        found = [e for e in self.entities
+                 if e.name and not e.plural and not e.writer and
+                 e.gender is None and not e.roles and
+                 head in e.name_words and
+                 0 <= m.start - e.last_seen < SPEAKER_WINDOW]
+        return max(found, key=lambda e: e.last_seen, default=None)
+
     def _described(self, m: Mention) -> Entity | None:
         """The named person a definite description refers back to.
 
@@ -515,7 +673,8 @@ class EntityTable:
         the description's own sentence. A description that names a party
         ("the Republican nominee") goes to the most prominent such person
         (the most often a subject or speaker) not tied to another party;
-        any other to the most recently salient one.
+        any other to the most recently salient one. Either way one not
+        introduced as a relative ("the nominee's daughter") comes first.
         """
         words = set((m.role or m.head.text).casefold().split())
         gender = self._gender(m)
@@ -543,10 +702,12 @@ class EntityTable:
             return max(found, key=lambda e: (
                 parties <= e.parties,
                 not e.roles or any(role_head(r) == head for r in e.roles),
+                not e.descriptions,  # not "the nominee's daughter"
                 e.salient_count), default=None)
         found = [e for e in found if e.last_salient >= 0 and
                  m.start - e.last_salient <= SPEAKER_WINDOW]
-        return max(found, key=lambda e: e.last_salient, default=None)
+        return max(found, key=lambda e: (not e.descriptions, e.last_salient),
+                   default=None)
 
     def _by_noun(self, m: Mention) -> Entity:
         head = m.head.lemma
@@ -567,6 +728,11 @@ class EntityTable:
                         ent.plural == m.plural and \
                         _modifiers(m) <= set(ent.name_words):
                     return ent  # not "the Trump campaign" for Clinton's
+        if definite and not m.plural and not _modifiers(m) and \
+                head.casefold() in self.lex.org_words:
+            found = self._organisation(m)
+            if found is not None:  # "the commission"
+                return found
         toks = list(m.toks)
         while toks and toks[0].upos == "DET":
             toks = toks[1:]

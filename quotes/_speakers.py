@@ -112,6 +112,11 @@ def _is_role_word(tok: Tok, lex: Lexicon) -> bool:
 _ROLE_ENDINGS = ("ologist", "ist", "ician", "arian", "orian")
 
 
+def _possessive(tok: Tok) -> bool:
+    """A possessive pronoun ("his", "their"): a determiner of a role."""
+    return tok.upos == "PRON" and "Poss=Yes" in tok.feats
+
+
 def _is_title(tok: Tok, lex: Lexicon) -> bool:
     """A title or honorific written before a name ("Sen.", "Lt.", "Mr.")."""
     word = tok.text.lower()
@@ -232,7 +237,7 @@ def split_name_role(toks: list[Tok], text: str,
         k -= 1
     name_toks = toks[k:end]
     rest = toks[:k]
-    while rest and (rest[0].upos in {"DET", "NUM"} or
+    while rest and (rest[0].upos in {"DET", "NUM"} or _possessive(rest[0]) or
                     rest[0].text.lower() in _QUANTIFIERS or
                     rest[0].text.lower() in lex.honorifics or
                     rest[0].text.lower() == "whose"):  # "whose leaders"
@@ -291,8 +296,8 @@ def role_phrase(sent: Sent, head: Tok, text: str,
         toks = [*toks, sent.toks[after]]  # "attorney" + "general" misparsed
     name, role = split_name_role(toks, text, lex)
     if not role:
-        while toks and toks[0].upos == "DET":
-            toks = toks[1:]
+        while toks and (toks[0].upos == "DET" or _possessive(toks[0])):
+            toks = toks[1:]  # "his advisers": advisers
         if name is not None or not toks:
             return None
         role = _join(toks, text)

@@ -347,6 +347,8 @@ def test_headline_keeps_the_words_the_text_confirms() -> None:
 @pytest.mark.parametrize(("role", "others", "agree"), [
     ("Sen. (R-Tex.)", ["senator from Texas"], True),
     ("Gov.", ["former governor"], True),
+    ("Dr.", ["Former White House Doctor"], True),
+    ("Prof.", ["law professor"], True),
     ("spokesman for the mayor", ["Kremlin spokesman"], True),
     ("Sen.", ["secretary of state"], False),
     ("Rep.", ["reporter"], False),
