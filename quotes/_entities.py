@@ -14,6 +14,7 @@ chairman says") names it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -171,11 +172,22 @@ _SENTENCE_END = ".!?:;\"\u201c\u201d\n"
 """Characters after which a capitalised word may begin a sentence."""
 
 
+@functools.lru_cache(maxsize=1 << 10)
+def _full_name_pattern(surname: str) -> re.Pattern[str]:
+    """Given names and initials before *surname* ("Jason Chaffetz")."""
+    return re.compile(rf"\b({_GIVEN}(?:\s(?:[A-Z]\.|{_GIVEN}))"
+                      rf"{{0,2}}\s{re.escape(surname)})\b(?![\w-])")
+
+
 def name_words(name: str | None) -> list[str]:
     """A name's words, case-folded, without "Jr." and like suffixes."""
-    words = (name or "").replace(",", " ").replace("\u2019", "'") \
-        .casefold().split()
-    return [w for w in words if w not in _SUFFIXES] or words
+    return list(_name_words(name or ""))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name_words(name: str) -> tuple[str, ...]:
+    words = name.replace(",", " ").replace("\u2019", "'").casefold().split()
+    return tuple([w for w in words if w not in _SUFFIXES] or words)
 
 
 def same_person(have: list[str], words: list[str]) -> bool:
@@ -304,10 +316,7 @@ class EntityTable:
     def _full_names(self, ent: Entity, named: set[str]) -> list[str]:
         """Full names in the text that end in *ent*'s one-word name."""
         found = []
-        surname = re.escape(ent.name or "")
-        for hit in re.finditer(rf"\b({_GIVEN}(?:\s(?:[A-Z]\.|{_GIVEN}))"
-                               rf"{{0,2}}\s{surname})\b(?![\w-])",
-                               self.text):
+        for hit in _full_name_pattern(ent.name or "").finditer(self.text):
             start = hit.start()
             for word in re.finditer(r"\S+", hit.group(1)):
                 if self._titular(word.group(0)):  # "Research Director Raj"
@@ -416,6 +425,7 @@ class EntityTable:
                      e.name_words[-1:] == words]  # "the Times"
             if short:
                 return max(short, key=lambda e: e.last_seen)
+        gender = self._gender(m) if person else None
         for ent in reversed(self.entities):
             have = ent.name_words
             if not have:
@@ -428,7 +438,7 @@ class EntityTable:
             if len(words) == 1 and words[0] in (have[0], have[-1]):
                 best = self._surname(m, words[0]) or ent
                 break
-            if None not in {gender := self._gender(m), ent.gender} and \
+            if None not in {gender, ent.gender} and \
                     gender != ent.gender:
                 continue  # "Mr. Obama" is not "Michelle Obama"
             if (len(have) == 1 and have[0] == words[-1]) or \
