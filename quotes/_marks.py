@@ -139,6 +139,9 @@ def _over_doubled(region: QuoteRegion, text: str) -> QuoteRegion:
                        opened=region.opened)
 
 
+_MARK_OR_BREAK = re.compile("[" + re.escape("".join(_MARKS)) + "\n]")
+
+
 def _pair_marks(text: str) -> list[QuoteRegion]:
     """Pair the (single-character) marks of *text* into regions."""
     regions: list[QuoteRegion] = []
@@ -164,6 +167,10 @@ def _pair_marks(text: str) -> list[QuoteRegion]:
 
     i = 0
     while i < len(text):
+        hit = _MARK_OR_BREAK.search(text, i)  # nothing else is read
+        if hit is None:
+            break
+        i = hit.start()
         while p_index < len(para_ends) - 1 and i > para_ends[p_index]:
             p_index += 1
         ch = text[i]
