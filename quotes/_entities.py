@@ -281,8 +281,8 @@ class EntityTable:
             elif ent.person and len(ent.name_words) == 1 and \
                     ent.name[:1].isupper() and not ent.name.isupper():
                 full = self._full_names(ent, named)
-                if len({tuple(name_words(f)[::len(name_words(f)) - 1])
-                        for f in full}) == 1:
+                ends = {(w[0], w[-1]) for w in map(name_words, full)}
+                if len(ends) == 1:  # one person, however often written
                     ent.name = max(full, key=len)
 
     def _name_organisation(self, ent: Entity) -> None:

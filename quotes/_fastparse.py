@@ -120,18 +120,7 @@ def greedy_tree(scores: np.ndarray) -> np.ndarray | None:
     if np.count_nonzero(heads == 0) != 1:
         return None
     tree = np.concatenate(([0], heads))
-    state = np.zeros(size, dtype=np.int8)  # 0 new, 1 on the path, 2 done
-    state[0] = 2
-    for start in range(1, size):
-        path, node = [], start
-        while state[node] == 0:
-            state[node] = 1
-            path.append(node)
-            node = tree[node]
-        if state[node] == 1:
-            return None  # a cycle
-        state[path] = 2
-    return tree
+    return None if _cycle(tree) is not None else tree
 
 
 def _cycle(heads: np.ndarray) -> np.ndarray | None:
@@ -376,7 +365,7 @@ def use_bfloat16(nlp: Any, processors: tuple[str, ...] = ("pos", "depparse"),
         processor = nlp.processors.get(name)
         if processor is None:
             continue
-        model = getattr(getattr(processor, "trainer", None), "model", None)
+        model = _model(nlp, name)
         for module in list(model.modules()) if model is not None else ():
             if isinstance(module, torch.nn.Bilinear):
                 module.forward = types.MethodType(  # type: ignore[method-assign]
@@ -387,6 +376,12 @@ def use_bfloat16(nlp: Any, processors: tuple[str, ...] = ("pos", "depparse"),
                 _fuse_biaffine(module)
         if name != "tokenize":
             processor.process = _in_bfloat16(processor.process)
+
+
+def _model(nlp: Any, name: str) -> Any:
+    """The torch model of processor *name* of *nlp*, if it has one."""
+    processor = nlp.processors.get(name)
+    return getattr(getattr(processor, "trainer", None), "model", None)
 
 
 def use_int8_lstms(nlp: Any, processors: tuple[str, ...] = ("depparse",),
@@ -418,8 +413,7 @@ def _int8_lstms(nlp: Any, name: str, int8_class: Any, qconfig: Any) -> None:
     """Swap each ``nn.LSTM`` of processor *name* for an int8 one."""
     import torch
 
-    processor = nlp.processors.get(name)
-    model = getattr(getattr(processor, "trainer", None), "model", None)
+    model = _model(nlp, name)
     for parent in list(model.modules()) if model is not None else ():
         for child_name, child in list(parent.named_children()):
             if type(child) is not torch.nn.LSTM:
@@ -499,8 +493,7 @@ def use_fast_parser(nlp: Any) -> int:
     from stanza.models.common.vocab import CompositeVocab
     from stanza.models.depparse.model import GraphParser
 
-    processor = nlp.processors.get("depparse")
-    model = getattr(getattr(processor, "trainer", None), "model", None)
+    model = _model(nlp, "depparse")
     if model is None:
         return 0
     count = 0
@@ -514,8 +507,7 @@ def use_fast_parser(nlp: Any) -> int:
         for vocab in vocabs.values():
             if isinstance(vocab, CompositeVocab):
                 _remember_features(vocab)
-        tagger = getattr(getattr(nlp.processors.get(name), "trainer", None),
-                         "model", None)
+        tagger = _model(nlp, name)
         for module in tagger.modules() if tagger is not None else ():
             if isinstance(module, CharacterModel):
                 module._quotes_forward = module.forward

@@ -13,6 +13,13 @@ from quotes._speakers import mention_at
 LEX = Lexicon.default()
 
 
+def _speaker_names(text: str) -> list[str | None]:
+    """The speaker names of *text*'s claims, through the bundled model."""
+    result = quotes.Extractor().extract(text)
+    return [a.speaker.name for a in result.attributions
+            if a.speaker is not None]
+
+
 def _complete(text: str, *names: str, gender: str | None = None,
               person: bool = True) -> list[str | None]:
     table = EntityTable(LEX, text)
@@ -113,9 +120,7 @@ def test_definite_organisation_noun_joins_the_named_one() -> None:
     """"The commission" is the named commission seen just before."""
     text = ("The Commission on Fair Debates met in Dayton on Monday. "
             "The commission said the debate would go on.")
-    result = quotes.Extractor().extract(text)
-    names = [a.speaker.name for a in result.attributions
-             if a.speaker is not None]
+    names = _speaker_names(text)
     assert names == ["Commission on Fair Debates"]
 
 
@@ -170,9 +175,7 @@ def test_lone_surname_is_not_the_relative() -> None:
     text = ("Donald Trump spoke in Dayton on Monday. Ivanka Trump, the "
             "candidate's eldest daughter, spoke after him. Trump said the "
             "plan would work.")
-    result = quotes.Extractor().extract(text)
-    names = [a.speaker.name for a in result.attributions
-             if a.speaker is not None]
+    names = _speaker_names(text)
     assert names == ["Donald Trump"]
 
 
@@ -183,9 +186,7 @@ def test_description_is_not_the_relative() -> None:
     text = ("Donald Trump spoke in Dayton on Monday. Ivanka Trump, the "
             "candidate's eldest daughter, spoke after him. The Republican "
             "candidate said the plan would work.")
-    result = quotes.Extractor().extract(text)
-    names = [a.speaker.name for a in result.attributions
-             if a.speaker is not None]
+    names = _speaker_names(text)
     assert names == ["Donald Trump"]
 
 
