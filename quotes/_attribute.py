@@ -618,7 +618,7 @@ def _salient_mentions(doc: Doc, lex: Lexicon,
                 continue
             subject = tok.rel == "nsubj"
             if tok.upos == "PROPN" or (subject and tok.upos == "NOUN" and (
-                    tok.lemma in lex.role_nouns)):
+                    tok.lemma in lex.role_nouns or tok.lemma in lex.epithets)):
                 m = mention_at(sent, tok, doc.text, lex)
                 if m.name or m.role or (subject and m.plural):
                     found.append((m, subject))

@@ -107,12 +107,24 @@ def _bracketed(sent: Sent, tok: Tok) -> bool:
         sent.toks[tok.i - 1].text == "(" and sent.toks[tok.i + 1].text == ")"
 
 
+def _relative_that(sent: Sent, clause: Tok, that: Tok) -> bool:
+    """*that* is the clause's only subject: a relative pronoun ("the
+    summit that was held"), not a complementiser ("told reporters that the
+    plan failed"), which a parse may label a subject too. (An object
+    "that" tells nothing: "said in a statement that she would vote".)"""
+    if that.rel not in {"nsubj", "nsubj:pass"} or that.head != clause.i:
+        return False
+    return all(t is that
+               for t in sent.children(clause.i, "nsubj", "nsubj:pass"))
+
+
 def _noun_hung_content(sent: Sent, cue: Tok) -> list[Tok]:
     """ "told reporters that X", "said in a statement that X" misparsed.
 
     The parser may hang the that-clause on the listener or on "statement"
     as a relative clause; a clause opened by "that" right after such a
-    dependent of the cue is the cue's content all the same.
+    dependent of the cue is the cue's content all the same, unless the
+    "that" is the clause's only subject (a true relative clause).
     """
     for dep in sent.children(cue.i, "obj", "iobj", "obl"):
         if dep.i < cue.i:
@@ -120,8 +132,9 @@ def _noun_hung_content(sent: Sent, cue: Tok) -> list[Tok]:
         for clause in sent.children(dep.i, "acl", "acl:relcl"):
             toks = sorted(sent.subtree(clause.i), key=lambda t: t.i)
             if len(toks) < 3 or toks[0].lemma != "that" or \
+                    _relative_that(sent, clause, toks[0]) or \
                     toks[-1].i - toks[0].i + 1 != len(toks):
-                continue
+                continue  # not "the summit that was held on a boat"
             before = [t for t in sent.subtree(dep.i)
                       if t.i < toks[0].i]
             if any(t.i < cue.i for t in before):
@@ -396,16 +409,31 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
             speaker is None or speaker.i < surface[1] or (
                 speaker.i > tok.i and speaker.rel in {"obj", "iobj"}) or (
                 speaker.i < tok.i and content and left and
-                max(t.i for t in content) >= surface[1])):
+                max(t.i for t in content) >= surface[1]) or
+            not content or _after_comma(sent, tok, content)):
         # '"...," State Department spokesman Neil Prescott said' with the
-        # speaker parsed into the quote's clause: trust the surface
+        # speaker parsed into the quote's clause, or the quote hung on the
+        # cue as no complement ('"...," Merkel told reporters after ...',
+        # '"...," Mr. Obama said, not even needing ...'): trust the surface
         quoted = _clean(sent, list(sent.toks[:surface[1]]))
         if quoted:
-            content, speaker, left = quoted, surface[0], True
+            if speaker is None or not surface[1] <= speaker.i < tok.i:
+                speaker = surface[0]  # else the parse's head of the phrase
+            content, left = quoted, True
     cue_toks = [tok, *[c for c in sent.children(tok.i, "compound:prt")]]
     return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
                     lemma=tok.lemma, cls=cls,
                     speaker=speaker, content=content, content_left=left)
+
+
+def _after_comma(sent: Sent, cue: Tok, content: list[Tok]) -> bool:
+    """The content is a clause set off after the cue by a comma ("said,
+    not even needing ..."): an aside, not what the cue reports, or the
+    second half of a quotation the cue splits ('"A," she said, "B."'),
+    which the quote pairing adds to the first half."""
+    nxt = cue.i + 1
+    return not any(t.i < cue.i for t in content) and \
+        nxt < len(sent.toks) and sent.toks[nxt].text == ","
 
 
 def own_complement(sent: Sent, cue: Tok) -> bool:
@@ -417,13 +445,25 @@ def own_complement(sent: Sent, cue: Tok) -> bool:
     "“X,” he told reporters" have neither.
     """
     if any(t.upos in {"NOUN", "PROPN"} and cue.lemma not in _LISTENER_VERBS
+           and not _closing_name(sent, cue, t)
            for t in sent.children(cue.i, "obj")):
         return True
     return cue.rel == "conj" and bool(sent.children(cue.i, "cc")) and \
         bool(sent.children(cue.i, "nsubj"))
 
 
-_QUOTE_CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", "\u00bb"})
+def _closing_name(sent: Sent, cue: Tok, obj: Tok) -> bool:
+    """'..., noted NBC's Dante Chinni.': a name that closes the sentence
+    after a cue set off by a comma is the cue's speaker, whatever the
+    parse calls it."""
+    if obj.upos != "PROPN" or cue.i == 0 or \
+            sent.toks[cue.i - 1].text != ",":
+        return False
+    last = max(t.i for t in sent.subtree(obj.i))
+    return all(is_punct(t) for t in sent.toks[last + 1:])
+
+
+_QUOTE_CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", "''", "\u00bb"})
 _NP_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
 
 

@@ -95,6 +95,10 @@ _PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van",
 """First words of multi-word surnames ("de Blasio", "van der Berg")."""
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "acting"})
+"""Words that make another office of the same head: "the vice presidential
+nominee" is not "the Republican nominee"."""
 """Determiners of a description that refers back ("the spokesman")."""
 
 _POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
@@ -133,6 +137,13 @@ def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
     named person ("Democrat Hillary Clinton")."""
     kept = [r for r in roles if not (named and r.casefold() in _PARTY_WORDS)]
     return max(kept, key=lambda r: len(r.split()), default=None)
+
+
+def same_rank(role: str, other: str) -> bool:
+    """*role* and *other* agree on rank words ("vice", "deputy")."""
+    def ranks(r: str) -> set[str]:
+        return set(re.findall(r"[\w-]+", r.casefold())) & _RANKS
+    return ranks(role) == ranks(other)
 
 
 def _modifiers(m: Mention) -> set[str]:
@@ -387,7 +398,15 @@ class EntityTable:
 
     def gives_role(self, role: str) -> bool:
         """False for a description that is no role ("Scott's wife")."""
-        return role_head(role) not in self.lex.no_role_nouns
+        head = role_head(role)
+        return head not in self.lex.no_role_nouns and \
+            head not in self.lex.epithets
+
+    def _related(self, ent: Entity) -> bool:
+        """*ent* was described by a tie to someone ("Trump's wife"), not
+        only by what they are ("the New York businessman")."""
+        return any(role_head(d) not in self.lex.epithets
+                   for d in ent.descriptions)
 
     def _new(self, m: Mention, *, name: str | None,
              person: bool = True) -> Entity:
@@ -531,7 +550,7 @@ class EntityTable:
         return max(found, key=lambda e: (
             e.name_words[-1] == word,
             gender is not None and e.gender == gender,  # "Mr. Obama"
-            not e.descriptions,  # not "Trump" for "Trump's wife, Melania"
+            not self._related(e),  # not "Trump" for "Trump's wife, Melania"
             m.start - e.last_seen < SPEAKER_WINDOW,
             e.salient_count, e.last_seen), default=None)
 
@@ -643,7 +662,8 @@ class EntityTable:
         found = next((self.lex.genders[w] for w in words
                       if w in self.lex.genders), None)
         given = name_words(m.name)
-        if found is None and len(given) > 1:  # "Lydia Chen": Lydia
+        if found is None and len(given) > 1 and \
+                self._is_person_name(m.name or ""):  # "Lydia Chen": Lydia
             found = self.lex.first_names.get(given[0])
         return found
 
@@ -679,12 +699,13 @@ class EntityTable:
 
         A named person seen within ``SPEAKER_WINDOW`` whose gender fits,
         none of whose roles contradicts the description (same head word,
-        other modifiers) and who is not the subject of the main clause of
-        the description's own sentence. A description that names a party
-        ("the Republican nominee") goes to the most prominent such person
-        (the most often a subject or speaker) not tied to another party;
-        any other to the most recently salient one. Either way one not
-        introduced as a relative ("the nominee's daughter") comes first.
+        other modifiers or another rank: "vice presidential nominee"), who
+        is tied to no other party and who is not the subject of the main
+        clause of the description's own sentence. A description that names
+        a party ("the Republican nominee") goes to the most prominent such
+        person (the most often a subject or speaker), one tied to the party
+        first; any other to the most recently salient one. Either way one
+        not introduced as a relative ("the nominee's daughter") comes first.
         """
         words = set((m.role or m.head.text).casefold().split())
         gender = self._gender(m)
@@ -702,7 +723,9 @@ class EntityTable:
             heads = {role_head(r): set(r.casefold().split())
                      for r in ent.roles}
             same = heads.get(m.head.text.casefold())
-            if (same is not None and not words <= same) or \
+            if (same is not None and not words <= same) or any(
+                    role_head(r) == m.head.text.casefold() and
+                    not same_rank(r, m.role or "") for r in ent.roles) or \
                     (ent.parties and not parties <= ent.parties) or any(
                         e.sent == m.sent and e.main for e in ent.mentions):
                 continue
@@ -712,11 +735,11 @@ class EntityTable:
             return max(found, key=lambda e: (
                 parties <= e.parties,
                 not e.roles or any(role_head(r) == head for r in e.roles),
-                not e.descriptions,  # not "the nominee's daughter"
+                not self._related(e),  # not "the nominee's daughter"
                 e.salient_count), default=None)
         found = [e for e in found if e.last_salient >= 0 and
                  m.start - e.last_salient <= SPEAKER_WINDOW]
-        return max(found, key=lambda e: (not e.descriptions, e.last_salient),
+        return max(found, key=lambda e: (not self._related(e), e.last_salient),
                    default=None)
 
     def _by_noun(self, m: Mention) -> Entity:
@@ -724,9 +747,11 @@ class EntityTable:
         determiner = m.toks[0].text.lower() if m.toks else ""
         definite = determiner in _DEFINITE
         if definite or m.plural:
+            said = m.role or m.head.text
             for ent in sorted(self.entities, key=lambda e: -e.last_salient):
                 role_heads = {role_head(r)
-                              for r in [*ent.roles, *ent.descriptions]}
+                              for r in [*ent.roles, *ent.descriptions]
+                              if same_rank(r, said)}
                 if ent.plural == m.plural and (
                         heads_agree(head.casefold(), role_heads,
                                     self.lex.title_words) or
@@ -757,7 +782,8 @@ class EntityTable:
             text = toks[own - 1].text + " " + self.text[
                 toks[own + 1].start:toks[-1].end]
         is_role = (m.head.lemma in self.lex.role_nouns or
-                   m.head.text.lower() in self.lex.role_nouns) and not (
+                   m.head.text.lower() in self.lex.role_nouns or
+                   m.head.lemma.lower() in self.lex.epithets) and not (
             m.head.text.lower() in self.lex.org_words and any(
                 t.upos == "PROPN" for t in m.toks if t is not m.head))
         # "Tulsa police" names an organisation; "police" is unnamed

@@ -103,7 +103,8 @@ def _joins_name(sent: Sent, i: int, head: Tok) -> bool:
 def _is_role_word(tok: Tok, lex: Lexicon) -> bool:
     word = tok.text.lower()
     if word in lex.role_nouns or tok.lemma in lex.role_nouns or \
-            word.rstrip(".") + "." in lex.role_nouns:
+            word.rstrip(".") + "." in lex.role_nouns or \
+            word in lex.epithets or tok.lemma in lex.epithets:
         return True
     # "psychologist", "historian": person nouns by their ending
     return tok.upos == "NOUN" and word.rstrip("s").endswith(_ROLE_ENDINGS)

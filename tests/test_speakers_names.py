@@ -16,6 +16,7 @@ from quotes._entities import (
     most_specific_role,
     role_head,
     role_parties,
+    same_rank,
 )
 from quotes._speakers import Mention, mention_at
 from quotes.testing import doc_from_conllu
@@ -99,6 +100,25 @@ def test_kin_gives_no_role() -> None:
     assert table.gives_role("Pagliano's lawyer")
 
 
+def test_epithets_give_no_role() -> None:
+    """What a person is ("the New York businessman") is no position."""
+    table = EntityTable(LEX, "")
+    assert not table.gives_role("New York businessman")
+    assert not table.gives_role("woman")
+    assert table.gives_role("New York attorney general")
+
+
+@pytest.mark.parametrize(("role", "other", "want"), [
+    ("Republican vice presidential nominee", "GOP nominee", False),
+    ("deputy press secretary", "press secretary", False),
+    ("Republican nominee", "GOP presidential nominee", True),
+    ("Deputy director", "deputy director of the agency", True),
+])
+def test_same_rank(role: str, other: str, want: bool) -> None:
+    """"Vice", "deputy" and the like make another office."""
+    assert same_rank(role, other) is want
+
+
 RAW = [
     ("Rep. Gina Morales (D-N.M.), head of the Hispanic Caucus, said the "
      "bill would pass.",
@@ -112,6 +132,15 @@ RAW = [
     ("Ohio Democratic Party Chairman Dan Miles called the ruling a huge win "
      "for voters.",
      [("Dan Miles", "Ohio Democratic Party Chairman")]),
+    ("Republican nominee Donald Trump said taxes were too high. The New "
+     "York businessman said the plan would pay for itself.",
+     [("Donald Trump", "Republican nominee")] * 2),
+    ("A woman at the rally said the speech was too long.", [(None, None)]),
+    ("Republican presidential nominee Donald Trump said taxes were too "
+     "high. Mike Pence spoke in Ohio on Friday. The Republican vice "
+     "presidential nominee said the plan would pay for itself.",
+     [("Donald Trump", "Republican presidential nominee"),
+      ("Mike Pence", "Republican vice presidential nominee")]),
 ]
 
 
@@ -123,7 +152,8 @@ def extractor() -> quotes.Extractor:
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "want"), RAW, ids=[
-    "party_note_appositive", "gender_apart", "campaigns", "org_title"])
+    "party_note_appositive", "gender_apart", "campaigns", "org_title",
+    "epithet_refers_back", "epithet_unnamed", "vice_is_another_office"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""
@@ -358,3 +388,131 @@ def test_role_heads_agree(role: str, others: list[str], agree: bool) -> None:
     note after a title is not the head."""
     heads = {role_head(r) for r in others}
     assert heads_agree(role_head(role), heads, LEX.title_words) is agree
+
+
+# an aside after the cue parsed as its complement ("said, not even ...")
+SAID_ASIDE = """\
+# text = "We can build it," Mr. Lowe said, not even needing notes.
+1	"	"	PUNCT	``	_	4	punct	_	SpaceAfter=No
+2	We	we	PRON	PRP	_	4	nsubj	_	_
+3	can	can	AUX	MD	_	4	aux	_	_
+4	build	build	VERB	VB	_	10	ccomp	_	_
+5	it	it	PRON	PRP	_	4	obj	_	SpaceAfter=No
+6	,	,	PUNCT	,	_	4	punct	_	SpaceAfter=No
+7	"	"	PUNCT	''	_	4	punct	_	_
+8	Mr.	Mr.	PROPN	NNP	_	9	compound	_	_
+9	Lowe	Lowe	PROPN	NNP	_	10	nsubj	_	_
+10	said	say	VERB	VBD	_	0	root	_	SpaceAfter=No
+11	,	,	PUNCT	,	_	14	punct	_	_
+12	not	not	PART	RB	_	14	advmod	_	_
+13	even	even	ADV	RB	_	14	advmod	_	_
+14	needing	need	VERB	VBG	_	10	ccomp	_	_
+15	notes	note	NOUN	NNS	_	14	obj	_	SpaceAfter=No
+16	.	.	PUNCT	.	_	10	punct	_	_
+"""
+
+
+def test_aside_after_cue_is_no_content() -> None:
+    """'"...," NAME said, not even ...': the quotation is what was said."""
+    text = SAID_ASIDE.splitlines()[0].removeprefix("# text = ")
+    result = quotes.extract_doc(doc_from_conllu(SAID_ASIDE, text=text),
+                                text=text)
+    assert [(a.content.text, a.speaker and a.speaker.name)
+            for a in result.attributions] == [("We can build it,", "Lowe")]
+
+
+# "that" is the relative clause's subject: the summit, not what was told
+TOLD_RELATIVE = """\
+# text = Ada Brandt told reporters after the summit that was held on a ferry.
+1	Ada	Ada	PROPN	NNP	_	3	nsubj	_	_
+2	Brandt	Brandt	PROPN	NNP	_	1	flat	_	_
+3	told	tell	VERB	VBD	_	0	root	_	_
+4	reporters	reporter	NOUN	NNS	_	3	obj	_	_
+5	after	after	ADP	IN	_	7	case	_	_
+6	the	the	DET	DT	_	7	det	_	_
+7	summit	summit	NOUN	NN	_	3	obl	_	_
+8	that	that	PRON	WDT	_	10	nsubj	_	_
+9	was	be	AUX	VBD	_	10	aux:pass	_	_
+10	held	hold	VERB	VBN	_	7	acl:relcl	_	_
+11	on	on	ADP	IN	_	13	case	_	_
+12	a	a	DET	DT	_	13	det	_	_
+13	ferry	ferry	NOUN	NN	_	10	obl	_	SpaceAfter=No
+14	.	.	PUNCT	.	_	3	punct	_	_
+"""
+
+# the same shape with a complementiser "that" the parse took for a
+# relative pronoun (the clause has a subject of its own)
+TOLD_THAT = """\
+# text = Ada Brandt told reporters after the hearing that rates would rise.
+1	Ada	Ada	PROPN	NNP	_	3	nsubj	_	_
+2	Brandt	Brandt	PROPN	NNP	_	1	flat	_	_
+3	told	tell	VERB	VBD	_	0	root	_	_
+4	reporters	reporter	NOUN	NNS	_	3	obj	_	_
+5	after	after	ADP	IN	_	7	case	_	_
+6	the	the	DET	DT	_	7	det	_	_
+7	hearing	hearing	NOUN	NN	_	3	obl	_	_
+8	that	that	PRON	WDT	_	11	nsubj	_	_
+9	rates	rate	NOUN	NNS	_	11	nsubj	_	_
+10	would	would	AUX	MD	_	11	aux	_	_
+11	rise	rise	VERB	VB	_	7	acl:relcl	_	SpaceAfter=No
+12	.	.	PUNCT	.	_	3	punct	_	_
+"""
+
+
+@pytest.mark.parametrize(("conllu", "want"), [
+    (TOLD_RELATIVE, []), (TOLD_THAT, ["rates would rise"])])
+def test_relative_that_is_no_content(conllu: str, want: list[str]) -> None:
+    """A relative clause on the cue's dependent is not what was told; a
+    that-clause hung there by the parse is."""
+    text = conllu.splitlines()[0].removeprefix("# text = ")
+    result = quotes.extract_doc(doc_from_conllu(conllu, text=text),
+                                text=text)
+    assert [a.content.text for a in result.attributions] == want
+
+
+# the name after an inverted cue parsed as the cue's object
+NOTED_NAME = """\
+# text = Rates are not likely to fall, noted Ada Brandt.
+1	Rates	rate	NOUN	NNS	_	4	nsubj	_	_
+2	are	be	AUX	VBP	_	4	cop	_	_
+3	not	not	PART	RB	_	4	advmod	_	_
+4	likely	likely	ADJ	JJ	_	0	root	_	_
+5	to	to	PART	TO	_	6	mark	_	_
+6	fall	fall	VERB	VB	_	4	xcomp	_	SpaceAfter=No
+7	,	,	PUNCT	,	_	8	punct	_	_
+8	noted	note	VERB	VBD	_	4	parataxis	_	_
+9	Ada	Ada	PROPN	NNP	_	8	obj	_	_
+10	Brandt	Brandt	PROPN	NNP	_	9	flat	_	SpaceAfter=No
+11	.	.	PUNCT	.	_	4	punct	_	_
+"""
+
+
+def test_name_closing_the_sentence_speaks() -> None:
+    """'..., noted NAME.': the name is the speaker, not the cue's object."""
+    text = NOTED_NAME.splitlines()[0].removeprefix("# text = ")
+    result = quotes.extract_doc(doc_from_conllu(NOTED_NAME, text=text),
+                                text=text)
+    assert [(a.content.text, a.speaker and a.speaker.name)
+            for a in result.attributions] == [
+        ("Rates are not likely to fall", "Ada Brandt")]
+
+
+UNIVERSITY = """\
+# text = Christopher Newport University issued a statement.
+1	Christopher	Christopher	PROPN	NNP	_	3	compound	_	_
+2	Newport	Newport	PROPN	NNP	_	3	compound	_	_
+3	University	University	PROPN	NNP	_	4	nsubj	_	_
+4	issued	issue	VERB	VBD	_	0	root	_	_
+5	a	a	DET	DT	_	6	det	_	_
+6	statement	statement	NOUN	NN	_	4	obj	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	4	punct	_	_
+"""
+
+
+def test_organisation_has_no_gender() -> None:
+    """A first name inside an organisation's name gives it no gender
+    (else a later "he" could go to "Christopher Newport University")."""
+    sent, text = _sent(UNIVERSITY)
+    m = mention_at(sent, _word(sent, "University"), text, LEX)
+    assert m.name == "Christopher Newport University"
+    assert EntityTable(LEX, text).resolve(m, salient=True).gender is None

@@ -20,10 +20,11 @@ from quotes.exceptions import LexiconError
 _FILES = ("reporting_verbs.tsv", "cue_phrases.tsv", "role_nouns.txt",
           "honorifics.txt", "pronouns.tsv", "non_speakers.txt",
           "genders.tsv", "titles.txt", "org_words.txt", "first_names.tsv",
-          "publications.txt", "no_role_nouns.txt", "title_words.tsv")
+          "publications.txt", "no_role_nouns.txt", "title_words.tsv",
+          "epithets.txt")
 _OPTIONAL = frozenset({"titles.txt", "org_words.txt", "first_names.tsv",
                        "publications.txt", "no_role_nouns.txt",
-                       "title_words.tsv"})
+                       "title_words.tsv", "epithets.txt"})
 """Files added after the first release: a custom directory without them
 uses the bundled ones."""
 
@@ -97,6 +98,8 @@ class Lexicon:
     """Person nouns that describe but give no role ("wife", "friend")."""
     title_words: dict[str, str] = field(converter=_mapping, factory=dict)
     """Abbreviated title -> the word it stands for ("sen." -> "senator")."""
+    epithets: frozenset[str] = field(converter=_words, factory=frozenset)
+    """Person nouns that are no position ("businessman", "woman")."""
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -144,6 +147,7 @@ class Lexicon:
             publications={r[0] for r in rows("publications.txt", 1)},
             no_role_nouns={r[0] for r in rows("no_role_nouns.txt", 1)},
             title_words=_freeze_map(rows("title_words.tsv", 2)),
+            epithets={r[0] for r in rows("epithets.txt", 1)},
         )
 
 
