@@ -10,7 +10,7 @@ clause ("X's claim that"). Its content is the clause it reports: the
 from __future__ import annotations
 
 import logging
-from collections.abc import Container
+from collections.abc import Container, Sequence
 
 from attrs import field, frozen
 
@@ -484,13 +484,17 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
             j -= 1
         if j < k - 1 and toks[j].text == ",":
             k = j - 1
+    note = _note_opening(toks, k)  # "Rep. Jim Jordan (R-Ohio), a member,"
+    if note is not None:
+        k = note - 1
     while k >= 0 and (toks[k].upos in _NP_UPOS or
                       toks[k].text in {"'s", "\u2019s", "-"} or
                       toks[k].text.lower() in lex.titles):
         k -= 1
     first = k + 1
-    end = next((t.i for t in toks[first:cue.i] if t.text == ","), cue.i)
-    phrase = toks[first:end]  # the name, without its appositive
+    end = next((t.i for t in toks[first:cue.i] if t.text in {",", "("}),
+               cue.i)
+    phrase = toks[first:end]  # the name, without its note and appositive
     if not phrase or len(phrase) > 9 or k < 1 or \
             toks[k].text not in _QUOTE_CLOSERS or \
             toks[k - 1].text not in {",", "?", "!"}:
@@ -499,6 +503,15 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
     nouns = [t for t in phrase if t.upos == "NOUN"]
     heads = names or nouns
     return (heads[-1], first) if heads else None
+
+
+def _note_opening(toks: Sequence[Tok], k: int) -> int | None:
+    """The index of the "(" of a short note that ends at *k* ("(R-Ohio)",
+    "(D)"), if *k* is its ")"."""
+    if k < 2 or toks[k].text != ")":
+        return None
+    return next((j for j in range(k - 1, max(k - 6, 0), -1)
+                 if toks[j].text == "("), None)
 
 
 def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:

@@ -329,6 +329,15 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
             role = None  # "Black Lawmakers | Rip | Donald Trump"
         name = trusted
     if name is None and _is_role_word(head, lex):
+        split = _name_after_of_phrase(sent, head, lex)
+        if split is not None:  # "Secretary of State John Kerry"
+            role_toks, name_toks = split
+            return Mention(
+                sent=sent.index, toks=[*role_toks, *name_toks], head=head,
+                name=_join(name_toks, text), role=_join(role_toks, text),
+                main=_main_subject(sent, head),
+                restricted=_restricted(sent, head))
+    if name is None and _is_role_word(head, lex):
         # "Peter Novak, a spokesman for the mayor, said": the parser made
         # the appositive the subject; the name stands before the comma
         before = _name_before_comma(sent, toks[0].i, text, lex)
@@ -380,6 +389,35 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                    role=role, more_roles=more, plural=plural,
                    main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
+
+
+def _name_after_of_phrase(sent: Sent, head: Tok, lex: Lexicon
+                          ) -> tuple[list[Tok], list[Tok]] | None:
+    """(role, name) of "Secretary of State John F. Kerry", which a parse
+    hangs whole on the title: the of-phrase's capitalised words up to a
+    known first name, then that name (two words or more, initials kept).
+    """
+    toks = sent.toks
+    k = head.i + 1
+    if k + 2 >= len(toks) or toks[k].text.lower() != "of":
+        return None
+    inside = {t.i for t in sent.subtree(head.i)}
+    end = k + 1
+    while end < len(toks) and end in inside and (
+            (toks[end].text[:1].isupper() and
+             toks[end].upos in {"PROPN", "ADJ", "NOUN"}) or (
+                end == k + 1 and toks[end].text.lower() == "the")):
+        end += 1  # "of the Board", "of National Intelligence"
+    for first in range(k + 2, end - 1):
+        if toks[first].text.lower() in lex.first_names:
+            if not all(_is_name_word(t, lex) for t in toks[first:end]):
+                return None
+            lo = head.i
+            while lo > 0 and toks[lo - 1].upos in {"ADJ", "PROPN"} and \
+                    toks[lo - 1].i in inside:
+                lo -= 1  # "Former", "U.S."
+            return list(toks[lo:first]), list(toks[first:end])
+    return None
 
 
 def _in_headline(sent: Sent, text: str) -> bool:
@@ -553,16 +591,31 @@ def _name_before_comma(sent: Sent, first: int, text: str,
     toks = sent.toks
     if first < 2 or toks[first - 1].text != ",":
         return None
-    k = first - 1
+    end = _before_party_note(sent, first - 1, text)  # "Jim Jordan (R-Ohio),"
+    k = end
     while k > 0 and (_is_name_word(toks[k - 1], lex) or (
             k - 1 > 0 and _is_hyphen_in_name(toks, k - 1, lex)) or
-            _is_surname(list(toks[:first - 1]), k - 1, lex)):
+            _is_surname(list(toks[:end]), k - 1, lex)):
         k -= 1  # "Charlie King, a prominent Democrat": King is a surname
-    if k == first - 1 or (k > 0 and not is_punct(toks[k - 1]) and
-                          not _is_title(toks[k - 1], lex) and
-                          toks[k - 1].upos != "VERB"):  # "said NAME, a ..."
+    if k == end or (k > 0 and not is_punct(toks[k - 1]) and
+                    not _is_title(toks[k - 1], lex) and
+                    toks[k - 1].upos != "VERB"):  # "said NAME, a ..."
         return None
-    return text[toks[k].start:toks[first - 2].end]
+    return text[toks[k].start:toks[end - 1].end]
+
+
+def _before_party_note(sent: Sent, end: int, text: str) -> int:
+    """*end*, or where a party-state note ending there opens: the "(" of
+    "Jim Jordan (R-Ohio)" when *end* is the index after ")"."""
+    toks = sent.toks
+    if end < 3 or toks[end - 1].text != ")":
+        return end
+    opening = next((j for j in range(end - 2, max(end - 8, 0), -1)
+                    if toks[j].text == "("), None)
+    if opening is None or not _PARTY_STATE.match(
+            text[toks[opening].end:toks[end - 1].start].strip()):
+        return end
+    return opening
 
 
 def _role_before_comma(sent: Sent, first: int, text: str,

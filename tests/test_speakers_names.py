@@ -516,3 +516,28 @@ def test_organisation_has_no_gender() -> None:
     m = mention_at(sent, _word(sent, "University"), text, LEX)
     assert m.name == "Christopher Newport University"
     assert EntityTable(LEX, text).resolve(m, salient=True).gender is None
+
+
+# the name hung on the title's of-phrase, word by word
+TITLE_OF_STATE = """\
+# text = Secretary of State Ann B. Lee said talks would resume.
+1	Secretary	Secretary	PROPN	NNP	_	7	nsubj	_	_
+2	of	of	ADP	IN	_	3	case	_	_
+3	State	State	PROPN	NNP	_	1	nmod	_	_
+4	Ann	Ann	PROPN	NNP	_	1	nmod	_	_
+5	B.	B.	PROPN	NNP	_	4	flat	_	_
+6	Lee	Lee	PROPN	NNP	_	1	nmod	_	_
+7	said	say	VERB	VBD	_	0	root	_	_
+8	talks	talk	NOUN	NNS	_	10	nsubj	_	_
+9	would	would	AUX	MD	_	10	aux	_	_
+10	resume	resume	VERB	VB	_	7	ccomp	_	SpaceAfter=No
+11	.	.	PUNCT	.	_	7	punct	_	_
+"""
+
+
+def test_name_after_title_of_organisation() -> None:
+    """"Secretary of State Ann B. Lee": the name from the first name on,
+    the title with its of-phrase before it."""
+    sent, text = _sent(TITLE_OF_STATE)
+    m = mention_at(sent, _word(sent, "Secretary"), text, LEX)
+    assert (m.name, m.role) == ("Ann B. Lee", "Secretary of State")
