@@ -10,11 +10,11 @@ clause ("X's claim that"). Its content is the clause it reports: the
 from __future__ import annotations
 
 import logging
-from collections.abc import Container, Sequence
+from collections.abc import Container
 
 from attrs import field, frozen
 
-from quotes._tree import Sent, Tok, is_punct
+from quotes._tree import Sent, Tok, bracket_opening, is_punct
 from quotes.lexicons import Lexicon
 from quotes.records import as_tuple
 
@@ -484,7 +484,7 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
             j -= 1
         if j < k - 1 and toks[j].text == ",":
             k = j - 1
-    note = _note_opening(toks, k)  # "Rep. Jim Jordan (R-Ohio), a member,"
+    note = bracket_opening(toks, k)  # "Rep. Jim Jordan (R-Ohio), a member,"
     if note is not None:
         k = note - 1
     while k >= 0 and (toks[k].upos in _NP_UPOS or
@@ -503,15 +503,6 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
     nouns = [t for t in phrase if t.upos == "NOUN"]
     heads = names or nouns
     return (heads[-1], first) if heads else None
-
-
-def _note_opening(toks: Sequence[Tok], k: int) -> int | None:
-    """The index of the "(" of a short note that ends at *k* ("(R-Ohio)",
-    "(D)"), if *k* is its ")"."""
-    if k < 2 or toks[k].text != ")":
-        return None
-    return next((j for j in range(k - 1, max(k - 6, 0), -1)
-                 if toks[j].text == "("), None)
 
 
 def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:

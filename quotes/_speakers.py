@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from attrs import field, frozen
 
-from quotes._tree import Sent, Tok, is_punct
+from quotes._tree import Sent, Tok, bracket_opening, is_punct
 from quotes.lexicons import Lexicon
 from quotes.records import as_tuple
 
@@ -608,10 +608,7 @@ def _before_party_note(sent: Sent, end: int, text: str) -> int:
     """*end*, or where a party-state note ending there opens: the "(" of
     "Jim Jordan (R-Ohio)" when *end* is the index after ")"."""
     toks = sent.toks
-    if end < 3 or toks[end - 1].text != ")":
-        return end
-    opening = next((j for j in range(end - 2, max(end - 8, 0), -1)
-                    if toks[j].text == "("), None)
+    opening = bracket_opening(toks, end - 1)
     if opening is None or not _PARTY_STATE.match(
             text[toks[opening].end:toks[end - 1].start].strip()):
         return end

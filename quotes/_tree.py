@@ -8,7 +8,7 @@ module and ``_parse.py`` touch stanza objects.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from attrs import field, frozen
@@ -128,6 +128,15 @@ class Doc:
 def is_punct(tok: Tok) -> bool:
     """True for punctuation tokens (by tag or by characters)."""
     return tok.upos == "PUNCT" or all(c in PUNCT_CHARS for c in tok.text)
+
+
+def bracket_opening(toks: Sequence[Tok], close: int) -> int | None:
+    """The index of the "(" of a short bracket ("(R-Ohio)", "(D)") whose
+    ")" is ``toks[close]``; None when there is none."""
+    if close < 2 or toks[close].text != ")":
+        return None
+    return next((j for j in range(close - 1, max(close - 6, 0), -1)
+                 if toks[j].text == "("), None)
 
 
 def _offsets(word: Any, token: Any) -> tuple[int, int]:
