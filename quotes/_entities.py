@@ -95,11 +95,11 @@ _PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van",
 """First words of multi-word surnames ("de Blasio", "van der Berg")."""
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+"""Determiners of a description that refers back ("the spokesman")."""
 
 _RANKS = frozenset({"vice", "deputy", "assistant", "associate", "acting"})
 """Words that make another office of the same head: "the vice presidential
 nominee" is not "the Republican nominee"."""
-"""Determiners of a description that refers back ("the spokesman")."""
 
 _POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
 

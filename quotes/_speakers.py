@@ -337,7 +337,6 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                 name=_join(name_toks, text), role=_join(role_toks, text),
                 main=_main_subject(sent, head),
                 restricted=_restricted(sent, head))
-    if name is None and _is_role_word(head, lex):
         # "Peter Novak, a spokesman for the mayor, said": the parser made
         # the appositive the subject; the name stands before the comma
         before = _name_before_comma(sent, toks[0].i, text, lex)
@@ -413,8 +412,7 @@ def _name_after_of_phrase(sent: Sent, head: Tok, lex: Lexicon
             if not all(_is_name_word(t, lex) for t in toks[first:end]):
                 return None
             lo = head.i
-            while lo > 0 and toks[lo - 1].upos in {"ADJ", "PROPN"} and \
-                    toks[lo - 1].i in inside:
+            while lo - 1 in inside and toks[lo - 1].upos in {"ADJ", "PROPN"}:
                 lo -= 1  # "Former", "U.S."
             return list(toks[lo:first]), list(toks[first:end])
     return None

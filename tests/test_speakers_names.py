@@ -54,10 +54,20 @@ LONG_TITLE = """\
 """
 
 
+def _text(conllu: str) -> str:
+    return conllu.splitlines()[0].removeprefix("# text = ")
+
+
 def _sent(conllu: str) -> tuple[_tree.Sent, str]:
-    text = conllu.splitlines()[0].removeprefix("# text = ")
+    text = _text(conllu)
     doc = _tree.from_stanza(doc_from_conllu(conllu, text=text), text)
     return doc.sents[0], text
+
+
+def _extract(conllu: str) -> quotes.Result:
+    """The rules' result on a hand-written parse."""
+    text = _text(conllu)
+    return quotes.extract_doc(doc_from_conllu(conllu, text=text), text=text)
 
 
 def _word(sent: _tree.Sent, text: str) -> _tree.Tok:
@@ -414,9 +424,7 @@ SAID_ASIDE = """\
 
 def test_aside_after_cue_is_no_content() -> None:
     """'"...," NAME said, not even ...': the quotation is what was said."""
-    text = SAID_ASIDE.splitlines()[0].removeprefix("# text = ")
-    result = quotes.extract_doc(doc_from_conllu(SAID_ASIDE, text=text),
-                                text=text)
+    result = _extract(SAID_ASIDE)
     assert [(a.content.text, a.speaker and a.speaker.name)
             for a in result.attributions] == [("We can build it,", "Lowe")]
 
@@ -464,9 +472,7 @@ TOLD_THAT = """\
 def test_relative_that_is_no_content(conllu: str, want: list[str]) -> None:
     """A relative clause on the cue's dependent is not what was told; a
     that-clause hung there by the parse is."""
-    text = conllu.splitlines()[0].removeprefix("# text = ")
-    result = quotes.extract_doc(doc_from_conllu(conllu, text=text),
-                                text=text)
+    result = _extract(conllu)
     assert [a.content.text for a in result.attributions] == want
 
 
@@ -489,9 +495,7 @@ NOTED_NAME = """\
 
 def test_name_closing_the_sentence_speaks() -> None:
     """'..., noted NAME.': the name is the speaker, not the cue's object."""
-    text = NOTED_NAME.splitlines()[0].removeprefix("# text = ")
-    result = quotes.extract_doc(doc_from_conllu(NOTED_NAME, text=text),
-                                text=text)
+    result = _extract(NOTED_NAME)
     assert [(a.content.text, a.speaker and a.speaker.name)
             for a in result.attributions] == [
         ("Rates are not likely to fall", "Ada Brandt")]
