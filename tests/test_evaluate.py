@@ -135,11 +135,11 @@ def test_evaluate_seed_agrees(seed_text: str) -> None:
     assert ours["content"]["f1"] == 1.0
     assert ours["speaker"] == 1.0 and ours["role_near"] == 1.0
     assert ours["role"] == 1.0
-    # the seed gold names the unnamed group ("Ukrainian officials"); quotes
-    # follows PolNeAR's convention (name null, the description as role)
+    # the seed gold follows the unnamed-speaker convention (the "Officials"
+    # have name null and role "Ukrainian officials"), as quotes does
     by_name = evaluate.score(gold, pred, speaker_by="name")
     assert by_name == _reference().score(gold, pred, 0.5, False, "name")
-    assert by_name["counts"]["spk_ok"] == 11
+    assert by_name["counts"]["spk_ok"] == 12
 
 
 def test_evaluate_groups() -> None:
