@@ -31,6 +31,7 @@ from quotes.records import (
 
 if TYPE_CHECKING:
     from quotes._learned import Proposer
+    from quotes._roles import RoleChooser
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +72,13 @@ class _Draft:
 
 
 def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
-        propose: Proposer | None = None) -> Result:
+        propose: Proposer | None = None,
+        roles: RoleChooser | None = None) -> Result:
     """Extract every attribution of a parsed document.
 
     *propose* (the learned tagger, ``_learned``) adds claims where the
-    rules found none.
+    rules found none; *roles* (the role model, ``_roles``) decides each
+    speaker's role, where the rules take the most specific one.
     """
     text = doc.text
     regions = find_quotes(text)
@@ -95,7 +98,7 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
                           learned=True)
                    for p in propose(doc, [(d.start, d.end) for d in drafts])]
     drafts.sort(key=lambda d: (d.start, d.end))
-    return _finish(doc, lex, drafts, regions, doc_id)
+    return _finish(doc, lex, drafts, regions, doc_id, roles)
 
 
 def _drop_nested(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
@@ -468,7 +471,8 @@ def _only_glue(gap: str) -> bool:
 
 
 def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
-            regions: list[QuoteRegion], doc_id: str | None) -> Result:
+            regions: list[QuoteRegion], doc_id: str | None,
+            roles: RoleChooser | None = None) -> Result:
     """Resolve speakers in text order and freeze the records."""
     text = doc.text
     table = EntityTable(lex, text)
@@ -500,10 +504,14 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
         if m.name and m.role and len(m.role.split()) == 1 and \
                 _inside_quote(m.start, regions):
             m = evolve(m, role=None)  # "'Secretary Clinton believes'"
-        events.append((m.start, 1 if salient else 2, (None, m)))
+        rank = 3 if salient is None else 1 if salient else 2
+        events.append((m.start, rank, (None, m)))
     events.sort(key=lambda e: (e[0], e[1]))
     resolved: dict[int, Entity | None] = {}
     for _, rank, (d_index, m) in events:
+        if rank == 3:
+            table.refer_back(m)
+            continue
         ent = table.resolve(m, salient=rank < 2, speaker=d_index is not None)
         resolved.setdefault(m.head.start, ent)
         if d_index is not None:
@@ -521,7 +529,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
                         for i, v in speaker_mentions.items()
                         if i not in dropped}
     return _freeze(doc, kept, speaker_mentions, partners, table, regions,
-                   doc_id)
+                   doc_id, roles)
 
 
 def _conjuncts(sent: Sent, m: Mention, lex: Lexicon) -> list[list[Tok]]:
@@ -604,11 +612,13 @@ def _past_dateline(sent: Sent, tok: Tok, text: str) -> Tok:
 
 
 def _salient_mentions(doc: Doc, lex: Lexicon,
-                      skip: set[int]) -> list[tuple[Mention, bool]]:
+                      skip: set[int]) -> list[tuple[Mention, bool | None]]:
     """Named people and groups anywhere in the text, for roles and names.
 
     The flag tells whether the mention is a subject (salient enough to be
-    what a later "he" or "they" refers to).
+    what a later "he" or "they" refers to); ``None`` marks a definite
+    description elsewhere ("attacks on the GOP nominee"), which only
+    refers back (a role candidate for the role model).
     """
     found = []
     for sent in doc.sents:
@@ -622,6 +632,12 @@ def _salient_mentions(doc: Doc, lex: Lexicon,
                 m = mention_at(sent, tok, doc.text, lex)
                 if m.name or m.role or (subject and m.plural):
                     found.append((m, subject))
+            elif tok.upos == "NOUN" and tok.lemma in lex.role_nouns and \
+                    "Number=Sing" in tok.feats and any(
+                        c.lemma == "the" for c in sent.children(tok.i, "det")):
+                m = mention_at(sent, tok, doc.text, lex)
+                if m.role and m.name is None:  # "attacks on the GOP nominee"
+                    found.append((m, None))
             elif subject and tok.upos == "PRON":
                 m = mention_at(sent, tok, doc.text, lex)
                 if m.role:  # "She serves as the attorney general"
@@ -633,7 +649,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
             speaker_mentions: dict[int, tuple[Mention, Entity | None]],
             partners: dict[int, list[Entity | None]],
             table: EntityTable, regions: list[QuoteRegion],
-            doc_id: str | None) -> Result:
+            doc_id: str | None, roles: RoleChooser | None = None) -> Result:
     text = doc.text
     numbering: dict[int, int] = {}
     out: list[Attribution] = []
@@ -652,6 +668,8 @@ def _freeze(doc: Doc, drafts: list[_Draft],
             if ent is not None and ent.roles and ent.name is None and \
                     _own_description(m, table):
                 role = m.role  # "E.U. leaders", not "Central European ..."
+            elif ent is not None and ent.person and roles is not None:
+                role = roles.choose(ent, text, table.lex, table.gives_role)
             elif ent is not None and ent.roles:
                 role = ent.role
             else:

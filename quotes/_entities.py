@@ -262,6 +262,16 @@ class EntityTable:
         ent.speaker = ent.speaker or speaker
         return ent
 
+    def refer_back(self, m: Mention) -> Entity | None:
+        """Add a definite description outside the speaker's clauses ("the
+        GOP nominee" as an object) to the named person it refers back to,
+        as a mention only: it changes no role, name or salience (the role
+        model weighs its role among the entity's candidates)."""
+        ent = self._described(m)
+        if ent is not None:
+            ent.mentions.append(m)
+        return ent
+
     def complete_names(self) -> None:
         """Give each entity the fullest form of its name the text has.
 

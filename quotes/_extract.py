@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from quotes import _batch, _learned, _select, _tree, _windows
+from quotes import _batch, _learned, _roles, _select, _tree, _windows
 from quotes._parse import (
     ParseConfig,
     Selector,
@@ -155,6 +155,12 @@ class Extractor:
                                                        self.lexicon)
             return self._propose
 
+    @property
+    def roles(self) -> _roles.RoleModel | None:
+        """The learned role model, or ``None`` when ``config.learned`` is
+        off (the rules then take the most specific role)."""
+        return _roles.load() if self.config.learned else None
+
     def parse(self, text: str) -> _tree.Doc:
         """Parse *text* into the rules' ``Doc``, chunk by chunk."""
         text = _check_text(text)
@@ -192,10 +198,12 @@ class Extractor:
         if not text.strip():
             return Result(doc_id=doc_id, text=text)
         propose = self.proposer  # a missing tagger fails before parsing
+        roles = self.roles
         started = time.perf_counter()
         doc = self.parse(text)
         parsed = time.perf_counter()
-        result = _windows.run(doc, self.lexicon, doc_id, propose=propose)
+        result = _windows.run(doc, self.lexicon, doc_id, propose=propose,
+                              roles=roles)
         log.info("%s: parsed %d sentences in %.2f s, rules %.3f s",
                  doc_id or "document", len(doc.sents), parsed - started,
                  time.perf_counter() - parsed)
@@ -215,11 +223,13 @@ class Extractor:
                     Result(doc_id=doc_id, text=text))
         propose = self._propose if self._propose is not None else \
             _learned.make_proposer(_learned.load(), self.lexicon)
+        roles = _roles.load()
         doc = self.parse(text)
         return (attrs.evolve(_windows.run(doc, self.lexicon, doc_id),
                              text=text),
                 attrs.evolve(_windows.run(doc, self.lexicon, doc_id,
-                                          propose=propose), text=text))
+                                          propose=propose, roles=roles),
+                             text=text))
 
     def extract_doc(self, doc: Any, *, text: str | None = None,
                     doc_id: str | None = None) -> Result:
@@ -278,8 +288,9 @@ def extract_doc(doc: Any, *, text: str | None = None,
             tokens (CoNLL-U ``SpaceAfter`` and ``# newpar``).
         doc_id: copied into the result.
         lexicon: the word lists (default: ``Lexicon.default()``).
-        learned: add the learned tagger's claims (default: the rules
-            alone, the pure function of the parse that fixtures test).
+        learned: add the learned tagger's claims and let the role model
+            decide roles (default: the rules alone, the pure function of
+            the parse that fixtures test).
 
     Raises:
         MissingAnnotationError: the document lacks a needed annotation.
@@ -296,6 +307,7 @@ def extract_doc(doc: Any, *, text: str | None = None,
     lexicon = lexicon or Lexicon.default()
     propose = _learned.make_proposer(_learned.load(), lexicon) if learned \
         else None
+    roles = _roles.load() if learned else None
     result = _windows.run(_tree.from_stanza(doc, raw), lexicon, doc_id,
-                          propose=propose)
+                          propose=propose, roles=roles)
     return attrs.evolve(result, text=raw)

@@ -34,6 +34,11 @@ class Mention:
     more_roles: tuple[str, ...] = ()
     """Other roles the mention gives: a title before the name when an
     appositive after it gives ``role``."""
+    open_roles: tuple[str, ...] = ()
+    """Role candidates found by the surface patterns of roles (an
+    appositive, words before the name, a copular predicate) without the
+    role-noun lexicon's check ("a cook at the Taj"): the role model weighs
+    them; the rules ignore them."""
     pronoun: str | None = None
     plural: bool = False
     main: bool = False
@@ -317,6 +322,8 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         plural = bool(pron and lex.pronouns[pron].number == "pl")
         return Mention(sent=sent.index, toks=[head], head=head, name=None,
                        role=_as_role(sent, head, text, lex),
+                       open_roles=_open_roles(sent, head, [head], None,
+                                              text, lex),
                        pronoun=pron or lower, plural=plural,
                        main=_main_subject(sent, head))
     toks = _extend_name(sent, toks, lex)
@@ -385,9 +392,81 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
-                   role=role, more_roles=more, plural=plural,
-                   main=_main_subject(sent, head),
+                   role=role, more_roles=more,
+                   open_roles=_open_roles(sent, head, toks, name, text, lex),
+                   plural=plural, main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
+
+
+_LEADING = frozenset({"DET", "NUM", "PUNCT", "CCONJ", "ADP"})
+
+
+def _nominal_phrase(sent: Sent, start: int, phrase: str) -> bool:
+    """*phrase* (at *start*) is a noun phrase headed by a common noun
+    before any preposition: "cook at the Taj", not "for his part",
+    "however" or a place name."""
+    words = [t for t in sent.toks
+             if start <= t.start and t.end <= start + len(phrase)]
+    if not words or words[0].upos in {"ADP", "ADV", "CCONJ", "SCONJ",
+                                      "PRON", "VERB", "AUX"}:
+        return False
+    first_adp = next((k for k, t in enumerate(words) if t.upos == "ADP"),
+                     len(words))
+    return first_adp > 0 and words[first_adp - 1].upos == "NOUN"
+
+
+def _hyphen_left(sent: Sent, run: list[Tok]) -> list[Tok]:
+    """*run* grown left over hyphenated words and their modifiers
+    ("Democratic front-runner", which the parse cuts at the hyphen)."""
+    if not run:
+        return run
+    out = list(run)
+    k = out[0].i - 1
+    while k >= 0:
+        tok = sent.toks[k]
+        tight = tok.end == out[0].start
+        if tok.text in {"-", "‐"} and tight and k > 0 and \
+                sent.toks[k - 1].end == tok.start:
+            out.insert(0, tok)
+        elif tok.upos in {"NOUN", "ADJ", "PROPN"} and (
+                tight or tok.head in {t.i for t in out}):
+            out.insert(0, tok)
+        else:
+            break
+        k -= 1
+    return out
+
+
+def _open_roles(sent: Sent, head: Tok, toks: list[Tok], name: str | None,
+                text: str, lex: Lexicon) -> tuple[str, ...]:
+    """Role candidates by surface pattern alone (see ``Mention``)."""
+    found = []
+    if name is not None:
+        first = text.find(name, toks[0].start)
+        before = _hyphen_left(sent, [t for t in toks if t.end <= first])
+        while before and (before[0].upos in _LEADING or _possessive(
+                before[0]) or before[0].text.lower() in _QUANTIFIERS or
+                before[0].text.lower() in lex.honorifics):
+            before = before[1:]
+        while before and is_punct(before[-1]):
+            before = before[:-1]
+        if before and any(t.upos in {"NOUN", "ADJ"} for t in before):
+            found.append(_join(before, text))  # "GOP mega-donor Sheldon ..."
+        comma = _comma_role(sent, toks[-1].i, text, lex, gate=False)
+        if comma and _nominal_phrase(sent, text.find(comma, toks[-1].end),
+                                     comma):
+            found.append(comma)  # "Mayra Gonzalez, a cook at the Taj,"
+    if head.rel == "nsubj" and 0 <= head.head < len(sent.toks):
+        pred = sent.toks[head.head]
+        if pred.upos == "NOUN" and sent.children(pred.i, "cop"):
+            words = _phrase_tokens(sent, pred, lex)
+            while words and (words[0].upos in _LEADING or
+                             _possessive(words[0])):
+                words = words[1:]
+            if words and words[-1].i >= pred.i:
+                words = _with_postmodifiers(sent, pred, words)
+                found.append(_join(words, text))  # "X is the governor"
+    return tuple(dict.fromkeys(f for f in found if len(f.split()) <= 16))
 
 
 def _name_after_of_phrase(sent: Sent, head: Tok, lex: Lexicon
@@ -679,7 +758,7 @@ def _relative_after(sent: Sent, last: int, text: str) -> bool:
 
 
 def _comma_role(sent: Sent, last: int, text: str,
-                lex: Lexicon) -> str | None:
+                lex: Lexicon, *, gate: bool = True) -> str | None:
     """A role set off by commas after the mention, whatever the parse.
 
     "Tom Baker, an economist at the bank," and "Anna Berg, who is the head
@@ -726,7 +805,8 @@ def _comma_role(sent: Sent, last: int, text: str,
     if [t.text.lower() for t in stretch[:2]] == ["one", "of"]:
         adp = next((k for k, t in enumerate(stretch[2:], 2)
                     if t.upos == "ADP"), len(stretch))  # "one of the ..."
-    if not any(_is_role_word(t, lex) for t in stretch[:max(adp, 4)]):
+    if gate and not any(_is_role_word(t, lex)
+                        for t in stretch[:max(adp, 4)]):
         return None  # "a former Internal Revenue Service commissioner"
     if clause and verb is None and _is_role_word(stretch[-1], lex) and \
             len(clause) <= 16 and clause[0].text.lower() in {"who", "that"}:

@@ -28,26 +28,29 @@ from quotes.records import Attribution, Result, Span, SpeakerEntity
 
 if TYPE_CHECKING:
     from quotes._learned import Proposer
+    from quotes._roles import RoleChooser
 
 WINDOW = 100_000
 """Characters in a window (a window ends at the first break past this)."""
 
 
 def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
-        window: int = WINDOW, propose: Proposer | None = None) -> Result:
+        window: int = WINDOW, propose: Proposer | None = None,
+        roles: RoleChooser | None = None) -> Result:
     """Extract every attribution, window by window on long documents.
 
-    *propose* (the learned tagger) adds claims to the rules' own.
+    *propose* (the learned tagger) adds claims to the rules' own; *roles*
+    (the role model) decides each speaker's role.
     """
     if len(doc.text) <= window or len(doc.sents) < 2:
-        return _attribute.run(doc, lex, doc_id, propose)
+        return _attribute.run(doc, lex, doc_id, propose, roles)
     parts = []
     for lo, hi, start, end in _windows(doc, window):
         part = Doc(text=doc.text[start:end],
                    sents=[shift(s, -start, k)
                           for k, s in enumerate(doc.sents[lo:hi])])
         parts.append((start, lo, _attribute.run(part, lex, doc_id,
-                                                propose)))
+                                                propose, roles)))
     return _join(parts, doc_id)
 
 

@@ -274,3 +274,47 @@ def test_cli_evaluate_by_kind_and_save(
     assert "\ndirect " in out and "\nindirect " in out
     assert "gold 1 " in out.splitlines()[0]
     assert evaluate.load(saved) == evaluate.load(pred)
+
+
+ROLE_TEXT = ("Mayor Ann Ray and Tom Lee, a farmer, met. Ray said the bridge "
+             "would reopen. Lee said rain was coming. Republican Bo Ek said "
+             "taxes rose.")
+
+
+def _role_at(sub: str) -> dict[str, Any]:
+    start = ROLE_TEXT.index(sub)
+    return {"start": start, "end": start + len(sub), "text": sub}
+
+
+def _role_case(claim: str, source: str, gold: tuple[str, str | None],
+               pred: tuple[str | None, str | None]) -> str:
+    """The reason ``speaker_misses`` gives for one claim's role."""
+    g = {"d": {"doc_id": "d", "text": ROLE_TEXT, "attributions": [
+        {"content": [_role_at(claim)], "source": [_role_at(source)],
+         "kind": "indirect", "speaker": {"name": gold[0], "role": gold[1]}},
+        {"content": [_role_at("rain was coming")], "source": [_role_at("Lee")],
+         "kind": "indirect",
+         "speaker": {"name": "Tom Lee", "role": "farmer"}}]}}
+    p = {"d": {"doc_id": "d", "attributions": [
+        {"kind": "indirect", "content": _role_at(claim),
+         "speaker": {**_role_at(source), "name": pred[0],
+                     "role": pred[1]}}]}}
+    (miss,) = [m for m in evaluate.speaker_misses(g, p) if m.field == "role"]
+    return miss.why
+
+
+@pytest.mark.parametrize(("gold", "pred", "why"), [
+    (("Ann Ray", "Mayor"), ("Ann Ray", None),
+     "no role although the article gives one"),
+    (("Ann Ray", "Mayor"), ("Ann Ray", "farmer"), "another person's role"),
+    (("Ann Ray", "Mayor"), ("Tom Lee", "farmer"), "wrong speaker"),
+    (("Ann Ray", "Mayor of Ostend"), ("Ann Ray", "Ostend"),
+     "bad cut (overlaps the gold role)"),
+    (("Ann Ray", None), ("Ann Ray", "Republicans"),
+     "non-role: party, nation or generic people"),
+])
+def test_role_misses_by_cause(gold: tuple[str, str | None],
+                              pred: tuple[str | None, str | None],
+                              why: str) -> None:
+    """--misses groups role misses by the causes the issue names."""
+    assert _role_case("the bridge would reopen", "Ray", gold, pred) == why

@@ -20,6 +20,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ANNOTATIONS = HERE / "polnear_train_speakers.jsonl"
+SECOND = HERE / "second_annotator.jsonl"
 DEFAULT_TRAIN = (HERE.parents[2] / "shared" / "bench" / "polnear"
                  / "train.jsonl")
 
@@ -71,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path,
                         help="gold JSON lines to write (outside the repo)")
+    parser.add_argument("--annotations", type=Path, default=ANNOTATIONS,
+                        help="speaker annotations to join (default "
+                        f"{ANNOTATIONS.name}; {SECOND.name} holds the "
+                        "second annotator's)")
     parser.add_argument("--polnear", type=Path, default=DEFAULT_TRAIN,
                         help=f"PolNeAR train.jsonl (default {DEFAULT_TRAIN})")
     args = parser.parse_args(argv)
@@ -79,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
               "read from ../shared (beside the repository) or --polnear",
               file=sys.stderr)
         return 2
-    annotations = read_annotations(ANNOTATIONS)
+    annotations = read_annotations(args.annotations)
     gold = join(annotations, read_train(args.polnear, set(annotations)))
     with args.out.open("w", encoding="utf-8") as f:
         for doc in gold:

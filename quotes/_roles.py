@@ -1,0 +1,204 @@
+"""Roles: each speaker entity's role candidates, and the decision.
+
+Rules generate the candidates: every role or description that a mention
+of the entity carries, with the form it had there (a title before the
+name, an appositive after it, a description, a pronoun's predicate) and
+where it stood. A small logistic model (``quotes/model/roles.json``,
+trained by ``training/roles.py`` on hand-annotated PolNeAR speakers)
+scores each candidate from its features, and the best one above the
+model's threshold is the entity's role on every claim it makes. Without
+the model (rules only) the most specific role is taken
+(``most_specific_role``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from attrs import frozen
+
+from quotes._entities import Entity, most_specific_role, role_head
+from quotes._parse import bundled_model_dir
+from quotes.exceptions import ModelNotAvailableError
+from quotes.lexicons import Lexicon
+
+MODEL_FILE = "roles.json"
+
+FORMS = ("title", "appos", "description", "pronoun", "outside")
+"""How a candidate stood at its mention: a title before the name
+("Sen. Ann Lee"), an appositive after it ("Ann Lee, the chairwoman"), a
+description without a name ("the spokesman"), on a pronoun ("She serves
+as the attorney general"), or outside the mention's words."""
+
+_POSTMODIFIED = re.compile(r"\s(?:of|for|at|in|with|from|to|on)\s",
+                           re.IGNORECASE)
+_DANGLING = re.compile(r"\b(?:of|for|at|in|with|from|to|on|and|the|a|an)$",
+                       re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|then-)", re.IGNORECASE)
+
+
+@frozen(kw_only=True)
+class Candidate:
+    """One role a mention of the entity gives, where it first appeared."""
+
+    text: str
+    start: int
+    form: str
+    order: int
+    """Rank of its first appearance among the entity's candidates."""
+    gives_role: bool
+    """False when the lexicon calls it a description, not a position
+    ("her daughter", "the New York businessman")."""
+    lexical: bool
+    """Found by the rules (a role noun or title in it), not only by the
+    surface pattern (``Mention.open_roles``)."""
+    in_headline: bool
+
+
+def candidates(ent: Entity, text: str,
+               gives_role: Callable[[str], bool]) -> list[Candidate]:
+    """The entity's candidates in text order, each text once."""
+    headline = text.find("\n")
+    seen: dict[str, Candidate] = {}
+    for m in sorted(ent.mentions, key=lambda m: m.start):
+        lexical = {r for r in (m.role, *m.more_roles) if r}
+        for role in (m.role, *m.more_roles, *m.open_roles):
+            if not role or role.casefold() in seen:
+                continue
+            words = text[m.start:m.end]
+            at = words.find(role)
+            if m.pronoun is not None:
+                form = "pronoun"
+            elif at < 0:
+                form = "outside"
+            elif m.name is None or m.name not in words:
+                form = "description"
+            else:
+                form = "title" if at < words.find(m.name) else "appos"
+            seen[role.casefold()] = Candidate(
+                text=role, start=m.start, form=form, order=len(seen),
+                gives_role=gives_role(role), lexical=role in lexical,
+                in_headline=0 <= m.start < headline)
+    return list(seen.values())
+
+
+def features(c: Candidate, cands: Sequence[Candidate], ent: Entity,
+             lex: Lexicon) -> dict[str, float]:
+    """The candidate's features, by name (binary unless said)."""
+    words = c.text.split()
+    head = role_head(c.text).strip(".,")
+    longest = max(len(o.text.split()) for o in cands)
+    picked = rules_choice(ent)
+    f = {
+        "rules_pick": float(c.text == picked),
+        "rules_none": float(picked is None),
+        "bias": 1.0,
+        f"form={c.form}": 1.0,
+        "gives_role": float(c.gives_role),
+        "lexical": float(c.lexical),
+        f"lexical_form={c.lexical}_{c.form}": 1.0,
+        "first": float(c.order == 0),
+        "last": float(c.order == len(cands) - 1),
+        "order": min(c.order, 5) / 5,
+        "alone": float(len(cands) == 1),
+        f"words={min(len(words), 5)}": 1.0,
+        "longest": float(len(words) == longest),
+        "postmodified": float(bool(_POSTMODIFIED.search(c.text))),
+        "dangling": float(bool(_DANGLING.search(c.text))),
+        "former": float(bool(_FORMER.search(c.text))),
+        "possessive": float("'s" in c.text or "\u2019s" in c.text),
+        "capitalised": float(words[0][:1].isupper()),
+        "all_capitalised": float(all(w[:1].isupper() for w in words)),
+        "digit": float(any(ch.isdigit() for ch in c.text)),
+        "quote_mark": float(any(ch in "\"\u201c\u201d" for ch in c.text)),
+        "hyphen_start": float(c.text[:1] in "-\u2013"),
+        "headline": float(c.in_headline),
+        "role_noun": float(head in lex.role_nouns or
+                           head.rstrip("s") in lex.role_nouns),
+        "title": float(head in lex.titles or f"{head}." in lex.titles),
+        "plural_head": float(head.endswith("s") and not head.endswith("ss")),
+        "named": float(ent.name is not None),
+        "plural": float(ent.plural),
+        "person": float(ent.person),
+        "named_plural_head": float(ent.name is not None and
+                                   head.endswith("s") and
+                                   not head.endswith("ss")),
+        f"head={head}": 1.0,
+        f"form_named={c.form}_{ent.name is not None}": 1.0,
+    }
+    return f
+
+
+class RoleChooser(Protocol):
+    """Decides an entity's role (``RoleModel``; training records with it)."""
+
+    def choose(self, ent: Entity, text: str, lex: Lexicon,
+               gives_role: Callable[[str], bool]) -> str | None: ...
+
+
+@frozen(kw_only=True)
+class RoleModel:
+    """A logistic scorer over candidate features, and its threshold."""
+
+    weights: Mapping[str, float]
+    threshold: float
+
+    def probability(self, feats: Mapping[str, float]) -> float:
+        """P(the candidate is the entity's role)."""
+        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def choose(self, ent: Entity, text: str, lex: Lexicon,
+               gives_role: Callable[[str], bool]) -> str | None:
+        """The best candidate above the threshold, or None."""
+        cands = candidates(ent, text, gives_role)
+        if not cands:
+            return None
+        scored = [(self.probability(features(c, cands, ent, lex)), -c.order,
+                   c.text) for c in cands]
+        best = max(scored)
+        return best[2] if best[0] >= self.threshold else None
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON form written to ``roles.json``."""
+        return {"threshold": self.threshold,
+                "weights": dict(sorted(self.weights.items()))}
+
+
+def rules_choice(ent: Entity) -> str | None:
+    """The rules' role: the most specific one (the fallback)."""
+    return most_specific_role(ent.roles, named=ent.name is not None)
+
+
+def load(directory: str | Path | None = None) -> RoleModel:
+    """The role model from *directory* (default: the bundled model).
+
+    Raises:
+        ModelNotAvailableError: the file is missing or corrupt.
+    """
+    base = Path(directory) if directory is not None else bundled_model_dir()
+    return _load(str(base / MODEL_FILE))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> RoleModel:
+    hint = ("reinstall quotes, or run without the learned components "
+            "(ParseConfig(learned=False), quotes extract --rules-only)")
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return RoleModel(weights={str(k): float(v)
+                                  for k, v in data["weights"].items()},
+                         threshold=float(data["threshold"]))
+    except FileNotFoundError as err:
+        msg = f"role model file {path} is missing; {hint}"
+        raise ModelNotAvailableError(msg, path=path) from err
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        msg = (f"role model file {path} is corrupt "
+               f"({type(err).__name__}: {err}); {hint}")
+        raise ModelNotAvailableError(msg, path=path) from err

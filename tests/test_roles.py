@@ -1,0 +1,188 @@
+"""The role stage: candidates per entity, the learned decision, loading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import quotes
+from quotes import _roles, _tree
+from quotes._entities import Entity
+from quotes._speakers import Mention
+from quotes.exceptions import ModelNotAvailableError
+from quotes.lexicons import Lexicon
+
+LEX = Lexicon.default()
+
+TEXT = ("Budget fight looms\n"
+        "Sen. Ann Lee, chairwoman of the finance panel, said the bill "
+        "would fail. The chairwoman spoke later. She is the panel's "
+        "longest-serving member.")
+
+
+def _mention(text: str, phrase: str, *, name: str | None = None,
+             role: str | None = None, pronoun: str | None = None,
+             upto: str | None = None) -> Mention:
+    """A mention over *phrase* (or from *phrase* to the end of *upto*)."""
+    start = text.index(phrase)
+    end = text.index(upto) + len(upto) if upto else start + len(phrase)
+    tok = _tree.Tok(i=0, text=text[start:end], lemma=phrase.lower(),
+                    upos="PRON" if pronoun else "PROPN", xpos="", feats="",
+                    head=1, deprel="nsubj", start=start, end=end)
+    return Mention(sent=0, toks=[tok], head=tok, name=name, role=role,
+                   pronoun=pronoun)
+
+
+def _lee() -> Entity:
+    appos = _mention(TEXT, "Sen. Ann Lee", name="Ann Lee",
+                     role="chairwoman of the finance panel",
+                     upto="finance panel")
+    appos = Mention(sent=0, toks=appos.toks, head=appos.head,
+                    name="Ann Lee", role="chairwoman of the finance panel",
+                    more_roles=("Sen.",))
+    return Entity(index=0, name="Ann Lee", mentions=[
+        appos,
+        _mention(TEXT, "The chairwoman", role="chairwoman"),
+        _mention(TEXT, "She", pronoun="she",
+                 role="panel's longest-serving member"),
+    ])
+
+
+def test_candidates_keep_form_and_order() -> None:
+    """Each role once, in text order, with the form it had."""
+    cands = _roles.candidates(_lee(), TEXT, lambda r: True)
+    assert [(c.text, c.form, c.order) for c in cands] == [
+        ("chairwoman of the finance panel", "appos", 0),
+        ("Sen.", "title", 1),
+        ("chairwoman", "description", 2),
+        ("panel's longest-serving member", "pronoun", 3),
+    ]
+    assert not any(c.in_headline for c in cands)
+
+
+def test_headline_candidate_is_marked() -> None:
+    """A role seen in the first line (the headline) says so."""
+    text = "Governor vows veto\nThe bill passed."
+    ent = Entity(index=0, mentions=[_mention(text, "Governor",
+                                             role="Governor")])
+    (cand,) = _roles.candidates(ent, text, lambda r: True)
+    assert cand.in_headline and cand.form == "description"
+
+
+def test_features_describe_the_candidate() -> None:
+    """Features tell the form, the head word and post-modifiers apart."""
+    ent = _lee()
+    cands = _roles.candidates(ent, TEXT, lambda r: True)
+    first = _roles.features(cands[0], cands, ent, LEX)
+    assert first["form=appos"] == 1.0 and first["first"] == 1.0
+    assert first["postmodified"] == 1.0 and first["head=chairwoman"] == 1.0
+    title = _roles.features(cands[1], cands, ent, LEX)
+    assert title["form=title"] == 1.0 and title["title"] == 1.0
+    assert title["postmodified"] == 0.0
+
+
+def test_model_picks_best_candidate_or_none() -> None:
+    """The highest-scoring candidate wins; below the threshold, none."""
+    model = _roles.RoleModel(weights={"form=title": 3.0, "bias": -1.0},
+                             threshold=0.5)
+    assert model.choose(_lee(), TEXT, LEX, lambda r: True) == "Sen."
+    strict = _roles.RoleModel(weights=dict(model.weights), threshold=0.99)
+    assert strict.choose(_lee(), TEXT, LEX, lambda r: True) is None
+    empty = Entity(index=1, name="Bo Park")
+    assert model.choose(empty, TEXT, LEX, lambda r: True) is None
+
+
+def test_bundled_model_knows_the_features() -> None:
+    """Every fixed (not value-keyed) weight of the shipped model is a
+    feature the code still emits (a renamed one would weigh nothing)."""
+    model = _roles.load()
+    ent = _lee()
+    cands = _roles.candidates(ent, TEXT, lambda r: True)
+    emitted = {k for c in cands for k in _roles.features(c, cands, ent, LEX)}
+    fixed = {k for k in model.weights if "=" not in k}
+    assert fixed <= emitted
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_missing_or_corrupt_model_is_our_error(tmp_path: Path) -> None:
+    """A missing or corrupt roles.json is a ModelNotAvailableError."""
+    with pytest.raises(ModelNotAvailableError, match="missing"):
+        _roles.load(tmp_path)
+    (tmp_path / _roles.MODEL_FILE).write_text("{\"weights\": 3}",
+                                              encoding="utf-8")
+    with pytest.raises(ModelNotAvailableError, match="corrupt"):
+        _roles.load(tmp_path)
+
+
+def test_model_round_trips_through_json(tmp_path: Path) -> None:
+    """What training writes is what loading reads."""
+    model = _roles.RoleModel(weights={"bias": -0.5, "first": 1.25},
+                             threshold=0.3)
+    (tmp_path / _roles.MODEL_FILE).write_text(json.dumps(model.to_json()),
+                                              encoding="utf-8")
+    assert _roles.load(tmp_path) == model
+
+
+@pytest.fixture(scope="module")
+def extractor() -> quotes.Extractor:
+    return quotes.Extractor()
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Maria Okafor, the county's chief medical officer, spoke on Monday. "
+     "\"The clinics will stay open,\" she said.",
+     "Maria Okafor", "county's chief medical officer"),
+    ("Sen. Tom Reyes, chairman of the budget committee, said the vote was "
+     "rigged.", "Tom Reyes", "chairman of the budget committee"),
+    ("Tom Reyes, a Republican, said the vote was rigged.", "Tom Reyes",
+     None),
+])
+def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
+                                 name: str, role: str | None) -> None:
+    """On raw text the bundled model gives the role the article gives."""
+    (a,) = extractor.extract(text).attributions
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.role) == (name, role)
+
+
+def test_rules_only_needs_no_role_model(monkeypatch: pytest.MonkeyPatch,
+                                        tmp_path: Path) -> None:
+    """learned=False never loads roles.json (the rules-only mode)."""
+    monkeypatch.setattr(_roles, "bundled_model_dir", lambda: tmp_path)
+    ex = quotes.Extractor(quotes.ParseConfig(learned=False))
+    assert ex.roles is None
+    with pytest.raises(ModelNotAvailableError):
+        quotes.Extractor().roles  # noqa: B018 - the property loads
+
+
+def _open_roles(extractor: quotes.Extractor, text: str, name: str,
+                ) -> tuple[str, ...]:
+    """The open role candidates of the first mention named *name*."""
+    from quotes._speakers import mention_at
+
+    doc = extractor.parse(text)
+    for sent in doc.sents:
+        for tok in sent.toks:
+            if tok.upos == "PROPN" and tok.rel not in {"flat", "compound"}:
+                m = mention_at(sent, tok, doc.text, LEX)
+                if m.name == name:
+                    return m.open_roles
+    raise AssertionError(f"no mention named {name!r}")
+
+
+@pytest.mark.parametrize(("text", "name", "want"), [
+    ("Mayra Gonzalez, a cook at the Taj, said it was important.",
+     "Mayra Gonzalez", ("cook at the Taj",)),
+    ("Rick Scott is the Republican governor of Florida.", "Rick Scott",
+     ("Republican governor of Florida",)),
+    ("Democratic front-runner Hillary Clinton said the plan was bold.",
+     "Hillary Clinton", ("Democratic front-runner",)),
+    ("Donald Trump, however, said it was bad.", "Donald Trump", ()),
+])
+def test_open_role_candidates(extractor: quotes.Extractor, text: str,
+                              name: str, want: tuple[str, ...]) -> None:
+    """Surface patterns give candidates the role lexicon does not list
+    ("cook", "front-runner"); an adverb set off by commas is none."""
+    assert _open_roles(extractor, text, name) == want

@@ -1,0 +1,54 @@
+"""Score speakers and roles on cached parses: rules' roles against the model's.
+
+    python -m training.roles_eval build/roles/dev.pkl ../shared/bench/polnear/dev.jsonl
+
+Runs the rules and the learned tagger on each cached parse (see
+``training.parse_cache``) twice, with the rules' role (the most specific
+one) and with the role model, and prints the scorer's speaker (by name),
+role, role_near and role_precision for both. The figures equal those of
+``quotes evaluate GOLD --speaker-by name`` on the same parses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+from pathlib import Path
+
+from quotes import _learned, _roles, _windows
+from quotes.evaluate import load, score
+from quotes.lexicons import Lexicon
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("cache", type=Path)
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--model", type=Path, default=None,
+                        help="directory of roles.json (default: bundled)")
+    parser.add_argument("--which", choices=("rules", "model", "both"),
+                        default="both")
+    args = parser.parse_args(argv)
+    lex = Lexicon.default()
+    with args.cache.open("rb") as f:
+        trees = pickle.load(f)
+    gold = {k: v for k, v in load(args.gold).items() if k in trees}
+    propose = _learned.make_proposer(_learned.load(), lex)
+    runs = {"rules": None} if args.which == "rules" else \
+        {"model": _roles.load(args.model)} if args.which == "model" else \
+        {"rules": None, "model": _roles.load(args.model)}
+    for label, roles in runs.items():
+        pred = {doc_id: _windows.run(tree, lex, doc_id, propose=propose,
+                                     roles=roles).to_dict()
+                for doc_id, tree in trees.items() if doc_id in gold}
+        res = score(gold, pred, speaker_by="name")
+        print(f"{label:6} docs {res['docs']}  content F1 "
+              f"{res['content']['f1']:.3f}  speaker {res['speaker']:.3f}  "
+              f"role {res['role']:.3f}  role_near {res['role_near']:.3f}  "
+              f"role_precision {res['role_precision']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
