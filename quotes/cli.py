@@ -404,10 +404,12 @@ def _positive(value: str) -> int:
     return number
 
 
-def _add_parse_options(sub: argparse.ArgumentParser) -> None:
+def _add_parse_options(sub: argparse.ArgumentParser, *,
+                       jobs: bool) -> None:
+    more = "; use --jobs for more cores" if jobs else ""
     sub.add_argument("--threads", type=_positive, default=1, metavar="N",
-                     help="torch threads per process (default: 1, the "
-                          "fastest per core; use --jobs for more cores)")
+                     help=f"torch threads per process (default: 1, the "
+                          f"fastest per core{more})")
     sub.add_argument("--selective", action="store_true",
                      help="dependency-parse only the sentences that can "
                           "hold an attribution (faster)")
@@ -422,6 +424,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     from quotes import evaluate
 
     gold = evaluate.load(args.gold)
+    if not args.pred:
+        evaluate.require_text(gold, args.gold)
     options = {"speech_only": args.speech_only,
                "speaker_by": args.speaker_by}
     rules = None
@@ -503,7 +507,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "jsonl, .json, .csv, ...) instead of standard "
                           "output; inputs whose file is there are "
                           "skipped, so a stopped run can be resumed")
-    _add_parse_options(ext)
+    _add_parse_options(ext, jobs=True)
     ext.set_defaults(func=_extract)
     ev = sub.add_parser("evaluate", help="score against gold attributions")
     ev.add_argument("gold", help="gold JSON lines (doc_id, text, "
@@ -530,7 +534,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "name and role misses, with an example each")
     ev.add_argument("--model-dir", default=None,
                     help="stanza model directory (as for extract)")
-    _add_parse_options(ev)
+    _add_parse_options(ev, jobs=False)
     ev.set_defaults(func=_evaluate)
     return parser
 
