@@ -300,20 +300,20 @@ def _parallel(extractor: Extractor, tasks: Iterator[_Task | Failure], *,
                 raise RuntimeError(msg)
         replace(worker, kill=True)
         if task is None:
-            log.warning("an idle worker process died (%s); replaced", how)
+            log.warning("an idle worker process died, %s; replaced", how)
             return
         index, _, doc_id = task
         if not began:  # it died before reading the document: not its fault
             todo.appendleft(task)
             return
         strikes[index] = strikes.get(index, 0) + 1
-        log.warning("worker process died (%s) on document %s (%d of %d)",
-                    how, doc_id or f"#{index}", strikes[index], MAX_STRIKES)
+        log.warning("worker process died on document %s, %s (%d of %d)",
+                    doc_id or f"#{index}", how, strikes[index], MAX_STRIKES)
         if strikes[index] >= MAX_STRIKES:
             done[index] = Failure(
                 index=index, doc_id=doc_id, error=WORKER_DIED,
                 message=f"the worker process died on this document "
-                        f"{strikes[index]} times (last: {how})")
+                        f"{strikes[index]} times; last: {how}")
         else:
             todo.appendleft(task)
 
