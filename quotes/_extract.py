@@ -270,10 +270,11 @@ class Extractor:
         Streams: texts are read lazily and memory stays flat.
         ``n_process > 1`` parses in that many worker processes (started
         with ``spawn``: guard your script with ``if __name__ ==
-        "__main__":``), each with its own pipeline, *batch_size*
-        documents at a time. With ``on_error="return"`` a document that
-        fails yields a ``Failure`` in its place and the others go on; with
-        ``"raise"`` (the default) it raises ``ExtractionError``.
+        "__main__":``), each with its own pipeline; up to
+        ``2 * batch_size * n_process`` documents are read ahead. With
+        ``on_error="return"`` a document that fails yields a ``Failure``
+        in its place and the others go on; with ``"raise"`` (the default)
+        it raises ``ExtractionError``.
 
         Workers take one document at a time: a worker that dies is
         replaced and its document sent again, and a document a worker
