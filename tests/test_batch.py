@@ -9,21 +9,12 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
-from faults import ConlluExtractor as WorkerExtractor
+from faults import ConlluExtractor
 
 import quotes
-from quotes.testing import doc_from_conllu
 
 NAMES = ("indirect_that", "direct_curly", "according_to_appositive",
          "direct_split")
-
-
-class ConlluExtractor(quotes.Extractor):
-    """Reads each "text" as CoNLL-U, so no model is needed."""
-
-    def extract(self, text: str, *, doc_id: str | None = None,
-                ) -> quotes.Result:
-        return quotes.extract_doc(doc_from_conllu(text), doc_id=doc_id)
 
 
 def conllu(name: str) -> str:
@@ -117,7 +108,7 @@ def faulty(what: str) -> str:
 
 def run_workers(items: list[tuple[str, str]], **kwargs: object,
                 ) -> list[quotes.Result | quotes.Failure]:
-    return list(WorkerExtractor().pipe(items, on_error="return",
+    return list(ConlluExtractor().pipe(items, on_error="return",
                                        **kwargs))  # type: ignore[arg-type]
 
 
@@ -158,7 +149,7 @@ def test_pipe_raises_extraction_error_for_a_dead_worker() -> None:
     """on_error="raise" names the document the worker died on."""
     items = [(conllu("indirect_that"), "a"), (faulty("exit"), "bad")]
     with pytest.raises(quotes.ExtractionError, match="bad: WorkerDied"):
-        list(WorkerExtractor().pipe(items, n_process=2))
+        list(ConlluExtractor().pipe(items, n_process=2))
 
 
 def test_pipe_time_limit_fails_the_slow_document_only() -> None:
@@ -178,7 +169,7 @@ def test_pipe_time_limit_fails_the_slow_document_only() -> None:
 
 def test_pipe_time_limit_from_parse_config() -> None:
     """ParseConfig(timeout=...) is pipe's default limit."""
-    ex = WorkerExtractor(quotes.ParseConfig(timeout=1.5))
+    ex = ConlluExtractor(quotes.ParseConfig(timeout=1.5))
     out = list(ex.pipe([(faulty("sleep 60"), "slow"),
                         (conllu("indirect_that"), "a")], on_error="return"))
     assert [getattr(r, "error", "ok") for r in out] == ["Timeout", "ok"]
