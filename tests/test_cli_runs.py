@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 from faults import ConlluExtractor
 
 import quotes
@@ -173,3 +177,50 @@ def test_cli_out_dir_refuses_two_inputs_with_one_name(
                  str(tmp_path / "a" / "x.txt"),
                  str(tmp_path / "b" / "x.txt")]) == 1
     assert "would both write" in capsys.readouterr().err
+
+
+def test_cli_ctrl_c_with_workers_stops_cleanly(tmp_path: Path) -> None:
+    """A real Ctrl-C (SIGINT to the process group) during a --jobs 2
+    --out-dir run: exit 130, how many are done, whole files only, no
+    worker left behind; the same command then finishes the rest."""
+    files = []
+    for k in range(8):
+        path = tmp_path / "in" / f"doc{k}.txt"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("# fault: sleep 1\n" + conllu(NAMES[k % 4]),
+                        encoding="utf-8")
+        files.append(str(path))
+    out_dir = tmp_path / "out"
+    code = ("import sys, faults, quotes.cli as c; "
+            "c.Extractor = faults.ConlluExtractor; "
+            "sys.exit(c.main(sys.argv[1:]))")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(ROOT), str(ROOT / "tests")])}
+    argv = [sys.executable, "-c", code, "extract", "--jobs", "2",
+            "--out-dir", str(out_dir), *files]
+    proc = subprocess.Popen(argv, env=env, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (
+            out_dir.exists() and any(out_dir.glob("*.jsonl"))):
+        time.sleep(0.1)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    done = sorted(out_dir.glob("*.jsonl"))
+    assert 1 <= len(done) < 8
+    assert f"interrupted: {len(done)} of 8 inputs done" in err
+    assert sorted(p.name for p in out_dir.iterdir()) == [p.name
+                                                        for p in done]
+    for path in done:
+        assert json.loads(path.read_text("utf-8"))["doc_id"] == path.stem
+    time.sleep(1)
+    ps = subprocess.run(["ps", "-o", "stat=,cmd=", "-s", str(proc.pid)],
+                        capture_output=True, text=True, check=False)
+    running = [line for line in ps.stdout.splitlines()
+               if not line.startswith("Z")]  # exited, not yet reaped
+    assert running == [], "processes were left running"
+    rerun = subprocess.run(argv, env=env, capture_output=True, text=True,
+                           timeout=300, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert len(list(out_dir.glob("*.jsonl"))) == 8
