@@ -92,3 +92,13 @@ def test_dask_retries_the_work_of_a_killed_worker() -> None:
         results = future.result(timeout=300)
         assert client.run(os.getpid) != pids  # a new worker took over
     assert results == serial
+
+
+def test_dask_drops_the_time_limit() -> None:
+    """A Dask worker cannot start processes, so quotes.dask parses with
+    no time limit instead of failing."""
+    from quotes.dask import _extractor
+
+    ex = _extractor(quotes.ParseConfig(timeout=5), None)
+    assert ex.config.timeout is None
+    assert list(ex.pipe([""])) == [quotes.Result(text="")]
