@@ -53,6 +53,14 @@ def _check_text(text: object) -> str:
     return text
 
 
+def _check_doc_id(doc_id: object) -> str | None:
+    if doc_id is not None and not isinstance(doc_id, str):
+        msg = (f"expected doc_id as str or None, got "
+               f"{type(doc_id).__name__}; e.g. doc_id=str(value)")
+        raise TypeError(msg)
+    return doc_id
+
+
 def _runaway_cut(window: str, limit: int) -> int | None:
     """Where to cut *window* so no run of *limit* tokens lacks an end.
 
@@ -125,10 +133,28 @@ class Extractor:
 
     The pipeline is built on first use, so constructing an ``Extractor``
     is cheap; ``extract_doc`` never needs it.
+
+    Raises:
+        TypeError: *config* is not a ``ParseConfig`` or *lexicon* not a
+            ``Lexicon``.
+
+    .. versionchanged:: 0.10.0
+       A wrong *config* or *lexicon* type raises at once.
     """
 
     def __init__(self, config: ParseConfig | None = None, *,
                  lexicon: Lexicon | None = None) -> None:
+        if config is not None and not isinstance(config, ParseConfig):
+            hint = (" (for the official stanza models: "
+                    "ParseConfig(model_dir='stanza'))"
+                    if isinstance(config, str) else "")
+            msg = (f"expected config as a ParseConfig, got "
+                   f"{type(config).__name__}{hint}")
+            raise TypeError(msg)
+        if lexicon is not None and not isinstance(lexicon, Lexicon):
+            msg = (f"expected lexicon as a Lexicon, got "
+                   f"{type(lexicon).__name__}; e.g. Lexicon.from_dir(path)")
+            raise TypeError(msg)
         self.config = config or ParseConfig()
         self.lexicon = lexicon or Lexicon.default()
         self._nlp: Any = None
@@ -161,6 +187,11 @@ class Extractor:
         off (the rules then take the most specific role)."""
         return _roles.load() if self.config.learned else None
 
+    def _warm_up(self) -> None:
+        """Load the models now (a worker process, before its first
+        document, so that a time limit counts parsing only)."""
+        _ = self.pipeline, self.proposer, self.roles
+
     def parse(self, text: str) -> _tree.Doc:
         """Parse *text* into the rules' ``Doc``, chunk by chunk."""
         text = _check_text(text)
@@ -190,11 +221,13 @@ class Extractor:
         """Return every attribution in *text*.
 
         Raises:
-            TypeError: *text* is not a ``str``.
+            TypeError: *text* is not a ``str`` or *doc_id* not a ``str``
+                or ``None``.
             ModelNotAvailableError: the parsing model or the learned
                 tagger cannot be loaded.
         """
         text = _check_text(text)
+        doc_id = _check_doc_id(doc_id)
         if not text.strip():
             return Result(doc_id=doc_id, text=text)
         propose = self.proposer  # a missing tagger fails before parsing
@@ -240,19 +273,38 @@ class Extractor:
 
     def pipe(self, texts: Iterable[_batch.Item], *, batch_size: int = 4,
              n_process: int = 1, on_error: _batch.OnError = "raise",
+             timeout: float | None = None,
              ) -> Iterator[Result | _batch.Failure]:
         """Yield a ``Result`` per text (or ``(text, doc_id)`` pair), in order.
 
         Streams: texts are read lazily and memory stays flat.
         ``n_process > 1`` parses in that many worker processes (started
         with ``spawn``: guard your script with ``if __name__ ==
-        "__main__":``), each with its own pipeline, *batch_size*
-        documents at a time. With ``on_error="return"`` a document that
-        fails yields a ``Failure`` in its place and the others go on; with
-        ``"raise"`` (the default) it raises ``ExtractionError``.
+        "__main__":``), each with its own pipeline; up to
+        ``2 * batch_size * n_process`` documents are read ahead. With
+        ``on_error="return"`` a document that fails yields a ``Failure``
+        in its place and the others go on; with ``"raise"`` (the default)
+        it raises ``ExtractionError``.
+
+        Workers take one document at a time: a worker that dies is
+        replaced and its document sent again, and a document a worker
+        dies on twice yields a ``Failure`` named ``WorkerDied``. With
+        *timeout* (seconds; default ``config.timeout``) a document over
+        the limit yields a ``Failure`` named ``Timeout`` and its worker
+        is replaced; a limit always parses in worker processes.
+
+        Raises:
+            TypeError: *texts* is a single ``str`` (pass ``[text]``).
+            ValueError: an argument is out of range.
+            ExtractionError: a document failed and ``on_error="raise"``.
+            ModelNotAvailableError: the model cannot be loaded.
+
+        .. versionchanged:: 0.10.0
+           Survives dying workers; *timeout*; a bare string raises.
         """
         return _batch.pipe(self, texts, batch_size=batch_size,
-                           n_process=n_process, on_error=on_error)
+                           n_process=n_process, on_error=on_error,
+                           timeout=timeout)
 
 
 _default: Extractor | None = None
@@ -268,6 +320,7 @@ def extract(text: str, *, doc_id: str | None = None) -> Result:
     """
     global _default
     text = _check_text(text)
+    doc_id = _check_doc_id(doc_id)
     with _default_lock:
         if _default is None:
             _default = Extractor()
@@ -304,6 +357,7 @@ def extract_doc(doc: Any, *, text: str | None = None,
     if raw is None:
         raw = _tree.reconstruct_text(doc)
     raw = _check_text(raw)
+    doc_id = _check_doc_id(doc_id)
     lexicon = lexicon or Lexicon.default()
     propose = _learned.make_proposer(_learned.load(), lexicon) if learned \
         else None

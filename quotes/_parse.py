@@ -58,6 +58,14 @@ def _check_threads(_config: object, _attribute: object, value: object) -> None:
         raise ValueError(msg)
 
 
+def _check_timeout(_config: object, _attribute: object,
+                   value: float | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(
+            value, (int, float)) or not value > 0):
+        msg = f"timeout must be None or seconds > 0, not {value!r}"
+        raise ValueError(msg)
+
+
 @frozen(kw_only=True)
 class ParseConfig:
     """How to build the stanza pipeline.
@@ -91,6 +99,11 @@ class ParseConfig:
             where the CPU has it natively (faster again; CPU only);
             ``"auto"`` is bfloat16 where the CPU has it natively, else
             float32.
+        timeout: seconds one document may take in ``Extractor.pipe``
+            (``None``, the default: no limit); a document over it becomes
+            a ``Failure`` and its worker process is replaced.
+
+    .. versionadded:: 0.10.0 *timeout*.
     """
 
     model_dir: str | None = None
@@ -100,6 +113,7 @@ class ParseConfig:
     threads: int | None = field(default=1, validator=_check_threads)
     selective: bool = False
     precision: str = field(default="float32", validator=_check_precision)
+    timeout: float | None = field(default=None, validator=_check_timeout)
 
     def __attrs_post_init__(self) -> None:
         if self.use_gpu and self.precision == "int8":

@@ -1,8 +1,9 @@
 """Tabular export: one row per attribution, as CSV or a pandas DataFrame.
 
 Input: ``Result`` records; output: flat rows with the columns of
-``COLUMNS``. pandas is an optional extra (``quotes[pandas]``), imported
-only by ``to_frame``.
+``COLUMNS``. In CSV a document with no attribution has one row with only
+its ``doc_id``, so every input is accounted for. pandas is an optional
+extra (``quotes[pandas]``), imported only by ``to_frame``.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ from typing import Any, TextIO
 from quotes.exceptions import MissingDependencyError
 from quotes.records import Attribution, Result
 
-COLUMNS = ("doc_id", "kind", "speaker", "speaker_mention", "role", "cue",
-           "content", "start", "end", "speaker_start", "speaker_end",
+COLUMNS = ("doc_id", "kind", "speaker", "entity", "speaker_mention", "role",
+           "cue", "content", "start", "end", "speaker_start", "speaker_end",
            "confidence")
 """The columns: ``speaker`` is the resolved name (else the mention as
-written), ``cue`` the cue's lemma, ``start``/``end`` the content's offsets,
-``speaker_start``/``speaker_end`` the mention's (empty when unknown)."""
+written), ``entity`` the speaker's number in ``Result.speakers`` (the same
+for "A spokeswoman" and "the spokeswoman" of one document: group by
+``doc_id`` and ``entity`` to count sources), ``cue`` the cue's lemma,
+``start``/``end`` the content's offsets, ``speaker_start``/``speaker_end``
+the mention's (empty when unknown)."""
 
-DTYPES = {**dict.fromkeys(COLUMNS[:7], "string"),
-          **dict.fromkeys(COLUMNS[7:11], "Int64"), "confidence": "float64"}
+_INTEGERS = ("entity", "start", "end", "speaker_start", "speaker_end")
+DTYPES = {c: "Int64" if c in _INTEGERS else "string" for c in COLUMNS} | {
+    "confidence": "float64"}
 """pandas dtypes of ``to_frame``'s columns (missing values are ``<NA>``)."""
 
 
@@ -33,6 +38,7 @@ def row(result: Result, a: Attribution) -> dict[str, Any]:
         "doc_id": result.doc_id,
         "kind": a.kind.value,
         "speaker": (s.name or s.text) if s else None,
+        "entity": s.entity if s else None,
         "speaker_mention": s.text if s else None,
         "role": s.role if s else None,
         "cue": a.cue.lemma if a.cue else None,
@@ -45,26 +51,41 @@ def row(result: Result, a: Attribution) -> dict[str, Any]:
     }
 
 
-def rows(results: Result | Iterable[Result]) -> Iterator[dict[str, Any]]:
-    """One row per attribution of every result, in order."""
+def rows(results: Result | Iterable[Result], *,
+         empty: bool = False) -> Iterator[dict[str, Any]]:
+    """One row per attribution of every result, in order.
+
+    With *empty*, a result with no attribution gives one row holding its
+    ``doc_id`` and nothing else.
+    """
     if isinstance(results, Result):
         results = (results,)
     for result in results:
         for a in result.attributions:
             yield row(result, a)
+        if empty and not result.attributions:
+            yield dict.fromkeys(COLUMNS) | {"doc_id": result.doc_id}
 
 
 def write_csv(results: Result | Iterable[Result], out: TextIO, *,
               header: bool = True) -> None:
-    """Write one CSV row per attribution to *out*, after a header line."""
+    """Write one CSV row per attribution to *out*, after a header line;
+    a document with no attribution gets a row with its ``doc_id`` only.
+
+    .. versionchanged:: 0.10.0
+       The ``entity`` column; a row for a document with no attribution.
+    """
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     if header:
         writer.writeheader()
-    writer.writerows(rows(results))
+    writer.writerows(rows(results, empty=True))
 
 
 def to_frame(results: Result | Iterable[Result]) -> Any:
     """A pandas ``DataFrame`` with one row per attribution.
+
+    .. versionchanged:: 0.10.0
+       The ``entity`` column.
 
     Raises:
         MissingDependencyError: pandas is not installed (``pip install

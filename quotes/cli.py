@@ -7,9 +7,13 @@ array, or readable text. Logging goes to stderr; no extraction logic here.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -166,35 +170,175 @@ def _report(path: str, err: Exception) -> None:
     print(f"quotes: error: {where}: {reason}", file=sys.stderr)
 
 
+def _outcomes(args: argparse.Namespace, paths: Sequence[str],
+              ) -> Iterator[tuple[str, Result | Exception]]:
+    """``(path, Result or the error)`` of every input, in order.
+
+    ``--jobs N`` or ``--timeout`` parse in worker processes. A model that
+    cannot be loaded raises (every input needs it).
+    """
+    if (args.jobs > 1 or args.timeout) and not args.conllu:
+        yield from _outcomes_pool(args, paths)
+        return
+    extractor = Extractor(_config(args))
+    for path in paths:
+        try:
+            result = _extract_one(path, args, extractor)
+        except ModelNotAvailableError:
+            raise
+        except Exception as err:
+            yield path, err
+            continue
+        yield path, result
+
+
+def _outcomes_pool(args: argparse.Namespace, paths: Sequence[str],
+                   ) -> Iterator[tuple[str, Result | Exception]]:
+    """``_outcomes`` through ``Extractor.pipe``'s worker processes; an
+    input that cannot be read is reported as soon as it is read."""
+    unread: list[tuple[str, Exception]] = []
+    sent: list[str] = []  # the paths given to the workers, in order
+
+    def texts() -> Iterator[tuple[str, str]]:
+        for path in paths:
+            try:
+                doc_id, text = read_input(path)
+            except QuotesError as err:
+                unread.append((path, err))
+                continue
+            sent.append(path)
+            yield text, doc_id
+
+    extractor = Extractor(_config(args))
+    outs = extractor.pipe(texts(), n_process=args.jobs, on_error="return",
+                          timeout=args.timeout)
+    for index, out in enumerate(outs):  # pipe keeps the input order
+        yield from unread
+        unread.clear()
+        if isinstance(out, Failure):
+            yield sent[index], QuotesError(f"{out.error}: {out.message}")
+        else:
+            yield sent[index], out
+    yield from unread
+
+
 def _extract(args: argparse.Namespace) -> int:
     """Extract from every input; a bad one is reported and skipped.
 
     A model that cannot be loaded stops the run (every input needs it).
     Returns 1 when any input failed, after all the others are written.
     """
-    if args.jobs > 1 and not args.conllu:
-        return _extract_jobs(args)
-    extractor = Extractor(_config(args))
+    if args.out_dir:
+        return _extract_to_dir(args)
     writer = Writer(args.format, sys.stdout)
     progress = Progress(len(args.files))
     failed = 0
     try:
-        for path in args.files:
+        for path, out in _outcomes(args, args.files):
             progress.step()
-            try:
-                result = _extract_one(path, args, extractor)
-            except ModelNotAvailableError:
-                raise
-            except Exception as err:
+            if isinstance(out, Exception):
                 progress.clear()
-                _report(path, err)
+                _report(path, out)
                 failed += 1
                 continue
-            writer.write(result)
+            writer.write(out)
     finally:
         progress.close()
         writer.close()
     return _exit_status(failed, len(args.files))
+
+
+SUFFIXES = {"jsonl": ".jsonl", "json": ".json", "text": ".txt",
+            "html": ".html", "csv": ".csv"}
+"""The output file's suffix of each ``--format`` with ``--out-dir``."""
+_TEMP_PREFIX = ".quotes-"
+
+
+def render(result: Result, fmt: str) -> str:
+    """One document's whole output in *fmt*, as ``--out-dir`` writes it."""
+    buffer = io.StringIO()
+    writer = Writer(fmt, buffer)
+    writer.write(result)
+    writer.close()
+    return buffer.getvalue()
+
+
+def write_atomic(target: Path, data: str) -> None:
+    """Write *data* to *target* through a temporary file renamed into
+    place, so *target* is either absent or complete, whatever stops us."""
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=_TEMP_PREFIX,
+                                suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _targets(args: argparse.Namespace, out_dir: Path) -> dict[str, Path]:
+    """The output file of each input (``stdin`` for ``-``).
+
+    Raises:
+        QuotesError: two inputs would write the same file.
+    """
+    targets: dict[str, Path] = {}
+    seen: dict[Path, str] = {}
+    for path in dict.fromkeys(args.files):
+        stem = "stdin" if path == "-" else Path(path).stem
+        target = out_dir / f"{stem}{SUFFIXES[args.format]}"
+        if target in seen:
+            msg = (f"{seen[target]} and {path} would both write {target}; "
+                   "give inputs with different names")
+            raise QuotesError(msg)
+        seen[target] = path
+        targets[path] = target
+    return targets
+
+
+def _extract_to_dir(args: argparse.Namespace) -> int:
+    """``--out-dir DIR``: one output file per input, written atomically;
+    inputs whose output is there already are skipped, so a stopped run
+    goes on where it stopped. Ctrl-C says how many are done."""
+    out_dir = Path(args.out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        msg = f"cannot create {out_dir}: {err.strerror or err}"
+        raise QuotesError(msg) from err
+    for stale in out_dir.glob(f"{_TEMP_PREFIX}*.tmp"):  # a killed run's
+        stale.unlink()
+    targets = _targets(args, out_dir)
+    todo = [p for p, target in targets.items() if not target.exists()]
+    skipped = len(targets) - len(todo)
+    if skipped:
+        log.warning("skipping %d of %d inputs: their output is in %s",
+                    skipped, len(targets), out_dir)
+    progress = Progress(len(todo))
+    written = failed = 0
+    try:
+        for path, out in _outcomes(args, todo):
+            progress.step()
+            if isinstance(out, Exception):
+                progress.clear()
+                _report(path, out)
+                failed += 1
+                continue
+            write_atomic(targets[path], render(out, args.format))
+            written += 1
+    except KeyboardInterrupt:
+        progress.clear()
+        print(f"quotes: interrupted: {skipped + written} of {len(targets)} "
+              f"inputs done ({written} in this run); run the same command "
+              "again to go on", file=sys.stderr)
+        return 130
+    finally:
+        progress.close()
+    return _exit_status(failed, len(targets))
 
 
 def _exit_status(failed: int, total: int) -> int:
@@ -240,44 +384,16 @@ class Progress:
             self.stream.flush()
 
 
-def _extract_jobs(args: argparse.Namespace) -> int:
-    """``--jobs N``: extract in N worker processes, results in input
-    order; a bad input is reported and skipped, as in ``_extract``."""
-    progress = Progress(len(args.files))
-    writer = Writer(args.format, sys.stdout)
-    failed = 0
-    sent: list[str] = []  # the paths given to the workers, in order
-
-    def texts() -> Iterator[tuple[str, str]]:
-        nonlocal failed
-        for path in args.files:
-            try:
-                doc_id, text = read_input(path)
-            except QuotesError as err:
-                progress.step()
-                progress.clear()
-                _report(path, err)
-                failed += 1
-                continue
-            sent.append(path)
-            yield text, doc_id
-
-    extractor = Extractor(_config(args))
+def _seconds(value: str) -> float:
     try:
-        for out in extractor.pipe(texts(), n_process=args.jobs,
-                                  on_error="return"):
-            progress.step()
-            if isinstance(out, Failure):
-                progress.clear()
-                _report(sent[out.index],
-                        QuotesError(f"{out.error}: {out.message}"))
-                failed += 1
-                continue
-            writer.write(out)
-    finally:
-        progress.close()
-        writer.close()
-    return _exit_status(failed, len(args.files))
+        number = float(value)
+    except ValueError:
+        msg = f"expected seconds, not {value!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not number > 0:
+        msg = f"must be above 0, not {value}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
 
 
 def _positive(value: str) -> int:
@@ -288,10 +404,12 @@ def _positive(value: str) -> int:
     return number
 
 
-def _add_parse_options(sub: argparse.ArgumentParser) -> None:
+def _add_parse_options(sub: argparse.ArgumentParser, *,
+                       jobs: bool) -> None:
+    more = "; use --jobs for more cores" if jobs else ""
     sub.add_argument("--threads", type=_positive, default=1, metavar="N",
-                     help="torch threads per process (default: 1, the "
-                          "fastest per core; use --jobs for more cores)")
+                     help=f"torch threads per process (default: 1, the "
+                          f"fastest per core{more})")
     sub.add_argument("--selective", action="store_true",
                      help="dependency-parse only the sentences that can "
                           "hold an attribution (faster)")
@@ -306,6 +424,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     from quotes import evaluate
 
     gold = evaluate.load(args.gold)
+    if not args.pred:
+        evaluate.require_text(gold, args.gold)
     options = {"speech_only": args.speech_only,
                "speaker_by": args.speaker_by}
     rules = None
@@ -343,6 +463,12 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version() -> str:
+    import quotes
+
+    return str(quotes.__version__)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``quotes`` command."""
     parser = argparse.ArgumentParser(
@@ -351,6 +477,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "English news text.")
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="more log output on stderr (-vv: debug)")
+    parser.add_argument("--version", action="version",
+                        version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     ext = sub.add_parser("extract", help="extract attributions from files")
     ext.add_argument("files", nargs="+", metavar="FILE",
@@ -368,8 +496,18 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--rules-only", action="store_true",
                      help="rules only: no learned attribution tagger")
     ext.add_argument("--jobs", type=_positive, default=1, metavar="N",
-                     help="parse in N worker processes (default: 1)")
-    _add_parse_options(ext)
+                     help="parse in N worker processes (default: 1); a "
+                          "worker that dies is replaced")
+    ext.add_argument("--timeout", type=_seconds, default=None,
+                     metavar="SECONDS",
+                     help="give up on a document after SECONDS (reported "
+                          "as a failed input; default: no limit)")
+    ext.add_argument("--out-dir", metavar="DIR",
+                     help="write one file per input into DIR (DIR/NAME."
+                          "jsonl, .json, .csv, ...) instead of standard "
+                          "output; inputs whose file is there are "
+                          "skipped, so a stopped run can be resumed")
+    _add_parse_options(ext, jobs=True)
     ext.set_defaults(func=_extract)
     ev = sub.add_parser("evaluate", help="score against gold attributions")
     ev.add_argument("gold", help="gold JSON lines (doc_id, text, "
@@ -396,7 +534,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "name and role misses, with an example each")
     ev.add_argument("--model-dir", default=None,
                     help="stanza model directory (as for extract)")
-    _add_parse_options(ev)
+    _add_parse_options(ev, jobs=False)
     ev.set_defaults(func=_evaluate)
     return parser
 

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from quotes import _batch, _table
 from quotes._extract import Extractor
 from quotes._parse import ParseConfig
@@ -48,8 +50,12 @@ _lock = threading.Lock()
 
 def _extractor(config: ParseConfig | None,
                lexicon: Lexicon | None) -> Extractor:
-    """This process's Extractor for *config* and *lexicon* (made once)."""
-    config = config or ParseConfig()
+    """This process's Extractor for *config* and *lexicon* (made once).
+
+    ``config.timeout`` is dropped: a time limit needs worker processes of
+    its own, which a (daemonic) Dask worker cannot start.
+    """
+    config = attrs.evolve(config or ParseConfig(), timeout=None)
     # a lexicon arrives as a new copy with every task: key it by content
     key = (config, None if lexicon is None else
            hashlib.sha1(pickle.dumps(lexicon)).hexdigest())

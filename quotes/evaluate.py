@@ -349,6 +349,23 @@ def load(path: str | Path) -> dict[str, dict[str, Any]]:
     return {str(o.get("doc_id")): o for o in objs}
 
 
+def require_text(gold: Mapping[str, Doc], path: str | Path) -> None:
+    """Check that every document of gold file *path* holds its text.
+
+    Raises:
+        QuotesError: a document has no ``text`` string; the message names
+            the file and the document and says how to go on.
+    """
+    for doc_id, g in gold.items():
+        if not isinstance(g.get("text"), str):
+            msg = (f"{path}: document {doc_id!r} has no \"text\" field, so "
+                   "there is nothing to run the extractor on (is it "
+                   "quotes extract output?); give gold JSON lines with "
+                   "doc_id, text and attributions, or score stored "
+                   "predictions: quotes evaluate GOLD --pred PREDICTIONS")
+            raise QuotesError(msg)
+
+
 def predict(gold: Mapping[str, Doc], extractor: Extractor | None = None,
             *, progress: Callable[[int, int], None] | None = None,
             ) -> dict[str, dict[str, Any]]:
@@ -357,6 +374,7 @@ def predict(gold: Mapping[str, Doc], extractor: Extractor | None = None,
     Returns the predictions (``Result.to_dict()``) keyed by doc_id;
     *progress* is called with (documents done, total) after each one.
     """
+    require_text(gold, "gold")
     extractor = extractor or Extractor()
     out = {}
     for done, (doc_id, g) in enumerate(gold.items(), start=1):
@@ -373,6 +391,7 @@ def predict_both(gold: Mapping[str, Doc],
                             dict[str, dict[str, Any]]]:
     """Rules-only and combined (rules + learned) predictions, one parse
     per document; keyed by doc_id as ``predict``'s."""
+    require_text(gold, "gold")
     extractor = extractor or Extractor()
     rules: dict[str, dict[str, Any]] = {}
     combined: dict[str, dict[str, Any]] = {}

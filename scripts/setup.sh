@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up a development environment in .venv: the CPU-only build of torch
 # first (so pip never pulls a multi-GB CUDA build), then quotes with its
-# test and docs tools. Needs only Python >= 3.10 (no curl, no compiler).
+# test, Dask, lint, typing and docs tools. Needs only Python >= 3.10 (no
+# curl, no compiler).
 #
 # torch comes from PyTorch's CPU wheel index, as PyTorch's install guide
 # advises. Where that index cannot be reached (offline mirrors, firewalls),
@@ -47,6 +48,9 @@ elif ! cpu_torch; then
          "(from plain PyPI on Linux that is the CUDA build, several GB)" >&2
     "$VPY" -m pip install -q "$TORCH_PIN"
 fi
-"$VPY" -m pip install -q -e . --group tests
+# tests, plus what the tests also run: quotes.dask on a LocalCluster (the
+# dask group), ruff and mypy --strict (tests/test_lint.py)
+"$VPY" -m pip install -q -e . --group tests --group dask --group lint \
+    --group typing
 "$VPY" -m pip install -q --group docs  # docs site + its tests
 echo "quotes is installed in .venv" >&2

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from faults import ConlluExtractor
 
 import quotes
-from quotes.testing import doc_from_conllu
 
 NAMES = ("indirect_that", "direct_curly", "according_to_appositive",
          "direct_split")
-
-
-class ConlluExtractor(quotes.Extractor):
-    """Reads each "text" as CoNLL-U, so no model is needed."""
-
-    def extract(self, text: str, *, doc_id: str | None = None,
-                ) -> quotes.Result:
-        return quotes.extract_doc(doc_from_conllu(text), doc_id=doc_id)
 
 
 def conllu(name: str) -> str:
@@ -80,10 +74,107 @@ def test_pipe_streams() -> None:
 
 
 def test_pipe_checks_its_arguments() -> None:
+    """Bad arguments raise when pipe is called, before any iteration."""
     with pytest.raises(ValueError, match="on_error"):
-        list(ConlluExtractor().pipe([], on_error="skip"))  # type: ignore
+        ConlluExtractor().pipe([], on_error="skip")  # type: ignore
     with pytest.raises(ValueError, match="n_process"):
-        list(ConlluExtractor().pipe([], n_process=0))
+        ConlluExtractor().pipe([], n_process=0)
+    with pytest.raises(ValueError, match="timeout"):
+        ConlluExtractor().pipe([], timeout=0)
+    with pytest.raises(TypeError, match="timeout"):
+        ConlluExtractor().pipe([], timeout="5")  # type: ignore
+
+
+def test_pipe_refuses_a_bare_string_at_once() -> None:
+    """A single text is not an iterable of texts: TypeError, with the fix
+    (it used to yield one result per character)."""
+    with pytest.raises(TypeError, match=r"single str.*pipe\(\[text\]\)"):
+        ConlluExtractor().pipe("He said it rained.")  # type: ignore
+
+
+def test_pipe_fails_a_non_string_doc_id() -> None:
+    """A (text, doc_id) pair whose id is not a str is a Failure, not an
+    id written into the JSON as a list."""
+    out = list(ConlluExtractor().pipe(
+        [(conllu("indirect_that"), ["x"])], on_error="return"))  # type: ignore
+    assert out[0].error == "TypeError"
+    assert "doc_id" in out[0].message
+
+
+def faulty(what: str) -> str:
+    """A document that misbehaves in a worker (see ``tests/faults.py``)."""
+    return f"# fault: {what}\n" + conllu("direct_curly")
+
+
+def run_workers(items: list[tuple[str, str]], **kwargs: object,
+                ) -> list[quotes.Result | quotes.Failure]:
+    return list(ConlluExtractor().pipe(items, on_error="return",
+                                       **kwargs))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("how", ["exit", "kill"])
+def test_pipe_a_dead_worker_costs_only_its_document(how: str) -> None:
+    """A document that kills its worker (twice) comes back as a WorkerDied
+    Failure; every other document comes back, right, in order."""
+    good = [(conllu(NAMES[k % 4]), f"d{k}") for k in range(10)]
+    items = [*good[:4], (faulty(how), "bad"), *good[4:]]
+    out = run_workers(items, n_process=2, batch_size=2)
+    assert [getattr(r, "doc_id", None) for r in out] == [
+        d for _, d in items]
+    bad = out[4]
+    assert isinstance(bad, quotes.Failure)
+    assert bad.error == "WorkerDied"
+    assert bad.index == 4
+    expected = "signal 9 (SIGKILL)" if how == "kill" else "exit status 3"
+    assert expected in bad.message
+    serial = ConlluExtractor()
+    assert [r for k, r in enumerate(out) if k != 4] == [
+        serial.extract(t, doc_id=d) for t, d in good]
+
+
+def test_pipe_sends_a_document_again_after_its_worker_died(
+        tmp_path: Path) -> None:
+    """A worker that dies once (the OOM killer, say) costs nothing: its
+    document is sent to a new worker and comes back as a Result."""
+    items = [(conllu("indirect_that"), "a"),
+             (faulty(f"kill-once {tmp_path / 'killed'}"), "b"),
+             (conllu("direct_split"), "c")]
+    out = run_workers(items, n_process=2, batch_size=1)
+    assert (tmp_path / "killed").exists()
+    assert all(isinstance(r, quotes.Result) for r in out)
+    assert [r.doc_id for r in out] == ["a", "b", "c"]
+
+
+def test_pipe_raises_extraction_error_for_a_dead_worker() -> None:
+    """on_error="raise" names the document the worker died on."""
+    items = [(conllu("indirect_that"), "a"), (faulty("exit"), "bad")]
+    with pytest.raises(quotes.ExtractionError, match="bad: WorkerDied"):
+        list(ConlluExtractor().pipe(items, n_process=2))
+
+
+def test_pipe_time_limit_fails_the_slow_document_only() -> None:
+    """A document over the limit is a Timeout Failure, its worker is
+    replaced, and the others come back; n_process=1 uses a worker too."""
+    items = [(conllu("indirect_that"), "a"), (faulty("sleep 60"), "slow"),
+             (conllu("direct_split"), "c"), (faulty("raise"), "raises"),
+             (conllu("direct_curly"), "e")]
+    started = time.monotonic()
+    out = run_workers(items, n_process=1, timeout=2)
+    assert time.monotonic() - started < 30
+    assert [getattr(r, "error", "ok") for r in out] == [
+        "ok", "Timeout", "ok", "ValueError", "ok"]
+    assert "2 s" in out[1].message
+    assert [r.doc_id for r in out] == ["a", "slow", "c", "raises", "e"]
+
+
+def test_pipe_time_limit_from_parse_config() -> None:
+    """ParseConfig(timeout=...) is pipe's default limit."""
+    ex = ConlluExtractor(quotes.ParseConfig(timeout=1.5))
+    out = list(ex.pipe([(faulty("sleep 60"), "slow"),
+                        (conllu("indirect_that"), "a")], on_error="return"))
+    assert [getattr(r, "error", "ok") for r in out] == ["Timeout", "ok"]
+    with pytest.raises(ValueError, match="timeout"):
+        quotes.ParseConfig(timeout=-1)
 
 
 TEXTS = ['"We will respond," said John Kirby, the Pentagon press secretary.',

@@ -107,6 +107,37 @@ def test_text_must_be_str(value: object) -> None:
         quotes.Extractor().extract(value)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("config", ["stanza", {"model_dir": "stanza"}, 3])
+def test_extractor_config_must_be_a_parse_config(config: object) -> None:
+    """Extractor("stanza") fails at once, saying what to pass (it used to
+    fail later with an AttributeError)."""
+    with pytest.raises(TypeError, match="expected config as a ParseConfig"
+                       ) as info:
+        quotes.Extractor(config)  # type: ignore[arg-type]
+    assert type(config).__name__ in str(info.value)
+    if isinstance(config, str):
+        assert "ParseConfig(model_dir='stanza')" in str(info.value)
+    with pytest.raises(TypeError, match="expected lexicon as a Lexicon"):
+        quotes.Extractor(lexicon="words.txt")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("doc_id", [["x"], 7, b"x"])
+def test_doc_id_must_be_str(doc_id: object, tmp_path: Path) -> None:
+    """A doc_id that is not a str (or None) is a TypeError at once, not a
+    list written into the JSON."""
+    ex = quotes.Extractor(quotes.ParseConfig(
+        model_dir=str(tmp_path / "nowhere")))
+    with pytest.raises(TypeError, match="expected doc_id as str"):
+        ex.extract("", doc_id=doc_id)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="expected doc_id as str"):
+        quotes.extract("", doc_id=doc_id)  # type: ignore[arg-type]
+    conllu = (Path(__file__).parent.parent / "fixtures" / "parsed" /
+              "indirect_that.conllu").read_text("utf-8")
+    with pytest.raises(TypeError, match="expected doc_id as str"):
+        quotes.extract_doc(doc_from_conllu(conllu),
+                           doc_id=doc_id)  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("value", [b"He said so.", bytearray(b"x")])
 def test_bytes_suggest_decode(value: bytes) -> None:
     """Bytes are refused with a hint to decode them first."""

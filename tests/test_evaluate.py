@@ -162,6 +162,33 @@ def test_cli_evaluate_with_pred(tmp_path: Path,
     assert json.loads(out_json.read_text())["gold"] == 4
 
 
+def test_cli_evaluate_gold_without_text(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Gold without "text" (extract output, say) is a one-line error
+    naming the file and the fix, not a KeyError traceback; no model is
+    loaded."""
+    gold = tmp_path / "extracted.jsonl"
+    gold.write_text('{"doc_id": "a", "attributions": []}\n',
+                    encoding="utf-8")
+    assert main(["evaluate", str(gold), "--model-dir",
+                 str(tmp_path / "nowhere")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert str(gold) in err
+    assert "'a' has no \"text\" field" in err
+    assert "--pred" in err
+    with pytest.raises(evaluate.QuotesError, match="no \"text\""):
+        evaluate.predict(evaluate.load(gold))
+
+
+def test_cli_evaluate_help_has_no_jobs(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """evaluate --help mentions no --jobs, which evaluate does not have."""
+    with pytest.raises(SystemExit):
+        main(["evaluate", "--help"])
+    assert "--jobs" not in capsys.readouterr().out
+
+
 def test_load_bad_json(tmp_path: Path) -> None:
     """A gold file that is not JSON is a clear error of ours."""
     bad = tmp_path / "bad.jsonl"

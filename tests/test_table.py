@@ -44,6 +44,50 @@ def test_one_row_per_attribution_with_its_fields() -> None:
         assert row["speaker_mention"] == (a.speaker.text if a.speaker
                                           else None)
         assert row["role"] == (a.speaker.role if a.speaker else None)
+        assert row["entity"] == (a.speaker.entity if a.speaker else None)
+
+
+def test_entity_column_counts_one_source_per_entity() -> None:
+    """Two mentions of one speaker ("A spokeswoman", "the spokeswoman")
+    share the entity column, so a groupby counts one source."""
+    text = ("A spokeswoman said the plant was safe. "
+            "The spokeswoman said it would reopen.")
+
+    def attribution(start: int, end: int, cue: int) -> quotes.Attribution:
+        mention = quotes.Span(start=start, end=end, text=text[start:end])
+        said = quotes.Span(start=cue, end=cue + 4, text="said")
+        return quotes.Attribution(
+            kind="indirect",
+            content=quotes.Span(start=cue + 5, end=cue + 10,
+                                text=text[cue + 5:cue + 10]),
+            cue=quotes.Cue(span=said, lemma="say"),
+            speaker=quotes.Speaker(span=mention, role="spokeswoman",
+                                   entity=0))
+    second = text.index("The spokeswoman")
+    result = quotes.Result(doc_id="d", attributions=[
+        attribution(0, 13, 14), attribution(second, second + 15,
+                                            second + 16)])
+    table = list(rows(result))
+    assert [r["speaker"] for r in table] == ["A spokeswoman",
+                                            "The spokeswoman"]
+    assert {r["entity"] for r in table} == {0}
+    out = io.StringIO()
+    write_csv(result, out)
+    back = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [r["entity"] for r in back] == ["0", "0"]
+
+
+def test_csv_has_a_row_for_a_document_without_attributions() -> None:
+    """A document with no attribution still gets a row (doc_id only), so
+    "no quotes" differs from "not processed"; the frame does not."""
+    results = [quotes.Result(doc_id="empty"), *sample(),
+               quotes.Result(doc_id="empty2")]
+    out = io.StringIO()
+    write_csv(results, out)
+    back = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert back[0] == dict.fromkeys(COLUMNS, "") | {"doc_id": "empty"}
+    assert back[-1]["doc_id"] == "empty2"
+    assert len(back) == 2 + len(list(rows(sample())))
 
 
 def test_csv_round_trips_awkward_text() -> None:
@@ -69,6 +113,8 @@ def test_to_frame() -> None:
     frame = quotes.to_frame(results)
     assert isinstance(frame, pd.DataFrame)
     assert list(frame.columns) == list(COLUMNS)
+    assert str(frame["entity"].dtype) == "Int64"
+    assert quotes.to_frame([quotes.Result(doc_id="empty")]).empty
     assert frame["content"].tolist() == [a.content.text for r in results
                                          for a in r.attributions]
     single = results[0].to_frame()
