@@ -620,7 +620,7 @@ def _salient_mentions(doc: Doc, lex: Lexicon,
     description elsewhere ("attacks on the GOP nominee"), which only
     refers back (a role candidate for the role model).
     """
-    found = []
+    found: list[tuple[Mention, bool | None]] = []
     for sent in doc.sents:
         for tok in sent.toks:
             if tok.start in skip or tok.rel in {"flat", "compound",

@@ -425,11 +425,10 @@ def _hyphen_left(sent: Sent, run: list[Tok]) -> list[Tok]:
     while k >= 0:
         tok = sent.toks[k]
         tight = tok.end == out[0].start
-        if tok.text in {"-", "‐"} and tight and k > 0 and \
-                sent.toks[k - 1].end == tok.start:
-            out.insert(0, tok)
-        elif tok.upos in {"NOUN", "ADJ", "PROPN"} and (
-                tight or tok.head in {t.i for t in out}):
+        hyphen = tok.text in {"-", "‐"} and tight and k > 0 and \
+            sent.toks[k - 1].end == tok.start
+        if hyphen or (tok.upos in {"NOUN", "ADJ", "PROPN"} and (
+                tight or tok.head in {t.i for t in out})):
             out.insert(0, tok)
         else:
             break

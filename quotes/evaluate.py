@@ -551,10 +551,10 @@ def speaker_misses(gold: Mapping[str, Doc], pred: Mapping[str, Doc], *,
             role = psp.get("role")
             name_ok = _norm(psp.get("name")) == _norm(gsp.get("name")) \
                 if gsp.get("name") else _overlap(psp, ga.get("source"))
-            others = [r for n, r in roles
-                      if n != _norm(gsp.get("name")) or not n]
-            others = [r for r in others if not role_near(r, gsp.get("role"))]
-            if gsp.get("role") and not role_near(role, gsp["role"]) or (
+            others = [str(r) for n, r in roles
+                      if (n != _norm(gsp.get("name")) or not n)
+                      and not role_near(r, gsp.get("role"))]
+            if (gsp.get("role") and not role_near(role, gsp["role"])) or (
                     role and not gsp.get("role") and
                     (ga.get("source") or gsp)):
                 out.append(SpeakerMiss(

@@ -150,10 +150,10 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0,
 def figures(pred: list[str | None], data: list[dict[str, Any]],
             ) -> tuple[float, float]:
     """(role_near, role precision) over the recorded claims."""
-    near = sum(role_near(p, ex["gold"]) for p, ex in zip(pred, data)
-               if ex["gold"])
+    near = sum(role_near(p, ex["gold"])
+               for p, ex in zip(pred, data, strict=True) if ex["gold"])
     wanted = sum(1 for ex in data if ex["gold"])
-    given = [(p, ex) for p, ex in zip(pred, data) if p]
+    given = [(p, ex) for p, ex in zip(pred, data, strict=True) if p]
     ok = sum(role_near(p, ex["gold"]) for p, ex in given)
     return near / max(wanted, 1), ok / max(len(given), 1)
 
@@ -170,14 +170,14 @@ def crossvalidate(data: list[dict[str, Any]], folds: int, l2: float,
         fit_on = [ex for ex in data if ex["doc"] not in out]
         names = vocabulary(fit_on)
         w = fit(*matrix(fit_on, names), l2=l2)
-        model = _roles.RoleModel(weights=dict(zip(names, map(float, w))),
-                                 threshold=0.0)
+        weights = dict(zip(names, map(float, w), strict=True))
+        model = _roles.RoleModel(weights=weights, threshold=0.0)
         scored += [([model.probability(f) for f in ex["feats"]], ex)
                    for ex in data if ex["doc"] in out]
     best = (-1.0, 0.5, (0.0, 0.0))
     for t in np.arange(0.05, 0.95, 0.025):
-        pred = [max(((p, -k, txt) for k, (p, txt) in
-                     enumerate(zip(ps, ex["texts"]))), default=None)
+        pred = [max(((p, -k, txt) for k, (p, txt) in enumerate(
+                    zip(ps, ex["texts"], strict=True))), default=None)
                 for ps, ex in scored]
         chosen = [b[2] if b is not None and b[0] >= t else None for b in pred]
         near, prec = figures(chosen, [ex for _, ex in scored])
@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
                  label, near, prec)
     names = vocabulary(data)
     w = fit(*matrix(data, names), l2=args.l2)
-    weights = {k: round(float(v), 4) for k, v in zip(names, w)
+    weights = {k: round(float(v), 4) for k, v in zip(names, w, strict=True)
                if abs(v) >= 1e-4}
     model = _roles.RoleModel(weights=weights, threshold=threshold)
     args.out.write_text(json.dumps(model.to_json(), indent=0) + "\n",

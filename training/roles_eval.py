@@ -1,6 +1,7 @@
-"""Score speakers and roles on cached parses: rules' roles against the model's.
+"""Score speakers and roles on cached parses, rules' roles and the model's.
 
-    python -m training.roles_eval build/roles/dev.pkl ../shared/bench/polnear/dev.jsonl
+    python -m training.roles_eval build/roles/dev.pkl \
+        ../shared/bench/polnear/dev.jsonl
 
 Runs the rules and the learned tagger on each cached parse (see
 ``training.parse_cache``) twice, with the rules' role (the most specific
