@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING, Any
 from attrs import define, evolve, field
 
 from quotes._cues import CueMatch, find_cues
-from quotes._entities import Entity, EntityTable, role_head
+from quotes._entities import (
+    Entity,
+    EntityTable,
+    PronounChooser,
+    role_head,
+)
 from quotes._marks import QuoteRegion, find_quotes
 from quotes._speakers import Mention, is_nominal, label_mention, mention_at
 from quotes._tree import Doc, Sent, Tok, is_punct
@@ -73,12 +78,14 @@ class _Draft:
 
 def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
         propose: Proposer | None = None,
-        roles: RoleChooser | None = None) -> Result:
+        roles: RoleChooser | None = None,
+        pronouns: PronounChooser | None = None) -> Result:
     """Extract every attribution of a parsed document.
 
     *propose* (the learned tagger, ``_learned``) adds claims where the
     rules found none; *roles* (the role model, ``_roles``) decides each
-    speaker's role, where the rules take the most specific one.
+    speaker's role, where the rules take the most specific one; *pronouns*
+    (``_pronouns``) decides who a third-person pronoun is.
     """
     text = doc.text
     regions = find_quotes(text)
@@ -98,7 +105,7 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
                           learned=True)
                    for p in propose(doc, [(d.start, d.end) for d in drafts])]
     drafts.sort(key=lambda d: (d.start, d.end))
-    return _finish(doc, lex, drafts, regions, doc_id, roles)
+    return _finish(doc, lex, drafts, regions, doc_id, roles, pronouns)
 
 
 def _drop_nested(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
@@ -472,10 +479,11 @@ def _only_glue(gap: str) -> bool:
 
 def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
             regions: list[QuoteRegion], doc_id: str | None,
-            roles: RoleChooser | None = None) -> Result:
+            roles: RoleChooser | None = None,
+            pronouns: PronounChooser | None = None) -> Result:
     """Resolve speakers in text order and freeze the records."""
     text = doc.text
-    table = EntityTable(lex, text)
+    table = EntityTable(lex, text, pronouns)
     sents = {s.index: s for s in doc.sents}
     speaker_mentions: dict[int, tuple[Mention, Entity | None]] = {}
     events: list[tuple[int, int, Any]] = []
@@ -629,7 +637,12 @@ def _salient_mentions(doc: Doc, lex: Lexicon,
             subject = tok.rel == "nsubj"
             if tok.upos == "PROPN" or (subject and tok.upos == "NOUN" and (
                     tok.lemma in lex.role_nouns or tok.lemma in lex.epithets)):
-                m = mention_at(sent, tok, doc.text, lex)
+                # "WASHINGTON — Senator Alicia Bramwell": not a person
+                # named Washington, the senator after the dateline
+                m = mention_at(sent, _past_dateline(sent, tok, doc.text),
+                               doc.text, lex)
+                if m.name is None and tok.rel == "appos":
+                    continue  # "Bramwell, a Democrat from Oregon": hers
                 if m.name or m.role or (subject and m.plural):
                     found.append((m, subject))
             elif tok.upos == "NOUN" and tok.lemma in lex.role_nouns and \

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from typing import Protocol
 
 from attrs import define, evolve, field
 
@@ -25,6 +26,13 @@ from quotes.lexicons import Lexicon
 
 SPEAKER_WINDOW = 1500
 """Characters back within which a pronoun prefers an earlier speaker."""
+
+
+class PronounChooser(Protocol):
+    """Picks a pronoun's referent among the entities seen before it."""
+
+    def choose(self, m: Mention, pool: list[Entity], picked: Entity | None,
+               table: EntityTable) -> Entity | None: ...
 
 
 @define
@@ -220,9 +228,13 @@ def same_person(have: list[str], words: list[str]) -> bool:
 class EntityTable:
     """Resolves mentions, in text order, to entities."""
 
-    def __init__(self, lex: Lexicon, text: str) -> None:
+    def __init__(self, lex: Lexicon, text: str,
+                 pronouns: PronounChooser | None = None) -> None:
         self.lex = lex
         self.text = text
+        self.pronouns = pronouns
+        """A learned chooser for third-person pronouns (``_pronouns``);
+        without it the rules of ``_pronoun`` decide."""
         self.entities: list[Entity] = []
         self._referents: dict[tuple[int, int], Entity | None] = {}
         """What each pronoun resolved to: one "he" that two claims share
@@ -580,6 +592,19 @@ class EntityTable:
             return None
         plural = pron.number == "pl"
         gender = self._gender(m)
+        picked = self._pronoun_rules(m, plural, gender)
+        if self.pronouns is None:
+            return picked
+        pool = [e for e in self.entities
+                if e.plural == plural and not e.writer
+                and 0 <= e.last_seen < m.start
+                and (plural or e.person_like)
+                and e.gender in {None, gender}]
+        return self.pronouns.choose(m, pool, picked, self)
+
+    def _pronoun_rules(self, m: Mention, plural: bool,
+                       gender: str | None) -> Entity | None:
+        """The rules' referent of a third-person pronoun (see ``_pronoun``)."""
         genders = {None, gender}
         candidates = [e for e in self.entities
                       if e.plural == plural and e.last_salient >= 0

@@ -16,7 +16,15 @@ from typing import Any
 
 import attrs
 
-from quotes import _batch, _learned, _roles, _select, _tree, _windows
+from quotes import (
+    _batch,
+    _learned,
+    _pronouns,
+    _roles,
+    _select,
+    _tree,
+    _windows,
+)
 from quotes._parse import (
     ParseConfig,
     Selector,
@@ -187,10 +195,16 @@ class Extractor:
         off (the rules then take the most specific role)."""
         return _roles.load() if self.config.learned else None
 
+    @property
+    def pronouns(self) -> _pronouns.PronounModel | None:
+        """The learned pronoun model, or ``None`` when ``config.learned``
+        is off (the rules then resolve pronouns)."""
+        return _pronouns.load() if self.config.learned else None
+
     def _warm_up(self) -> None:
         """Load the models now (a worker process, before its first
         document, so that a time limit counts parsing only)."""
-        _ = self.pipeline, self.proposer, self.roles
+        _ = self.pipeline, self.proposer, self.roles, self.pronouns
 
     def parse(self, text: str) -> _tree.Doc:
         """Parse *text* into the rules' ``Doc``, chunk by chunk."""
@@ -231,12 +245,12 @@ class Extractor:
         if not text.strip():
             return Result(doc_id=doc_id, text=text)
         propose = self.proposer  # a missing tagger fails before parsing
-        roles = self.roles
+        roles, pronouns = self.roles, self.pronouns
         started = time.perf_counter()
         doc = self.parse(text)
         parsed = time.perf_counter()
         result = _windows.run(doc, self.lexicon, doc_id, propose=propose,
-                              roles=roles)
+                              roles=roles, pronouns=pronouns)
         log.info("%s: parsed %d sentences in %.2f s, rules %.3f s",
                  doc_id or "document", len(doc.sents), parsed - started,
                  time.perf_counter() - parsed)
@@ -256,13 +270,13 @@ class Extractor:
                     Result(doc_id=doc_id, text=text))
         propose = self._propose if self._propose is not None else \
             _learned.make_proposer(_learned.load(), self.lexicon)
-        roles = _roles.load()
+        roles, pronouns = _roles.load(), _pronouns.load()
         doc = self.parse(text)
         return (attrs.evolve(_windows.run(doc, self.lexicon, doc_id),
                              text=text),
                 attrs.evolve(_windows.run(doc, self.lexicon, doc_id,
-                                          propose=propose, roles=roles),
-                             text=text))
+                                          propose=propose, roles=roles,
+                                          pronouns=pronouns), text=text))
 
     def extract_doc(self, doc: Any, *, text: str | None = None,
                     doc_id: str | None = None) -> Result:
@@ -362,6 +376,7 @@ def extract_doc(doc: Any, *, text: str | None = None,
     propose = _learned.make_proposer(_learned.load(), lexicon) if learned \
         else None
     roles = _roles.load() if learned else None
+    pronouns = _pronouns.load() if learned else None
     result = _windows.run(_tree.from_stanza(doc, raw), lexicon, doc_id,
-                          propose=propose, roles=roles)
+                          propose=propose, roles=roles, pronouns=pronouns)
     return attrs.evolve(result, text=raw)

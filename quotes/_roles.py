@@ -52,24 +52,33 @@ class Candidate:
     form: str
     order: int
     """Rank of its first appearance among the entity's candidates."""
-    gives_role: bool
-    """False when the lexicon calls it a description, not a position
-    ("her daughter", "the New York businessman")."""
     lexical: bool
     """Found by the rules (a role noun or title in it), not only by the
     surface pattern (``Mention.open_roles``)."""
     in_headline: bool
 
 
+_PARTY_HEADS = frozenset({"democrat", "democrats", "republican",
+                          "republicans", "gop"})
+
+
 def candidates(ent: Entity, text: str,
                gives_role: Callable[[str], bool]) -> list[Candidate]:
-    """The entity's candidates in text order, each text once."""
+    """The entity's candidates in text order, each text once.
+
+    What the annotation conventions never call a role is left out: a
+    description the lexicon marks as none (kinship, epithets: "her
+    daughter", "a woman"), and a party label for a named person
+    ("Democrat from Oregon").
+    """
     headline = text.find("\n")
     seen: dict[str, Candidate] = {}
     for m in sorted(ent.mentions, key=lambda m: m.start):
         lexical = {r for r in (m.role, *m.more_roles) if r}
         for role in (m.role, *m.more_roles, *m.open_roles):
-            if not role or role.casefold() in seen:
+            if not role or role.casefold() in seen or \
+                    not gives_role(role) or (ent.name is not None and
+                                             role_head(role) in _PARTY_HEADS):
                 continue
             words = text[m.start:m.end]
             at = words.find(role)
@@ -83,7 +92,7 @@ def candidates(ent: Entity, text: str,
                 form = "title" if at < words.find(m.name) else "appos"
             seen[role.casefold()] = Candidate(
                 text=role, start=m.start, form=form, order=len(seen),
-                gives_role=gives_role(role), lexical=role in lexical,
+                lexical=role in lexical,
                 in_headline=0 <= m.start < headline)
     return list(seen.values())
 
@@ -100,7 +109,6 @@ def features(c: Candidate, cands: Sequence[Candidate], ent: Entity,
         "rules_none": float(picked is None),
         "bias": 1.0,
         f"form={c.form}": 1.0,
-        "gives_role": float(c.gives_role),
         "lexical": float(c.lexical),
         f"lexical_form={c.lexical}_{c.form}": 1.0,
         "first": float(c.order == 0),

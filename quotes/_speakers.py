@@ -673,11 +673,19 @@ def _name_before_comma(sent: Sent, first: int, text: str,
             k - 1 > 0 and _is_hyphen_in_name(toks, k - 1, lex)) or
             _is_surname(list(toks[:end]), k - 1, lex)):
         k -= 1  # "Charlie King, a prominent Democrat": King is a surname
-    if k == end or (k > 0 and not is_punct(toks[k - 1]) and
-                    not _is_title(toks[k - 1], lex) and
-                    toks[k - 1].upos != "VERB"):  # "said NAME, a ..."
+    label = k
+    while label > 0 and toks[label - 1].text.lower() in _PARTY_LABELS:
+        label -= 1  # "Republican Tom Reyes, a state senator"
+    if k == end or (label > 0 and not is_punct(toks[label - 1]) and
+                    not _is_title(toks[label - 1], lex) and
+                    toks[label - 1].upos != "VERB"):  # "said NAME, a ..."
         return None
     return text[toks[k].start:toks[end - 1].end]
+
+
+_PARTY_LABELS = frozenset({"republican", "democrat", "democratic", "gop",
+                           "libertarian", "independent"})
+"""A party label before a name ("Republican Tom Reyes"): not the name."""
 
 
 def _before_party_note(sent: Sent, end: int, text: str) -> int:

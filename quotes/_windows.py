@@ -28,6 +28,7 @@ from quotes.records import Attribution, Result, Span, SpeakerEntity
 
 if TYPE_CHECKING:
     from quotes._learned import Proposer
+    from quotes._entities import PronounChooser
     from quotes._roles import RoleChooser
 
 WINDOW = 100_000
@@ -36,21 +37,23 @@ WINDOW = 100_000
 
 def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
         window: int = WINDOW, propose: Proposer | None = None,
-        roles: RoleChooser | None = None) -> Result:
+        roles: RoleChooser | None = None,
+        pronouns: PronounChooser | None = None) -> Result:
     """Extract every attribution, window by window on long documents.
 
     *propose* (the learned tagger) adds claims to the rules' own; *roles*
-    (the role model) decides each speaker's role.
+    (the role model) decides each speaker's role, *pronouns* (the pronoun
+    model) who each pronoun is.
     """
     if len(doc.text) <= window or len(doc.sents) < 2:
-        return _attribute.run(doc, lex, doc_id, propose, roles)
+        return _attribute.run(doc, lex, doc_id, propose, roles, pronouns)
     parts = []
     for lo, hi, start, end in _windows(doc, window):
         part = Doc(text=doc.text[start:end],
                    sents=[shift(s, -start, k)
                           for k, s in enumerate(doc.sents[lo:hi])])
         parts.append((start, lo, _attribute.run(part, lex, doc_id,
-                                                propose, roles)))
+                                                propose, roles, pronouns)))
     return _join(parts, doc_id)
 
 

@@ -71,6 +71,16 @@ def test_headline_candidate_is_marked() -> None:
     assert cand.in_headline and cand.form == "description"
 
 
+def test_no_candidate_the_conventions_rule_out() -> None:
+    """Kinship and epithets (the lexicon says so) and a named person's
+    party label are never candidates."""
+    text = "Republican Bo Ek, her brother, spoke."
+    ent = Entity(index=0, name="Bo Ek", mentions=[
+        _mention(text, "Republican Bo Ek", name="Bo Ek", role="Republican"),
+        _mention(text, "her brother", role="brother")])
+    assert _roles.candidates(ent, text, lambda r: r != "brother") == []
+
+
 def test_features_describe_the_candidate() -> None:
     """Features tell the form, the head word and post-modifiers apart."""
     ent = _lee()

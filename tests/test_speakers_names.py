@@ -151,6 +151,12 @@ RAW = [
      "presidential nominee said the plan would pay for itself.",
      [("Donald Trump", "Republican presidential nominee"),
       ("Mike Pence", "Republican vice presidential nominee")]),
+    ("Republican Tom Reyes, a state senator from Ohio, said the vote was "
+     "rigged.", [("Tom Reyes", "state senator from Ohio")]),
+    ("WASHINGTON \u2014 Senator Tom Bramwell, chairman of the energy "
+     "panel, said the drones were dangerous.\n\nHe said the program "
+     "would end in May.",
+     [("Tom Bramwell", "chairman of the energy panel")] * 2),
 ]
 
 
@@ -163,7 +169,8 @@ def extractor() -> quotes.Extractor:
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "want"), RAW, ids=[
     "party_note_appositive", "gender_apart", "campaigns", "org_title",
-    "epithet_refers_back", "epithet_unnamed", "vice_is_another_office"])
+    "epithet_refers_back", "epithet_unnamed", "vice_is_another_office",
+    "party_label_before_name", "dateline_then_pronoun"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

@@ -8,7 +8,8 @@ One command, CPU, fixed seed, a few minutes once the parses are cached::
         build/roles/dev.pkl
     python -m training.roles                  # -> quotes/model/roles.json
 
-Steps: run the rules and the learned tagger on each cached parse, with a
+Steps: run the rules, the learned tagger and the pronoun model
+(``training.pronouns``, trained first) on each cached parse, with a
 recording chooser that keeps every speaker entity's role candidates
 (``quotes._roles.candidates``); match each predicted claim to the gold one
 (content overlap, as the scorer does) and, where the speaker is the gold
@@ -41,7 +42,7 @@ from typing import Any
 
 import numpy as np
 
-from quotes import _learned, _roles, _windows
+from quotes import _learned, _pronouns, _roles, _windows
 from quotes._entities import Entity
 from quotes.evaluate import _norm, content_chars, match, role_near
 from quotes.lexicons import Lexicon
@@ -81,12 +82,13 @@ def examples(trees: dict[str, Any], gold: dict[str, dict[str, Any]],
     """One example per predicted claim with a right speaker: its
     candidates' features, their labels and the gold role."""
     propose = _learned.make_proposer(_learned.load(), lex)
+    pronouns = _pronouns.load()  # the entities the role model will see
     out = []
     for doc_id, tree in trees.items():
         g = gold[doc_id]
         rec = Recorder(lex)
         res = _windows.run(tree, lex, doc_id, propose=propose,
-                           roles=rec).to_dict()
+                           roles=rec, pronouns=pronouns).to_dict()
         text = g["text"]
         gatts = [a for a in g["attributions"] if a.get("content")]
         patts = res["attributions"]

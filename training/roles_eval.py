@@ -4,8 +4,8 @@
         ../shared/bench/polnear/dev.jsonl
 
 Runs the rules and the learned tagger on each cached parse (see
-``training.parse_cache``) twice, with the rules' role (the most specific
-one) and with the role model, and prints the scorer's speaker (by name),
+``training.parse_cache``) twice, with the rules' roles and pronouns, and
+with the role and pronoun models, and prints the scorer's speaker (by name),
 role, role_near and role_precision for both. The figures equal those of
 ``quotes evaluate GOLD --speaker-by name`` on the same parses.
 """
@@ -17,7 +17,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from quotes import _learned, _roles, _windows
+from quotes import _learned, _pronouns, _roles, _windows
 from quotes.evaluate import load, score
 from quotes.lexicons import Lexicon
 
@@ -36,12 +36,14 @@ def main(argv: list[str] | None = None) -> int:
         trees = pickle.load(f)
     gold = {k: v for k, v in load(args.gold).items() if k in trees}
     propose = _learned.make_proposer(_learned.load(), lex)
-    runs = {"rules": None} if args.which == "rules" else \
-        {"model": _roles.load(args.model)} if args.which == "model" else \
-        {"rules": None, "model": _roles.load(args.model)}
-    for label, roles in runs.items():
+    models = (_roles.load(args.model), _pronouns.load(args.model))
+    runs = {"rules": (None, None), "model": models}
+    if args.which != "both":
+        runs = {args.which: runs[args.which]}
+    for label, (roles, pronouns) in runs.items():
         pred = {doc_id: _windows.run(tree, lex, doc_id, propose=propose,
-                                     roles=roles).to_dict()
+                                     roles=roles, pronouns=pronouns
+                                     ).to_dict()
                 for doc_id, tree in trees.items() if doc_id in gold}
         res = score(gold, pred, speaker_by="name")
         print(f"{label:6} docs {res['docs']}  content F1 "

@@ -1,0 +1,135 @@
+"""Who "he", "she" and "they" are: a learned choice among earlier entities.
+
+The entity table offers every entity seen before the pronoun whose number
+and gender fit, with the rules' own referent (``EntityTable._pronoun``); a
+logistic model (``quotes/model/pronouns.json``, trained by
+``training/pronouns.py`` on hand-annotated PolNeAR speakers) scores each
+from its features (how recently and how prominently it was seen, whether
+it was quoted, whether it is the previous sentence's subject, the rules'
+pick) and the best one above the threshold is the referent. Without the
+model (rules only) the rules decide.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+from quotes._entities import SPEAKER_WINDOW, Entity
+from quotes._parse import bundled_model_dir
+from quotes.exceptions import ModelNotAvailableError
+
+if TYPE_CHECKING:
+    from quotes._entities import EntityTable
+    from quotes._speakers import Mention
+
+MODEL_FILE = "pronouns.json"
+
+
+def _bucket(value: float, edges: Sequence[float]) -> int:
+    return next((k for k, edge in enumerate(edges) if value <= edge),
+                len(edges))
+
+
+def features(m: Mention, ent: Entity, pool: Sequence[Entity],
+             picked: Entity | None, table: EntityTable) -> dict[str, float]:
+    """The features of *ent* as the referent of pronoun *m*."""
+    before = [x for x in ent.mentions if x.start < m.start]
+    last_sent = max((x.sent for x in before), default=-99)
+    by_seen = sorted(pool, key=lambda e: -e.last_seen)
+    by_salient = sorted(pool, key=lambda e: -e.last_salient)
+    gap = m.start - ent.last_seen
+    breaks = table.text.count("\n", max(ent.last_seen, 0), m.start)
+    genders = [e.gender for e in pool]
+    salient_gap = m.start - ent.last_salient if ent.last_salient >= 0 \
+        else 10 * SPEAKER_WINDOW
+    return {
+        "bias": 1.0,
+        "rules_pick": float(ent is picked),
+        "rules_none": float(picked is None),
+        f"seen_rank={min(by_seen.index(ent), 3)}": 1.0,
+        f"salient_rank={min(by_salient.index(ent), 3)}": 1.0,
+        f"gap={_bucket(gap, (50, 200, 600, 1500, 4000))}": 1.0,
+        f"salient_gap={_bucket(salient_gap, (200, 600, 1500, 4000))}": 1.0,
+        f"sentences={_bucket(m.sent - last_sent, (0, 1, 2, 4, 8))}": 1.0,
+        "previous_main": float(any(
+            x.main and m.sent - 1 <= x.sent <= m.sent for x in before)),
+        "same_sentence": float(any(x.sent == m.sent for x in before)),
+        "speaker": float(ent.speaker),
+        "recent_speaker": float(ent.speaker and salient_gap < SPEAKER_WINDOW),
+        "salience": math.log1p(ent.salient_count),
+        "mentions": math.log1p(len(before)),
+        "gender_known": float(ent.gender is not None),
+        "only_of_gender": float(ent.gender is not None and
+                                genders.count(ent.gender) == 1),
+        f"breaks={_bucket(breaks, (0, 2, 4))}": 1.0,
+        "named": float(ent.name is not None),
+        "full_name": float(len(ent.name_words) >= 2),
+        "has_role": float(bool(ent.roles)),
+        "person": float(ent.person),
+        "related": float(table._related(ent)),
+        "main": float(m.main),
+        "pool": min(len(pool), 6) / 6,
+    }
+
+
+@frozen(kw_only=True)
+class PronounModel:
+    """A logistic scorer over referent features, and its threshold."""
+
+    weights: Mapping[str, float]
+    threshold: float
+
+    def probability(self, feats: Mapping[str, float]) -> float:
+        """P(the entity is the pronoun's referent)."""
+        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def choose(self, m: Mention, pool: list[Entity], picked: Entity | None,
+               table: EntityTable) -> Entity | None:
+        """The best-scoring entity above the threshold, or None."""
+        if not pool:
+            return picked
+        scored = [(self.probability(features(m, e, pool, picked, table)),
+                   e.last_seen, k) for k, e in enumerate(pool)]
+        best = max(scored)
+        return pool[best[2]] if best[0] >= self.threshold else None
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON form written to ``pronouns.json``."""
+        return {"threshold": self.threshold,
+                "weights": dict(sorted(self.weights.items()))}
+
+
+def load(directory: str | Path | None = None) -> PronounModel:
+    """The pronoun model from *directory* (default: the bundled model).
+
+    Raises:
+        ModelNotAvailableError: the file is missing or corrupt.
+    """
+    base = Path(directory) if directory is not None else bundled_model_dir()
+    return _load(str(base / MODEL_FILE))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> PronounModel:
+    hint = ("reinstall quotes, or run without the learned components "
+            "(ParseConfig(learned=False), quotes extract --rules-only)")
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return PronounModel(weights={str(k): float(v)
+                                     for k, v in data["weights"].items()},
+                            threshold=float(data["threshold"]))
+    except FileNotFoundError as err:
+        msg = f"pronoun model file {path} is missing; {hint}"
+        raise ModelNotAvailableError(msg, path=path) from err
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        msg = (f"pronoun model file {path} is corrupt "
+               f"({type(err).__name__}: {err}); {hint}")
+        raise ModelNotAvailableError(msg, path=path) from err

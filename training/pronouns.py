@@ -1,0 +1,161 @@
+"""Train the pronoun model (``quotes/model/pronouns.json``).
+
+One command, CPU, a few minutes once the parses are cached (see
+``training/roles.py`` for ``training.parse_cache``)::
+
+    python -m training.pronouns               # -> quotes/model/pronouns.json
+
+Steps: run the rules and the learned tagger on each cached parse with a
+recording chooser that keeps, for every third-person pronoun, the entities
+it could refer to and their features (``quotes._pronouns.features``), and
+answers as the rules do. Each predicted claim whose speaker is such a
+pronoun is matched to its gold claim (content overlap, as the scorer does);
+where the gold speaker is named, a candidate is positive when its final
+canonical name is the gold name. A logistic regression (as in
+``training.roles``) is fitted on PolNeAR train articles with speakers and
+PolNeAR dev; the threshold (below it: no referent) is the one with the
+most right speakers over 5-fold cross-validated predictions (folds by
+article), which are reported beside the rules' own.
+
+Training data: PolNeAR (Newell, Margolin & Ruths, LREC 2018); the weights
+are for research use (see quotes/model/LICENSE.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from quotes import _learned, _pronouns, _windows
+from quotes._entities import Entity, EntityTable
+from quotes._speakers import Mention
+from quotes.evaluate import _norm, content_chars, match
+from quotes.lexicons import Lexicon
+from training.roles import SHARED, fit, matrix, read_gold
+
+log = logging.getLogger("training.pronouns")
+
+
+class Recorder:
+    """A chooser that keeps every pronoun's candidates and answers as the
+    rules do."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[int, int], tuple[list[Entity],
+                                               list[dict[str, float]],
+                                               Entity | None]] = {}
+
+    def choose(self, m: Mention, pool: list[Entity], picked: Entity | None,
+               table: EntityTable) -> Entity | None:
+        feats = [_pronouns.features(m, e, pool, picked, table) for e in pool]
+        self.seen[m.start, m.end] = (list(pool), feats, picked)
+        return picked
+
+
+def examples(trees: dict[str, Any], gold: dict[str, dict[str, Any]],
+             lex: Lexicon) -> list[dict[str, Any]]:
+    """One example per predicted claim whose speaker is a recorded pronoun
+    and whose gold speaker is named."""
+    propose = _learned.make_proposer(_learned.load(), lex)
+    out = []
+    for doc_id, tree in trees.items():
+        g = gold[doc_id]
+        rec = Recorder()
+        res = _windows.run(tree, lex, doc_id, propose=propose,
+                           pronouns=rec).to_dict()
+        text = g["text"]
+        gatts = [a for a in g["attributions"] if a.get("content")]
+        patts = res["attributions"]
+        pairs = match([content_chars(text, a["content"]) for a in gatts],
+                      [content_chars(text, a["content"]) for a in patts])
+        for gi, pi, _ in pairs:
+            gsp = gatts[gi].get("speaker") or {}
+            psp = patts[pi].get("speaker") or {}
+            key = (psp.get("start"), psp.get("end"))
+            if not gsp.get("name") or key not in rec.seen:
+                continue
+            pool, feats, picked = rec.seen[key]  # type: ignore[index]
+            want = _norm(gsp["name"])
+            out.append({
+                "doc": doc_id, "feats": feats,
+                "labels": [_norm(e.full_name) == want for e in pool],
+                "rules_ok": picked is not None and
+                _norm(picked.full_name) == want})
+    return out
+
+
+def crossvalidate(data: list[dict[str, Any]], folds: int, l2: float,
+                  ) -> tuple[float, dict[str, float]]:
+    """Threshold with the most right referents over cross-validated
+    predictions, and the share right for the rules and for the model."""
+    docs = sorted({ex["doc"] for ex in data})
+    scored: list[tuple[list[float], dict[str, Any]]] = []
+    for k in range(folds):
+        out = set(docs[k::folds])
+        fit_on = [ex for ex in data if ex["doc"] not in out]
+        names = sorted({n for ex in fit_on for f in ex["feats"] for n in f})
+        w = fit(*matrix(fit_on, names), l2=l2)
+        model = _pronouns.PronounModel(
+            weights=dict(zip(names, map(float, w), strict=True)),
+            threshold=0.0)
+        scored += [([model.probability(f) for f in ex["feats"]], ex)
+                   for ex in data if ex["doc"] in out]
+    best = (-1.0, 0.5)
+    for t in np.arange(0.0, 0.9, 0.025):
+        right = 0
+        for ps, ex in scored:
+            if ps and max(ps) >= t:
+                right += ex["labels"][int(np.argmax(ps))]
+        best = max(best, (right / len(scored), float(t)))
+    rules = sum(ex["rules_ok"] for _, ex in scored) / len(scored)
+    return best[1], {"rules": rules, "model": best[0]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train", type=Path,
+                        default=Path("build/roles/train.pkl"))
+    parser.add_argument("--train-gold", type=Path,
+                        default=SHARED / "train.jsonl")
+    parser.add_argument("--tune", type=Path,
+                        default=Path("build/roles/dev.pkl"))
+    parser.add_argument("--tune-gold", type=Path, default=SHARED / "dev.jsonl")
+    parser.add_argument("--out", type=Path,
+                        default=Path("quotes/model") / _pronouns.MODEL_FILE)
+    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    lex = Lexicon.default()
+    data: list[dict[str, Any]] = []
+    for trees_path, gold_path in ((args.train, args.train_gold),
+                                  (args.tune, args.tune_gold)):
+        with trees_path.open("rb") as f:
+            trees = pickle.load(f)
+        data += examples(trees, read_gold(gold_path), lex)
+    log.info("%d pronoun claims with a named gold speaker", len(data))
+    threshold, figs = crossvalidate(data, args.folds, args.l2)
+    log.info("%d-fold, pronoun speakers right: rules %.3f, model %.3f "
+             "(threshold %.3f)", args.folds, figs["rules"], figs["model"],
+             threshold)
+    names = sorted({n for ex in data for f in ex["feats"] for n in f})
+    w = fit(*matrix(data, names), l2=args.l2)
+    model = _pronouns.PronounModel(
+        weights={k: round(float(v), 4)
+                 for k, v in zip(names, w, strict=True) if abs(v) >= 1e-4},
+        threshold=threshold)
+    args.out.write_text(json.dumps(model.to_json(), indent=0) + "\n",
+                        encoding="utf-8")
+    log.info("wrote %s (%d weights)", args.out, len(model.weights))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
