@@ -27,8 +27,8 @@ from quotes.lexicons import Lexicon
 from quotes.records import Attribution, Result, Span, SpeakerEntity
 
 if TYPE_CHECKING:
-    from quotes._learned import Proposer
     from quotes._entities import PronounChooser
+    from quotes._learned import Proposer
     from quotes._roles import RoleChooser
 
 WINDOW = 100_000
