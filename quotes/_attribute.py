@@ -68,6 +68,8 @@ class _Draft:
     sentence: int = 0
     learned: bool = False
     """Proposed by the learned tagger, not by a rule."""
+    found_by: str = "rules"
+    """``Attribution.found_by``: rules, learned or both."""
 
 
 def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
@@ -89,11 +91,14 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
     drafts += labels
     drafts = _drop_nested(drafts, lex)
     if propose is not None:
+        found = propose(doc, [(d.start, d.end) for d in drafts])
+        for k in found.confirmed:
+            drafts[k].found_by = "both"
         drafts += [_Draft(kind=p.kind, start=p.start, end=p.end,
                           pieces=[(p.start, p.end)], cue=p.cue,
                           sentence=p.cue.sent, confidence=p.confidence,
-                          learned=True)
-                   for p in propose(doc, [(d.start, d.end) for d in drafts])]
+                          learned=True, found_by="learned")
+                   for p in found.new]
     drafts.sort(key=lambda d: (d.start, d.end))
     return _finish(doc, lex, drafts, regions, doc_id)
 
@@ -685,7 +690,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
         out.append(Attribution(
             kind=draft.kind, content=content, content_pieces=pieces, cue=cue,
             speaker=speaker, confidence=max(0.05, min(1.0, confidence)),
-            sentence=draft.sentence))
+            sentence=draft.sentence, found_by=draft.found_by))
     speakers = []
     for ent_index, number in sorted(numbering.items(), key=lambda kv: kv[1]):
         ent = table.entities[ent_index]

@@ -83,7 +83,18 @@ class Proposal:
     confidence: float
 
 
-Proposer = Callable[[Doc, Sequence[tuple[int, int]]], list[Proposal]]
+@frozen(kw_only=True)
+class Proposals:
+    """What the tagger makes of a document the rules have claimed in."""
+
+    new: list[Proposal]
+    """Claims where the rules found none."""
+    confirmed: frozenset[int]
+    """Indexes of the rules' claimed ranges whose content the tagger
+    tagged as content too."""
+
+
+Proposer = Callable[[Doc, Sequence[tuple[int, int]]], Proposals]
 """(parsed document, character ranges the rules claimed) -> proposals."""
 
 
@@ -412,7 +423,7 @@ def make_proposer(tagger: Tagger, lex: Lexicon,
     that overlap nothing the rules claimed."""
 
     def propose(doc: Doc, claimed: Sequence[tuple[int, int]],
-                ) -> list[Proposal]:
+                ) -> Proposals:
         regions = find_quotes(doc.text)
         free = _unclaimed_words(doc, claimed)
         # a flat tree cannot show what a claim asserts; a sentence with
@@ -425,7 +436,17 @@ def make_proposer(tagger: Tagger, lex: Lexicon,
         for sent, p in zip(sents, probs, strict=True):
             out += _sentence_proposals(doc, sent, p, regions, claimed, lex,
                                        min_confidence)
-        return out
+        # the sentences left out above that hold a claim: tagged apart, so
+        # the proposals stay what they were without them
+        rest = [s for s, n in zip(doc.sents, free, strict=True)
+                if s.parsed and n < MIN_WORDS and
+                any(a < s.end and s.start < b for a, b in claimed)]
+        probs += tagger.probabilities(sentence_words(doc, regions, rest),
+                                      lex) if rest else []
+        confirmed = frozenset(
+            k for sent, p in zip([*sents, *rest], probs, strict=True)
+            for k in _confirmed(sent, p, claimed, min_confidence))
+        return Proposals(new=out, confirmed=confirmed)
 
     return propose
 
@@ -448,6 +469,27 @@ def _unclaimed_words(doc: Doc, claimed: Sequence[tuple[int, int]],
             if reach <= tok.start and any(c.isalnum() for c in tok.text):
                 free += 1
         out.append(free)
+    return out
+
+
+def _confirmed(sent: Sent, probs: list[list[float]],
+               claimed: Sequence[tuple[int, int]],
+               min_confidence: float) -> list[int]:
+    """Indexes of the *claimed* ranges that a content the tagger is sure
+    of (mean probability at least *min_confidence*) in *sent* overlaps by
+    half the shorter of the two or more."""
+    if not probs:
+        return []
+    logp = [[math.log(max(x, 1e-9)) for x in row] for row in probs]
+    out = []
+    for _, lo, hi in (s for s in spans_of(viterbi(logp)) if s[0] == "CON"):
+        if _mean(probs, lo, hi, "CON") < min_confidence:
+            continue
+        start, end = sent.toks[lo].start, sent.toks[hi - 1].end
+        for k, (a, b) in enumerate(claimed):
+            shared = min(b, end) - max(a, start)
+            if shared > 0 and 2 * shared >= min(b - a, end - start):
+                out.append(k)
     return out
 
 
