@@ -16,13 +16,15 @@ from quotes.records import Attribution, Result
 
 COLUMNS = ("doc_id", "kind", "speaker", "speaker_mention", "role", "cue",
            "content", "start", "end", "speaker_start", "speaker_end",
-           "confidence")
+           "confidence", "found_by")
 """The columns: ``speaker`` is the resolved name (else the mention as
 written), ``cue`` the cue's lemma, ``start``/``end`` the content's offsets,
-``speaker_start``/``speaker_end`` the mention's (empty when unknown)."""
+``speaker_start``/``speaker_end`` the mention's (empty when unknown),
+``found_by`` what found the claim (rules, learned or both)."""
 
 DTYPES = {**dict.fromkeys(COLUMNS[:7], "string"),
-          **dict.fromkeys(COLUMNS[7:11], "Int64"), "confidence": "float64"}
+          **dict.fromkeys(COLUMNS[7:11], "Int64"), "confidence": "float64",
+          "found_by": "string"}
 """pandas dtypes of ``to_frame``'s columns (missing values are ``<NA>``)."""
 
 
@@ -42,6 +44,7 @@ def row(result: Result, a: Attribution) -> dict[str, Any]:
         "speaker_start": s.start if s else None,
         "speaker_end": s.end if s else None,
         "confidence": round(a.confidence, 3),
+        "found_by": a.found_by,
     }
 
 

@@ -44,6 +44,7 @@ def test_one_row_per_attribution_with_its_fields() -> None:
         assert row["speaker_mention"] == (a.speaker.text if a.speaker
                                           else None)
         assert row["role"] == (a.speaker.role if a.speaker else None)
+        assert row["found_by"] == a.found_by
 
 
 def test_csv_round_trips_awkward_text() -> None:
