@@ -296,6 +296,15 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
             earlier = [d for d in [*all_drafts, *drafts]
                        if d.end <= region.start]
             previous = max(earlier, key=lambda d: d.end, default=None)
+            if previous is not None and previous.kind == Kind.DIRECT and \
+                    _tag_between(doc, previous, region):
+                # '"A," said Daniel Okafor. "B."': a quotation right
+                # after an attributed one and its tag goes on with it,
+                # however short
+                previous.pieces.extend(region.pieces)
+                previous.end = region.inner[1]
+                used.add(i)
+                continue
             if not _looks_like_speech(text, region):
                 fragment = _mixed_for_fragment(doc, cues, region, taken)
                 if fragment is not None:
@@ -441,7 +450,8 @@ def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
     if before:
         cue = max(before, key=lambda c: c.toks[-1].end)
         tail = max((t.end for t in cue.content), default=0)
-        gap_start = max(cue.toks[-1].end, tail)
+        gap_start = max(cue.toks[-1].end, tail, _speaker_end(doc, cue,
+                                                             region.start))
         gap = text[gap_start:region.start]
         sentence_gap = text[cue.toks[-1].end:region.start]
         if cue.speaker is not None and (
@@ -454,6 +464,44 @@ def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
                         for r in regions if r is not region):
             return cue
     return None
+
+
+def _tag_between(doc: Doc, previous: _Draft, region: QuoteRegion) -> bool:
+    """True when only *previous*'s own tag (its cue clause: the cue, the
+    speaker and what hangs from them) and punctuation stand between it and
+    the quotation *region*, in one paragraph, and the quotation opens a
+    sentence."""
+    cue = previous.cue
+    text = doc.text
+    inner = text[region.inner[0]:region.inner[1]].lstrip()
+    if cue is None or cue.speaker is None or not inner[:1].isupper() or \
+            not previous.end <= cue.toks[0].start < region.start or \
+            "\n" in text[previous.end:region.start]:
+        return False
+    start = min(cue.toks[0].start, _clause_start(doc, cue))
+    sent = next(s for s in doc.sents if s.index == cue.sent)
+    end = max((t.end for t in sent.subtree(cue.toks[0].i)
+               if t.start >= cue.toks[0].start and t.end <= region.start),
+              default=cue.toks[-1].end)
+    gap = text[previous.end:start] + text[end:region.start]
+    return all(not ch.isalnum() for ch in gap) and \
+        region.inner[0] >= sent.end
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+
+
+def _speaker_end(doc: Doc, cue: CueMatch, limit: int) -> int:
+    """Where an inverted tag ends (before *limit*): the last word of the
+    cue's clause after the cue, in '"A," cautioned Dr. Nadia Khalil, a
+    virologist, "b."', short of the sentence's end. 0 when the speaker
+    stands before the cue."""
+    if cue.speaker is None or cue.speaker.i < cue.toks[-1].i:
+        return 0
+    sent = next(s for s in doc.sents if s.index == cue.sent)
+    return max((t.end for t in sent.subtree(cue.toks[0].i)
+                if t.start >= cue.toks[0].start and t.end <= limit
+                and t.text not in _SENTENCE_ENDS), default=0)
 
 
 def _clause_start(doc: Doc, cue: CueMatch) -> int:
