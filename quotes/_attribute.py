@@ -91,9 +91,15 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
     drafts += labels
     drafts = _drop_nested(drafts, lex)
     if propose is not None:
-        found = propose(doc, [(d.start, d.end) for d in drafts])
+        # the rules' cue words are claimed too: the tagger's claims take
+        # neither their cue nor their content from them ("was quoted" in
+        # "X was quoted as saying")
+        cue_words = [(t.start, t.end) for d in drafts if d.cue is not None
+                     for t in d.cue.toks]
+        found = propose(doc, [(d.start, d.end) for d in drafts] + cue_words)
         for k in found.confirmed:
-            drafts[k].found_by = "both"
+            if k < len(drafts):
+                drafts[k].found_by = "both"
         drafts += [_Draft(kind=p.kind, start=p.start, end=p.end,
                           pieces=[(p.start, p.end)], cue=p.cue,
                           sentence=p.cue.sent, confidence=p.confidence,
