@@ -91,12 +91,12 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
     drafts += labels
     drafts = _drop_nested(drafts, lex)
     if propose is not None:
-        # the rules' cue words are claimed too: the tagger's claims take
-        # neither their cue nor their content from them ("was quoted" in
-        # "X was quoted as saying")
-        cue_words = [(t.start, t.end) for d in drafts if d.cue is not None
-                     for t in d.cue.toks]
-        found = propose(doc, [(d.start, d.end) for d in drafts] + cue_words)
+        # the rules' speaker words are claimed too: no claim of the
+        # tagger's is about them ("X was quoted by Y as saying": not "Y
+        # quoted | X")
+        speakers = [(d.cue.speaker.start, d.cue.speaker.end) for d in drafts
+                    if d.cue is not None and d.cue.speaker is not None]
+        found = propose(doc, [(d.start, d.end) for d in drafts] + speakers)
         for k in found.confirmed:
             if k < len(drafts):
                 drafts[k].found_by = "both"

@@ -274,7 +274,7 @@ def _content_predicate(sent: Sent, conj: Tok, cues: Container[str]) -> bool:
     """
     return not sent.children(conj.i, "nsubj", "nsubj:pass", "expl") and \
         bool(sent.children(conj.i, "aux", "aux:pass", "cop")) and \
-        conj.lemma not in cues
+        (conj.lemma not in cues or bool(sent.children(conj.i, "aux:pass")))
 
 
 def _antecedent(sent: Sent, pronoun: Tok) -> Tok | None:
@@ -443,11 +443,31 @@ def _lexicon_lemma(tok: Tok, lex: Lexicon) -> str | None:
     return None
 
 
+_PUT_BEFORE = frozenset({"when", "if", "once", "unless"})
+_PUT_AFTER = frozenset({"whether", "if", "about", "what", "why", "how",
+                        "when", "where", "who", "for", "to"})
+
+
+def _put_to_speaker(sent: Sent, verb: Tok) -> bool:
+    """ "when asked about the delay", "Asked whether he would resign, X
+    said ...": a verb with no subject or auxiliary of its own after "when"
+    or "if", or opening its sentence before "whether" or "about", reports
+    what was put to the speaker, not a claim."""
+    toks = sent.toks
+    if sent.children(verb.i, "nsubj", "nsubj:pass", "expl", "aux",
+                     "aux:pass"):
+        return False
+    before = toks[verb.i - 1].text.lower() if verb.i > 0 else ""
+    after = toks[verb.i + 1].text.lower() if verb.i + 1 < len(toks) else ""
+    opens = all(is_punct(t) for t in toks[:verb.i])
+    return before in _PUT_BEFORE or (opens and after in _PUT_AFTER)
+
+
 def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if tok.upos not in {"VERB"}:
         return None
     lemma = _lexicon_lemma(tok, lex)
-    if lemma is None:
+    if lemma is None or _put_to_speaker(sent, tok):
         return None
     if lemma != tok.lemma:
         tok = evolve(tok, lemma=lemma)
@@ -497,7 +517,8 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                 speaker = surface[0]  # else the parse's head of the phrase
             content, left = quoted, True
     inverted = _speaker_after_cue(sent, tok, lex)
-    if inverted is not None and (speaker is None or speaker.i > tok.i):
+    if inverted is not None and (speaker is None or speaker.i > tok.i or
+                                 _in_quote_before(sent, tok, speaker)):
         # '"We will find who did this," vowed Police Commissioner Abdullahi
         # Musa.': whatever the parse made of it (its head of the phrase
         # where it found one)
@@ -539,6 +560,14 @@ def _particles(sent: Sent, verb: Tok, content: list[Tok], left: bool,
         elif content and not left and prt.i == max(inside) + 1:
             content = [*content, prt]
     return content, kept
+
+
+def _in_quote_before(sent: Sent, cue: Tok, tok: Tok) -> bool:
+    """*tok* lies in the quotation that ends right before *cue* ('"What
+    happens to the children?" asked ...': "What" is no speaker)."""
+    opener = max((t.i for t in sent.toks[:cue.i - 1]
+                  if t.text in _QUOTE_OPENERS), default=-1)
+    return opener < tok.i < cue.i - 1
 
 
 def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
@@ -664,6 +693,7 @@ def _closing_name(sent: Sent, cue: Tok, obj: Tok) -> bool:
     return all(is_punct(t) for t in sent.toks[last + 1:])
 
 
+_QUOTE_OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "``", "\u00ab"})
 _QUOTE_CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", "''", "\u00bb"})
 _NP_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
 

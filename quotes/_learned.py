@@ -29,6 +29,7 @@ from attrs import frozen
 from quotes._cues import (
     _LISTENER_VERBS,
     CueMatch,
+    _put_to_speaker,
     _subject,
     own_complement,
 )
@@ -529,8 +530,8 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
             continue
         verb = _head(sent, cue_toks)
         if (lo < cue[1] and own_complement(sent, verb)) or \
-                _listener(sent, verb, toks):
-            continue
+                _listener(sent, verb, toks) or _put_to_speaker(sent, verb):
+            continue  # ... or "Asked whether he would resign": a question
         speaker = _speaker(sent, sources, cue, cue_toks)
         match = _cue_match(sent, cue_toks, speaker, toks, lex)
         if match.cls in {"other", "stance"} and words < MIN_WORDS_UNLISTED:
