@@ -748,8 +748,10 @@ def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if nxt is None or nxt.text.lower() != "to":
         return None
     phrase: list[Tok] = []
-    for t in sent.toks[nxt.i + 1:]:
-        if is_punct(t) or t.upos in {"VERB", "AUX", "SCONJ", "CCONJ"}:
+    toks = sent.toks
+    for t in toks[nxt.i + 1:]:
+        if is_punct(t) or (t.upos in {"VERB", "AUX", "SCONJ", "CCONJ"} and
+                           not _verb_after_to(toks, t, phrase)):
             break
         phrase.append(t)
     nominal = [t for t in phrase if t.upos in {"NOUN", "PROPN", "PRON",
@@ -766,11 +768,43 @@ def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         # head comes first, so it is all of the sentence before the cue
         content = _clean(sent, list(sent.toks[:tok.i]))
     else:  # "According to X, <claim>"
-        skip = {tok.i, nxt.i, *(t.i for t in phrase)}
+        skip = {tok.i, nxt.i, *(t.i for t in phrase),
+                *(t.i for t in _appositive_after(toks, phrase))}
         content = _clean(sent, [t for t in sent.toks if t.i not in skip])
     return CueMatch(sent=sent.index, toks=[tok, nxt], lemma="according to",
                     cls=lex.prep_cues.get("according to", "speech"),
                     speaker=source, content=content, content_left=False)
+
+
+def _verb_after_to(toks: tuple[Tok, ...] | list[Tok], tok: Tok,
+                   phrase: list[Tok]) -> bool:
+    """ "according to state officials": the parser may read the phrase's
+    first word as a verb after an infinitive "to"; followed by a noun or
+    adjective it is the phrase's modifier."""
+    return not phrase and tok.upos == "VERB" and tok.i + 1 < len(toks) \
+        and toks[tok.i + 1].upos in {"NOUN", "PROPN", "ADJ"}
+
+
+def _appositive_after(toks: tuple[Tok, ...] | list[Tok],
+                      phrase: list[Tok]) -> list[Tok]:
+    """ "According to Riikka Salo, a spokeswoman for the border guard, 300
+    people crossed": the source's appositive, set off by commas, with no
+    verb, is no part of the claim."""
+    if not phrase:
+        return []
+    k = phrase[-1].i + 1
+    if k >= len(toks) or toks[k].text != ",":
+        return []
+    for j in range(k + 1, min(len(toks), k + 14)):
+        if toks[j].text == ",":
+            inner = toks[k + 1:j]
+            if inner and inner[0].upos in {"DET", "ADJ", "NOUN", "PROPN"} \
+                    and not any(t.upos in {"VERB", "AUX"} for t in inner):
+                return list(toks[k:j + 1])
+            return []
+        if is_punct(toks[j]) and toks[j].text not in {"'", "’", "-"}:
+            return []
+    return []
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
