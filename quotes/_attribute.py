@@ -642,13 +642,15 @@ _DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 def _past_dateline(sent: Sent, tok: Tok, text: str) -> Tok:
     """The subject after a dateline the parser took for the subject.
 
-    "WASHINGTON -- President Obama ... said": the capitalised place that
-    opens a paragraph, then a dash; the speaker is the name after the
-    dash ("Obama"), the last word of its run of capitalised words.
+    "WASHINGTON -- President Obama ... said": the capitalised place (one
+    or more words in capitals) that opens a paragraph, then a dash; the
+    speaker is the name after the dash ("Obama"), the last word of its run
+    of capitalised words.
     """
     line = text.rfind("\n", 0, tok.start) + 1
+    before = text[line:tok.start].split()  # "PORT ELLIS": a longer place
     if not tok.text.isupper() or len(tok.text) < 3 or \
-            text[line:tok.start].strip():
+            not all(w.isupper() for w in before):
         return tok
     dash = next((t for t in sent.toks[tok.i + 1:tok.i + 12]
                  if t.text in _DASHES), None)
