@@ -448,6 +448,21 @@ _PUT_AFTER = frozenset({"whether", "if", "about", "what", "why", "how",
                         "when", "where", "who", "for", "to"})
 
 
+def _name_before(sent: Sent, cue: Tok, lex: Lexicon) -> Tok | None:
+    """The name right before a cue of speech that has no subject in the
+    parse: the nearest proper noun with only a noun phrase and commas (an
+    appositive) between it and the cue, no verb, and no preposition of
+    its own."""
+    for t in reversed(sent.toks[:cue.i]):
+        if t.upos == "PROPN" and t.lemma not in lex.non_speakers:
+            # not the object of a preposition ("moves by the U.S. show")
+            return None if sent.children(t.i, "case") else t
+        if t.upos in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"} or (
+                is_punct(t) and t.text != ","):
+            return None
+    return None
+
+
 def _put_to_speaker(sent: Sent, verb: Tok) -> bool:
     """ "when asked about the delay", "Asked whether he would resign, X
     said ...": a verb with no subject or auxiliary of its own after "when"
@@ -467,8 +482,9 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if tok.upos not in {"VERB"}:
         return None
     lemma = _lexicon_lemma(tok, lex)
-    if lemma is None or _put_to_speaker(sent, tok):
-        return None
+    if lemma is None or _put_to_speaker(sent, tok) or any(
+            _quoted_as(sent, c) for c in sent.children(tok.i, "advcl")):
+        return None  # ... or "quoted" of "quoted X as saying"
     if lemma != tok.lemma:
         tok = evolve(tok, lemma=lemma)
     cls = lex.reporting_verbs[tok.lemma]
@@ -496,6 +512,11 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         left = bool(content)
     if speaker is None and (left or not content):
         speaker = _inverted_subject(sent, tok, lex)
+    if speaker is None and content and not left and \
+            cls in {"speech", "statement"}:
+        # "The airline's chief executive, Tuomas Rantanen, acknowledged
+        # that ...": a subject the parse lost
+        speaker = _name_before(sent, tok, lex)
     host = _participle_host(sent, tok, lex)
     if host is not None:
         hosted = _verb_cue(sent, host, lex)
@@ -541,6 +562,8 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
             speaker = who[0]
             if who[1] is not None and not content:
                 content, left = _clean(sent, list(sent.toks[:who[1]])), True
+        if not content:  # "as saying: ..." hung on "quoted"
+            content, left = _clean(sent, list(sent.toks[tok.i + 1:])), False
     return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
                     lemma=tok.lemma, cls=cls,
                     speaker=speaker, content=content, content_left=left)
