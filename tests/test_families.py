@@ -77,6 +77,42 @@ CASES = {
         "The Coastal Times quoted Ana Costa as saying the quota would be "
         "cut.",
         [("the quota would be cut", "Ana Costa")]),
+    # what was put to the speaker is no claim of theirs
+    "asked_whether": (
+        "Asked whether she would resign, Mayor Hanna Berg said she had "
+        "done nothing wrong.",
+        [("she had done nothing wrong", "Hanna Berg")]),
+    # the wh-word of a quoted question is not the speaker of the tag
+    "question_wh_subject": (
+        "“What happens to the tenants?” asked Omar Haddad, a housing "
+        "lawyer.",
+        [("What happens to the tenants?", "Omar Haddad")]),
+    # a passive second predicate belongs to the content
+    "passive_conjunct": (
+        "Minister Ana Ruiz replied that the funds were “on their way” and "
+        "would be released on Monday.",
+        [("the funds were “on their way” and would be released on Monday",
+          "Ana Ruiz")]),
+    # "according to": the source's appositive is not the claim's
+    "according_to_appositive": (
+        "According to Lina Ortiz, a spokeswoman for the port, 40 ships "
+        "were waiting outside the harbour.",
+        [("40 ships were waiting outside the harbour", "Lina Ortiz")]),
+    # a dateline of several words in capitals is not the speaker
+    "dateline_two_words": (
+        "SOUTH HARBOR — Governor Ana Lima, a former judge, said on Monday "
+        "that the bridge would reopen in May.",
+        [("the bridge would reopen in May", "Ana Lima")]),
+    "quoted_as_saying_colon": (
+        "The Coastal Times quoted Ana Costa, a fisheries minister, as "
+        "saying: “The quota will be cut. There is no other way.”",
+        [("The quota will be cut. There is no other way.", "Ana Costa")]),
+    # a subject the parse lost: the name right before the cue
+    "lost_subject": (
+        "The bank's chief economist, Imani Waweru, acknowledged that the "
+        'new forecast had "missed the turn" during the spring.',
+        [('the new forecast had "missed the turn" during the spring',
+          "Imani Waweru")]),
 }
 
 
