@@ -564,6 +564,13 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                 content, left = _clean(sent, list(sent.toks[:who[1]])), True
         if not content:  # "as saying: ..." hung on "quoted"
             content, left = _clean(sent, list(sent.toks[tok.i + 1:])), False
+        elif not left:  # "... would 'not wait' and must start": a second
+            last = max(t.i for t in content)  # predicate hung on "quoted"
+            content = _clean(sent, [*content, *(
+                t for c in sent.children(pieces[0].i, "conj")
+                if c.i > last and _content_predicate(sent, c,
+                                                     lex.reporting_verbs)
+                for t in sent.subtree(c.i))])
     return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
                     lemma=tok.lemma, cls=cls,
                     speaker=speaker, content=content, content_left=left)

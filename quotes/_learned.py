@@ -530,8 +530,10 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
             continue
         verb = _head(sent, cue_toks)
         if (lo < cue[1] and own_complement(sent, verb)) or \
-                _listener(sent, verb, toks) or _put_to_speaker(sent, verb):
-            continue  # ... or "Asked whether he would resign": a question
+                _listener(sent, verb, toks) or any(
+                    _put_to_speaker(sent, t) for t in cue_toks
+                    if t.upos == "VERB"):
+            continue  # ... or "(said when) asked about": a question
         speaker = _speaker(sent, sources, cue, cue_toks)
         match = _cue_match(sent, cue_toks, speaker, toks, lex)
         if match.cls in {"other", "stance"} and words < MIN_WORDS_UNLISTED:

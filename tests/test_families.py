@@ -82,6 +82,10 @@ CASES = {
         "Asked whether she would resign, Mayor Hanna Berg said she had "
         "done nothing wrong.",
         [("she had done nothing wrong", "Hanna Berg")]),
+    "when_asked": (
+        "“The talks are over,” Mira Sandoval said when asked about the "
+        "strike.",
+        [("The talks are over,", "Mira Sandoval")]),
     # the wh-word of a quoted question is not the speaker of the tag
     "question_wh_subject": (
         "“What happens to the tenants?” asked Omar Haddad, a housing "
@@ -103,6 +107,11 @@ CASES = {
         "SOUTH HARBOR — Governor Ana Lima, a former judge, said on Monday "
         "that the bridge would reopen in May.",
         [("the bridge would reopen in May", "Ana Lima")]),
+    "quoted_as_telling_conjunct": (
+        "Finance minister Lea Moro was quoted as telling bankers that "
+        "rates would “stay where they are” and could fall next year.",
+        [("rates would “stay where they are” and could fall next year",
+          "Lea Moro")]),
     "quoted_as_saying_colon": (
         "The Coastal Times quoted Ana Costa, a fisheries minister, as "
         "saying: “The quota will be cut. There is no other way.”",
