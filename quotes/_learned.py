@@ -29,6 +29,7 @@ from attrs import frozen
 from quotes._cues import (
     _LISTENER_VERBS,
     CueMatch,
+    _clean,
     _put_to_speaker,
     _subject,
     own_complement,
@@ -512,11 +513,16 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
     sources = [s for s in spans if s[0] == "SRC"]
     out = []
     for _, lo, hi in (s for s in spans if s[0] == "CON"):
-        toks = sent.toks[lo:hi]
+        # without a leading "that" and stray punctuation, as the rules'
+        toks = _clean(sent, list(sent.toks[lo:hi]))
         words = sum(any(c.isalnum() for c in t.text) for t in toks)
         if words < MIN_WORDS:
             continue
         start, end = toks[0].start, toks[-1].end
+        whole = next((r for r in regions if (r.start, r.end) == (start, end)),
+                     None)
+        if whole is not None:  # a whole quotation: its words, not its marks
+            start, end = whole.inner
         if any(s < end and start < e for s, e in claimed) or not cues:
             continue
         cue = min(cues, key=lambda c: min(abs(c[1] - hi), abs(lo - c[2])))

@@ -231,3 +231,12 @@ def test_found_by_says_what_found_each_claim() -> None:
     assert {a.found_by for a in added} == {"learned"}
     assert all(a.to_dict()["found_by"] == a.found_by
                for a in combined.attributions)
+
+
+def test_tagger_contents_trimmed_like_the_rules() -> None:
+    """The tagger's contents, like the rules', start with no complementiser
+    "that" and no stray punctuation."""
+    for a in _seed(True).attributions:
+        text = a.content.text
+        assert not text.lower().startswith("that "), text
+        assert text[:1] not in ",.;:" and text[-1:] not in ",;:", text
