@@ -74,6 +74,8 @@ class _Draft:
     sentence: int = 0
     learned: bool = False
     """Proposed by the learned tagger, not by a rule."""
+    found_by: str = "rules"
+    """``Attribution.found_by``: rules, learned or both."""
 
 
 def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
@@ -99,11 +101,20 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
     drafts += labels
     drafts = _drop_nested(drafts, lex)
     if propose is not None:
+        # the rules' speaker words are claimed too: no claim of the
+        # tagger's is about them ("X was quoted by Y as saying": not "Y
+        # quoted | X")
+        speakers = [(d.cue.speaker.start, d.cue.speaker.end) for d in drafts
+                    if d.cue is not None and d.cue.speaker is not None]
+        found = propose(doc, [(d.start, d.end) for d in drafts] + speakers)
+        for k in found.confirmed:
+            if k < len(drafts):
+                drafts[k].found_by = "both"
         drafts += [_Draft(kind=p.kind, start=p.start, end=p.end,
                           pieces=[(p.start, p.end)], cue=p.cue,
                           sentence=p.cue.sent, confidence=p.confidence,
-                          learned=True)
-                   for p in propose(doc, [(d.start, d.end) for d in drafts])]
+                          learned=True, found_by="learned")
+                   for p in found.new]
     drafts.sort(key=lambda d: (d.start, d.end))
     return _finish(doc, lex, drafts, regions, doc_id, roles, pronouns)
 
@@ -301,6 +312,15 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
             earlier = [d for d in [*all_drafts, *drafts]
                        if d.end <= region.start]
             previous = max(earlier, key=lambda d: d.end, default=None)
+            if previous is not None and previous.kind == Kind.DIRECT and \
+                    _tag_between(doc, previous, region):
+                # '"A," said Daniel Okafor. "B."': a quotation right
+                # after an attributed one and its tag goes on with it,
+                # however short
+                previous.pieces.extend(region.pieces)
+                previous.end = region.inner[1]
+                used.add(i)
+                continue
             if not _looks_like_speech(text, region):
                 fragment = _mixed_for_fragment(doc, cues, region, taken)
                 if fragment is not None:
@@ -446,7 +466,8 @@ def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
     if before:
         cue = max(before, key=lambda c: c.toks[-1].end)
         tail = max((t.end for t in cue.content), default=0)
-        gap_start = max(cue.toks[-1].end, tail)
+        gap_start = max(cue.toks[-1].end, tail, _speaker_end(doc, cue,
+                                                             region.start))
         gap = text[gap_start:region.start]
         sentence_gap = text[cue.toks[-1].end:region.start]
         if cue.speaker is not None and (
@@ -459,6 +480,44 @@ def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
                         for r in regions if r is not region):
             return cue
     return None
+
+
+def _tag_between(doc: Doc, previous: _Draft, region: QuoteRegion) -> bool:
+    """True when only *previous*'s own tag (its cue clause: the cue, the
+    speaker and what hangs from them) and punctuation stand between it and
+    the quotation *region*, in one paragraph, and the quotation opens a
+    sentence."""
+    cue = previous.cue
+    text = doc.text
+    inner = text[region.inner[0]:region.inner[1]].lstrip()
+    if cue is None or cue.speaker is None or not inner[:1].isupper() or \
+            not previous.end <= cue.toks[0].start < region.start or \
+            "\n" in text[previous.end:region.start]:
+        return False
+    start = min(cue.toks[0].start, _clause_start(doc, cue))
+    sent = next(s for s in doc.sents if s.index == cue.sent)
+    end = max((t.end for t in sent.subtree(cue.toks[0].i)
+               if t.start >= cue.toks[0].start and t.end <= region.start),
+              default=cue.toks[-1].end)
+    gap = text[previous.end:start] + text[end:region.start]
+    return all(not ch.isalnum() for ch in gap) and \
+        region.inner[0] >= sent.end
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+
+
+def _speaker_end(doc: Doc, cue: CueMatch, limit: int) -> int:
+    """Where an inverted tag ends (before *limit*): the last word of the
+    cue's clause after the cue, in '"A," cautioned Dr. Nadia Khalil, a
+    virologist, "b."', short of the sentence's end. 0 when the speaker
+    stands before the cue."""
+    if cue.speaker is None or cue.speaker.i < cue.toks[-1].i:
+        return 0
+    sent = next(s for s in doc.sents if s.index == cue.sent)
+    return max((t.end for t in sent.subtree(cue.toks[0].i)
+                if t.start >= cue.toks[0].start and t.end <= limit
+                and t.text not in _SENTENCE_ENDS), default=0)
 
 
 def _clause_start(doc: Doc, cue: CueMatch) -> int:
@@ -599,13 +658,15 @@ _DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 def _past_dateline(sent: Sent, tok: Tok, text: str) -> Tok:
     """The subject after a dateline the parser took for the subject.
 
-    "WASHINGTON -- President Obama ... said": the capitalised place that
-    opens a paragraph, then a dash; the speaker is the name after the
-    dash ("Obama"), the last word of its run of capitalised words.
+    "WASHINGTON -- President Obama ... said": the capitalised place (one
+    or more words in capitals) that opens a paragraph, then a dash; the
+    speaker is the name after the dash ("Obama"), the last word of its run
+    of capitalised words.
     """
     line = text.rfind("\n", 0, tok.start) + 1
+    before = text[line:tok.start].split()  # "PORT ELLIS": a longer place
     if not tok.text.isupper() or len(tok.text) < 3 or \
-            text[line:tok.start].strip():
+            not all(w.isupper() for w in before):
         return tok
     dash = next((t for t in sent.toks[tok.i + 1:tok.i + 12]
                  if t.text in _DASHES), None)
@@ -716,7 +777,7 @@ def _freeze(doc: Doc, drafts: list[_Draft],
         out.append(Attribution(
             kind=draft.kind, content=content, content_pieces=pieces, cue=cue,
             speaker=speaker, confidence=max(0.05, min(1.0, confidence)),
-            sentence=draft.sentence))
+            sentence=draft.sentence, found_by=draft.found_by))
     speakers = []
     for ent_index, number in sorted(numbering.items(), key=lambda kv: kv[1]):
         ent = table.entities[ent_index]

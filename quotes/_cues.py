@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Container
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from quotes._tree import Sent, Tok, bracket_opening, is_punct
 from quotes.lexicons import Lexicon
@@ -161,7 +161,8 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
     anchors = [t for t in deps if (t.rel in _CONTENT_RELS or (
         t.rel == "advcl" and _starts_with_that(sent, t)))
         and not _relative_clause(sent, t)
-        and not (t.rel == "parataxis" and t.lemma in cues)]
+        and not (t.rel == "parataxis" and t.lemma in cues)
+        and not _nominal_aside(sent, t)]
     if not anchors and right:
         # "said: ..." glued as obj/dep; "said the deployment ... indicate"
         anchors = [t for t in deps if t.rel in {"obj", "dep"} and
@@ -186,7 +187,8 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
     if not anchors:
         return []
     if not right:
-        return _clean(sent, [t for a in anchors for t in sent.subtree(a.i)])
+        return _clean(sent, _without_second_claims(sent, [
+            t for a in anchors for t in sent.subtree(a.i)], cues))
     first = anchors[0]
     marks = [m.i for m in sent.children(first.i, "mark")
              if m.lemma == "that" and m.i < first.i]
@@ -213,7 +215,53 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         # before the cue into what it reports; a subject before a
         # parenthetical cue does ("The benefit, it says, would be ...")
         chosen = [t for t in chosen if t.i > cue.i]
-    return _clean(sent, chosen)
+    return _clean(sent, _without_second_claims(sent, chosen, cues))
+
+
+def _nominal_aside(sent: Sent, tok: Tok) -> bool:
+    """ '"Why now?" asked Li Wei, a lawyer for the residents.': a noun
+    phrase set off by a comma and parsed as a parataxis is an appositive
+    of the speaker, not a clause the cue reports."""
+    return tok.rel == "parataxis" and tok.upos in {"NOUN", "PROPN"} and \
+        not sent.children(tok.i, "nsubj", "nsubj:pass", "cop", "aux") and \
+        tok.i > 0 and any(t.text == "," for t in sent.toks[:tok.i][-3:])
+
+
+def _second_claim(sent: Sent, tok: Tok, cues: Container[str]) -> bool:
+    """ "..., adding that ...", "..., noting that ...": a reporting
+    participle set off by a comma, with no subject and a clause of its
+    own, is a second claim of the same speaker, not part of the first."""
+    return tok.rel == "advcl" and tok.lemma in cues and \
+        _participle(sent, tok) and tok.i > 0 and \
+        sent.toks[tok.i - 1].text == "," and \
+        not sent.children(tok.i, "nsubj", "nsubj:pass") and \
+        any(c.rel in _CONTENT_RELS or (c.rel == "obj" and c.i > tok.i and
+                                       bool(sent.children(c.i, "nsubj")))
+            for c in sent.children(tok.i))
+
+
+def _without_second_claims(sent: Sent, toks: list[Tok],
+                           cues: Container[str]) -> list[Tok]:
+    """*toks* less the subtree of each second claim (``_second_claim``)
+    that the parse hung inside them."""
+    drop = {t.i for p in toks if _second_claim(sent, p, cues)
+            for t in sent.subtree(p.i)}
+    return [t for t in toks if t.i not in drop] if drop else toks
+
+
+def _participle_host(sent: Sent, tok: Tok, lex: Lexicon) -> Tok | None:
+    """The reporting verb whose speaker a second-claim participle has:
+    the verb it hangs from ("said X, adding that Y" with "adding" on
+    "said"), or the verb whose content it hangs in (on "X"'s verb)."""
+    if not _second_claim(sent, tok, lex.reporting_verbs) or tok.head < 0:
+        return None
+    for verb in sent.ancestors(tok.i):
+        if verb.upos == "VERB" and verb.lemma in lex.reporting_verbs and \
+                not _second_claim(sent, verb, lex.reporting_verbs):
+            return verb  # (a second claim itself: on to its host)
+        if verb.rel not in _CONTENT_RELS | {"conj", "advcl"}:
+            return None
+    return None
 
 
 def _content_predicate(sent: Sent, conj: Tok, cues: Container[str]) -> bool:
@@ -226,7 +274,7 @@ def _content_predicate(sent: Sent, conj: Tok, cues: Container[str]) -> bool:
     """
     return not sent.children(conj.i, "nsubj", "nsubj:pass", "expl") and \
         bool(sent.children(conj.i, "aux", "aux:pass", "cop")) and \
-        conj.lemma not in cues
+        (conj.lemma not in cues or bool(sent.children(conj.i, "aux:pass")))
 
 
 def _antecedent(sent: Sent, pronoun: Tok) -> Tok | None:
@@ -376,9 +424,69 @@ def _complementiser(sent: Sent, tok: Tok) -> bool:
         s.i != tok.i for s in sent.children(head.i, "nsubj"))
 
 
+def _lexicon_lemma(tok: Tok, lex: Lexicon) -> str | None:
+    """The reporting-verb lemma of a verb, also where the lemmatizer left
+    a rare verb as written ("quipped", "tweeting"): the listed lemma its
+    regular inflection comes from."""
+    if tok.lemma in lex.reporting_verbs:
+        return tok.lemma
+    word = tok.text.lower()
+    for suffix in ("ed", "ing", "es", "s", "d"):
+        if not word.endswith(suffix) or len(word) - len(suffix) < 2:
+            continue
+        stem = word[:-len(suffix)]
+        for lemma in (stem, stem + "e", stem[:-1] if len(stem) > 2 and
+                      stem[-1] == stem[-2] else "",
+                      stem[:-1] + "y" if stem.endswith("i") else ""):
+            if lemma in lex.reporting_verbs:
+                return lemma
+    return None
+
+
+_PUT_BEFORE = frozenset({"when", "if", "once", "unless"})
+_PUT_AFTER = frozenset({"whether", "if", "about", "what", "why", "how",
+                        "when", "where", "who", "for", "to"})
+
+
+def _name_before(sent: Sent, cue: Tok, lex: Lexicon) -> Tok | None:
+    """The name right before a cue of speech that has no subject in the
+    parse: the nearest proper noun with only a noun phrase and commas (an
+    appositive) between it and the cue, no verb, and no preposition of
+    its own."""
+    for t in reversed(sent.toks[:cue.i]):
+        if t.upos == "PROPN" and t.lemma not in lex.non_speakers:
+            # not the object of a preposition ("moves by the U.S. show")
+            return None if sent.children(t.i, "case") else t
+        if t.upos in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"} or (
+                is_punct(t) and t.text != ","):
+            return None
+    return None
+
+
+def _put_to_speaker(sent: Sent, verb: Tok) -> bool:
+    """ "when asked about the delay", "Asked whether he would resign, X
+    said ...": a verb with no subject or auxiliary of its own after "when"
+    or "if", or opening its sentence before "whether" or "about", reports
+    what was put to the speaker, not a claim."""
+    toks = sent.toks
+    if sent.children(verb.i, "nsubj", "nsubj:pass", "expl", "aux",
+                     "aux:pass"):
+        return False
+    before = toks[verb.i - 1].text.lower() if verb.i > 0 else ""
+    after = toks[verb.i + 1].text.lower() if verb.i + 1 < len(toks) else ""
+    opens = all(is_punct(t) for t in toks[:verb.i])
+    return before in _PUT_BEFORE or (opens and after in _PUT_AFTER)
+
+
 def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
-    if tok.upos not in {"VERB"} or tok.lemma not in lex.reporting_verbs:
+    if tok.upos not in {"VERB"}:
         return None
+    lemma = _lexicon_lemma(tok, lex)
+    if lemma is None or _put_to_speaker(sent, tok) or any(
+            _quoted_as(sent, c) for c in sent.children(tok.i, "advcl")):
+        return None  # ... or "quoted" of "quoted X as saying"
+    if lemma != tok.lemma:
+        tok = evolve(tok, lemma=lemma)
     cls = lex.reporting_verbs[tok.lemma]
     content = _clausal_content(sent, tok, right=True, cls=cls,
                                cues=lex.reporting_verbs)
@@ -404,6 +512,15 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         left = bool(content)
     if speaker is None and (left or not content):
         speaker = _inverted_subject(sent, tok, lex)
+    if speaker is None and content and not left and \
+            cls in {"speech", "statement"}:
+        # "The airline's chief executive, Tuomas Rantanen, acknowledged
+        # that ...": a subject the parse lost
+        speaker = _name_before(sent, tok, lex)
+    host = _participle_host(sent, tok, lex)
+    if host is not None:
+        hosted = _verb_cue(sent, host, lex)
+        speaker = hosted.speaker if hosted is not None else speaker
     surface = _speaker_after_quote(sent, tok, lex)
     if surface is not None and (
             speaker is None or speaker.i < surface[1] or (
@@ -420,10 +537,153 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
             if speaker is None or not surface[1] <= speaker.i < tok.i:
                 speaker = surface[0]  # else the parse's head of the phrase
             content, left = quoted, True
-    cue_toks = [tok, *[c for c in sent.children(tok.i, "compound:prt")]]
+    inverted = _speaker_after_cue(sent, tok, lex)
+    if inverted is not None and (speaker is None or speaker.i > tok.i or
+                                 _in_quote_before(sent, tok, speaker)):
+        # '"We will find who did this," vowed Police Commissioner Abdullahi
+        # Musa.': whatever the parse made of it (its head of the phrase
+        # where it found one)
+        if speaker is None or not tok.i < speaker.i < inverted[1]:
+            speaker = inverted[0]
+        content, left = _clean(sent, list(sent.toks[:tok.i - 1])), True
+    fronted = _fronted_speaker(sent, tok, lex)
+    if fronted is not None:
+        # 'Added Jukka Laaksonen, head of the fire service: "We had ..."'
+        speaker, content, left = fronted[0], fronted[1], False
+    content, particles = _particles(sent, tok, content, left)
+    cue_toks = [tok, *particles]
+    pieces = _quoted_as(sent, tok)
+    if pieces is not None:
+        # "X was quoted (by the Gazette) as saying ...", "the Gazette
+        # quoted X as saying ...": one cue in pieces, whose speaker is X
+        cue_toks += pieces
+        who = _quoted_speaker(sent, pieces[0], lex)
+        if who is not None:
+            speaker = who[0]
+            if who[1] is not None and not content:
+                content, left = _clean(sent, list(sent.toks[:who[1]])), True
+        if not content:  # "as saying: ..." hung on "quoted"
+            content, left = _clean(sent, list(sent.toks[tok.i + 1:])), False
+        elif not left:  # "... would 'not wait' and must start": a second
+            last = max(t.i for t in content)  # predicate hung on "quoted"
+            content = _clean(sent, [*content, *(
+                t for c in sent.children(pieces[0].i, "conj")
+                if c.i > last and _content_predicate(sent, c,
+                                                     lex.reporting_verbs)
+                for t in sent.subtree(c.i))])
     return CueMatch(sent=sent.index, toks=sorted(cue_toks, key=lambda t: t.i),
                     lemma=tok.lemma, cls=cls,
                     speaker=speaker, content=content, content_left=left)
+
+
+def _particles(sent: Sent, verb: Tok, content: list[Tok], left: bool,
+               ) -> tuple[list[Tok], list[Tok]]:
+    """The content and the verb's particles ("pointed out"). A particle
+    the parse gave the verb across its complement is the complement's:
+    in "said prices were up" the cue is "said" and the content "prices
+    were up"; in '"Rents are up," she said' the "up" is the quote's."""
+    inside = {t.i for t in content}
+    kept = []
+    for prt in sent.children(verb.i, "compound:prt"):
+        if prt.i > verb.i and not any(verb.i < i < prt.i for i in inside):
+            kept.append(prt)
+        elif content and not left and prt.i == max(inside) + 1:
+            content = [*content, prt]
+    return content, kept
+
+
+def _in_quote_before(sent: Sent, cue: Tok, tok: Tok) -> bool:
+    """*tok* lies in the quotation that ends right before *cue* ('"What
+    happens to the children?" asked ...': "What" is no speaker)."""
+    opener = max((t.i for t in sent.toks[:cue.i - 1]
+                  if t.text in _QUOTE_OPENERS), default=-1)
+    return opener < tok.i < cue.i - 1
+
+
+def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
+                       ) -> tuple[Tok, int] | None:
+    """The speaker of '"...," said Mayor Ana Lima.', read off the surface:
+    a closing quote mark after a comma, question or exclamation mark
+    right before the cue, and a short noun phrase after it that ends the
+    sentence or is set off by a comma. Returns the phrase's last proper
+    noun (else its last noun) and the index after the phrase."""
+    toks = sent.toks
+    if cue.i < 3 or toks[cue.i - 1].text not in _QUOTE_CLOSERS or \
+            toks[cue.i - 2].text not in {",", "?", "!"}:
+        return None
+    end = cue.i + 1
+    while end < len(toks) and (toks[end].upos in _NP_UPOS or
+                               toks[end].text in {"'s", "\u2019s", "-"}):
+        end += 1
+    phrase = toks[cue.i + 1:end]
+    if not phrase or len(phrase) > 8 or (
+            end < len(toks) and not is_punct(toks[end]) and
+            toks[end].upos != "ADP"):
+        return None
+    names = [t for t in phrase if t.upos == "PROPN"
+             and t.lemma not in lex.non_speakers]
+    nouns = [t for t in phrase if t.upos == "NOUN"
+             and t.lemma not in lex.non_speakers]
+    heads = names or nouns
+    return (heads[-1], end) if heads else None
+
+
+def _quoted_as(sent: Sent, verb: Tok) -> list[Tok] | None:
+    """ "quoted ... as saying": the words of "quote" (with "was") and "as"
+    that make one cue with the verb of saying, or None."""
+    if verb.rel != "advcl" or verb.head < 0:
+        return None
+    head = sent.toks[verb.head]
+    marks = [m for m in sent.children(verb.i, "mark") if m.lemma == "as"]
+    if head.lemma != "quote" or not marks:
+        return None
+    return [head, *sent.children(head.i, "aux:pass"), *marks]
+
+
+def _quoted_speaker(sent: Sent, quote: Tok, lex: Lexicon,
+                    ) -> tuple[Tok, int | None] | None:
+    """Who is quoted: the passive subject of "was quoted", the object of
+    "quoted X as saying", else the noun phrase before '"...," X was
+    quoted', read off the surface (then with the index of its first
+    word, where the quotation before it ends)."""
+    for t in sent.children(quote.i, "nsubj:pass", "obj"):
+        if t.upos in {"PROPN", "NOUN", "PRON"}:
+            return t, None
+    first = min([quote, *sent.children(quote.i, "aux:pass")],
+                key=lambda t: t.i)
+    return _speaker_after_quote(sent, first, lex)
+
+
+def _fronted_speaker(sent: Sent, cue: Tok, lex: Lexicon,
+                     ) -> tuple[Tok, list[Tok]] | None:
+    """The speaker and content of a cue that opens its sentence, read off
+    the surface: 'Said Mayor A: "..."', 'Says C, a nurse at the clinic:
+    "..."', 'Wrote economist D on her blog: "..."'.
+
+    The cue is the sentence's first word (its subject, if any, follows
+    it); a noun phrase follows it, and after a colon the content. The
+    speaker is the cue's subject, else the first noun that hangs from the
+    cue, else the first noun before the colon; the content is everything
+    after the colon.
+    """
+    toks = sent.toks
+    if any(not is_punct(t) for t in toks[:cue.i]):
+        return None
+    colon = next((t.i for t in toks[cue.i + 1:] if t.text == ":"), None)
+    if colon is None or colon == cue.i + 1:
+        return None
+    nouns = [t for t in toks[cue.i + 1:colon]
+             if t.upos in {"PROPN", "NOUN"}
+             and t.lemma not in lex.non_speakers]
+    if not nouns or toks[cue.i + 1].upos not in _NP_UPOS | {"NUM"}:
+        return None
+    phrase = sorted((t for t in nouns if t.head == cue.i and t.rel not in {
+        "obl", "advmod", "obl:tmod", "obl:unmarked"}),
+        key=lambda t: (t.rel != "nsubj", t.i))
+    content = _clean(sent, list(toks[colon + 1:]))
+    if not content:
+        return None
+    return (phrase or nouns)[0], content
 
 
 def _after_comma(sent: Sent, cue: Tok, content: list[Tok]) -> bool:
@@ -463,6 +723,7 @@ def _closing_name(sent: Sent, cue: Tok, obj: Tok) -> bool:
     return all(is_punct(t) for t in sent.toks[last + 1:])
 
 
+_QUOTE_OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "``", "\u00ab"})
 _QUOTE_CLOSERS = frozenset({'"', "\u201d", "\u2019", "'", "''", "\u00bb"})
 _NP_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM"})
 
@@ -517,8 +778,10 @@ def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if nxt is None or nxt.text.lower() != "to":
         return None
     phrase: list[Tok] = []
-    for t in sent.toks[nxt.i + 1:]:
-        if is_punct(t) or t.upos in {"VERB", "AUX", "SCONJ", "CCONJ"}:
+    toks = sent.toks
+    for t in toks[nxt.i + 1:]:
+        if is_punct(t) or (t.upos in {"VERB", "AUX", "SCONJ", "CCONJ"} and
+                           not _verb_after_to(toks, t, phrase)):
             break
         phrase.append(t)
     nominal = [t for t in phrase if t.upos in {"NOUN", "PROPN", "PRON",
@@ -535,11 +798,43 @@ def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         # head comes first, so it is all of the sentence before the cue
         content = _clean(sent, list(sent.toks[:tok.i]))
     else:  # "According to X, <claim>"
-        skip = {tok.i, nxt.i, *(t.i for t in phrase)}
+        skip = {tok.i, nxt.i, *(t.i for t in phrase),
+                *(t.i for t in _appositive_after(toks, phrase))}
         content = _clean(sent, [t for t in sent.toks if t.i not in skip])
     return CueMatch(sent=sent.index, toks=[tok, nxt], lemma="according to",
                     cls=lex.prep_cues.get("according to", "speech"),
                     speaker=source, content=content, content_left=False)
+
+
+def _verb_after_to(toks: tuple[Tok, ...] | list[Tok], tok: Tok,
+                   phrase: list[Tok]) -> bool:
+    """ "according to state officials": the parser may read the phrase's
+    first word as a verb after an infinitive "to"; followed by a noun or
+    adjective it is the phrase's modifier."""
+    return not phrase and tok.upos == "VERB" and tok.i + 1 < len(toks) \
+        and toks[tok.i + 1].upos in {"NOUN", "PROPN", "ADJ"}
+
+
+def _appositive_after(toks: tuple[Tok, ...] | list[Tok],
+                      phrase: list[Tok]) -> list[Tok]:
+    """ "According to Riikka Salo, a spokeswoman for the border guard, 300
+    people crossed": the source's appositive, set off by commas, with no
+    verb, is no part of the claim."""
+    if not phrase:
+        return []
+    k = phrase[-1].i + 1
+    if k >= len(toks) or toks[k].text != ",":
+        return []
+    for j in range(k + 1, min(len(toks), k + 14)):
+        if toks[j].text == ",":
+            inner = toks[k + 1:j]
+            if inner and inner[0].upos in {"DET", "ADJ", "NOUN", "PROPN"} \
+                    and not any(t.upos in {"VERB", "AUX"} for t in inner):
+                return list(toks[k:j + 1])
+            return []
+        if is_punct(toks[j]) and toks[j].text not in {"'", "’", "-"}:
+            return []
+    return []
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -1,7 +1,9 @@
 """The public entry points: ``Extractor``, ``extract`` and ``extract_doc``.
 
-Checks the input, parses text in paragraph chunks (bounded memory on long
-documents) and hands the parse to the rules (``_windows``, ``_attribute``).
+Checks the input, reads it as people have it (``_text``: a byte-order mark
+skipped, hard-wrapped lines joined, offsets mapped back), parses text in
+paragraph chunks (bounded memory on long documents) and hands the parse to
+the rules (``_windows``, ``_attribute``).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from quotes import (
     _pronouns,
     _roles,
     _select,
+    _text,
     _tree,
     _windows,
 )
@@ -234,6 +237,10 @@ class Extractor:
     def extract(self, text: str, *, doc_id: str | None = None) -> Result:
         """Return every attribution in *text*.
 
+        A leading byte-order mark is skipped and the line breaks of a
+        hard-wrapped paragraph are joined before parsing (``_text``); the
+        spans still index *text* as given.
+
         Raises:
             TypeError: *text* is not a ``str`` or *doc_id* not a ``str``
                 or ``None``.
@@ -247,14 +254,15 @@ class Extractor:
         propose = self.proposer  # a missing tagger fails before parsing
         roles, pronouns = self.roles, self.pronouns
         started = time.perf_counter()
-        doc = self.parse(text)
+        plain = _text.normalize(text)
+        doc = self.parse(plain.text)
         parsed = time.perf_counter()
         result = _windows.run(doc, self.lexicon, doc_id, propose=propose,
                               roles=roles, pronouns=pronouns)
         log.info("%s: parsed %d sentences in %.2f s, rules %.3f s",
                  doc_id or "document", len(doc.sents), parsed - started,
                  time.perf_counter() - parsed)
-        return attrs.evolve(result, text=text)
+        return plain.restore(result)
 
     def compare(self, text: str, *, doc_id: str | None = None,
                 ) -> tuple[Result, Result]:
@@ -271,12 +279,12 @@ class Extractor:
         propose = self._propose if self._propose is not None else \
             _learned.make_proposer(_learned.load(), self.lexicon)
         roles, pronouns = _roles.load(), _pronouns.load()
-        doc = self.parse(text)
-        return (attrs.evolve(_windows.run(doc, self.lexicon, doc_id),
-                             text=text),
-                attrs.evolve(_windows.run(doc, self.lexicon, doc_id,
-                                          propose=propose, roles=roles,
-                                          pronouns=pronouns), text=text))
+        plain = _text.normalize(text)
+        doc = self.parse(plain.text)
+        return (plain.restore(_windows.run(doc, self.lexicon, doc_id)),
+                plain.restore(_windows.run(doc, self.lexicon, doc_id,
+                                           propose=propose, roles=roles,
+                                           pronouns=pronouns)))
 
     def extract_doc(self, doc: Any, *, text: str | None = None,
                     doc_id: str | None = None) -> Result:

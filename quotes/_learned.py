@@ -29,6 +29,8 @@ from attrs import frozen
 from quotes._cues import (
     _LISTENER_VERBS,
     CueMatch,
+    _clean,
+    _put_to_speaker,
     _subject,
     own_complement,
 )
@@ -83,7 +85,18 @@ class Proposal:
     confidence: float
 
 
-Proposer = Callable[[Doc, Sequence[tuple[int, int]]], list[Proposal]]
+@frozen(kw_only=True)
+class Proposals:
+    """What the tagger makes of a document the rules have claimed in."""
+
+    new: list[Proposal]
+    """Claims where the rules found none."""
+    confirmed: frozenset[int]
+    """Indexes of the rules' claimed ranges whose content the tagger
+    tagged as content too."""
+
+
+Proposer = Callable[[Doc, Sequence[tuple[int, int]]], Proposals]
 """(parsed document, character ranges the rules claimed) -> proposals."""
 
 
@@ -412,7 +425,7 @@ def make_proposer(tagger: Tagger, lex: Lexicon,
     that overlap nothing the rules claimed."""
 
     def propose(doc: Doc, claimed: Sequence[tuple[int, int]],
-                ) -> list[Proposal]:
+                ) -> Proposals:
         regions = find_quotes(doc.text)
         free = _unclaimed_words(doc, claimed)
         # a flat tree cannot show what a claim asserts; a sentence with
@@ -425,7 +438,17 @@ def make_proposer(tagger: Tagger, lex: Lexicon,
         for sent, p in zip(sents, probs, strict=True):
             out += _sentence_proposals(doc, sent, p, regions, claimed, lex,
                                        min_confidence)
-        return out
+        # the sentences left out above that hold a claim: tagged apart, so
+        # the proposals stay what they were without them
+        rest = [s for s, n in zip(doc.sents, free, strict=True)
+                if s.parsed and n < MIN_WORDS and
+                any(a < s.end and s.start < b for a, b in claimed)]
+        probs += tagger.probabilities(sentence_words(doc, regions, rest),
+                                      lex) if rest else []
+        confirmed = frozenset(
+            k for sent, p in zip([*sents, *rest], probs, strict=True)
+            for k in _confirmed(sent, p, claimed, min_confidence))
+        return Proposals(new=out, confirmed=confirmed)
 
     return propose
 
@@ -451,6 +474,27 @@ def _unclaimed_words(doc: Doc, claimed: Sequence[tuple[int, int]],
     return out
 
 
+def _confirmed(sent: Sent, probs: list[list[float]],
+               claimed: Sequence[tuple[int, int]],
+               min_confidence: float) -> list[int]:
+    """Indexes of the *claimed* ranges that a content the tagger is sure
+    of (mean probability at least *min_confidence*) in *sent* overlaps by
+    half the shorter of the two or more."""
+    if not probs:
+        return []
+    logp = [[math.log(max(x, 1e-9)) for x in row] for row in probs]
+    out = []
+    for _, lo, hi in (s for s in spans_of(viterbi(logp)) if s[0] == "CON"):
+        if _mean(probs, lo, hi, "CON") < min_confidence:
+            continue
+        start, end = sent.toks[lo].start, sent.toks[hi - 1].end
+        for k, (a, b) in enumerate(claimed):
+            shared = min(b, end) - max(a, start)
+            if shared > 0 and 2 * shared >= min(b - a, end - start):
+                out.append(k)
+    return out
+
+
 def _mean(probs: Sequence[Sequence[float]], lo: int, hi: int,
           role: str) -> float:
     b, i = TAGS.index("B-" + role), TAGS.index("I-" + role)
@@ -469,11 +513,16 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
     sources = [s for s in spans if s[0] == "SRC"]
     out = []
     for _, lo, hi in (s for s in spans if s[0] == "CON"):
-        toks = sent.toks[lo:hi]
+        # without a leading "that" and stray punctuation, as the rules'
+        toks = _clean(sent, list(sent.toks[lo:hi]))
         words = sum(any(c.isalnum() for c in t.text) for t in toks)
         if words < MIN_WORDS:
             continue
         start, end = toks[0].start, toks[-1].end
+        whole = next((r for r in regions if (r.start, r.end) == (start, end)),
+                     None)
+        if whole is not None:  # a whole quotation: its words, not its marks
+            start, end = whole.inner
         if any(s < end and start < e for s, e in claimed) or not cues:
             continue
         cue = min(cues, key=lambda c: min(abs(c[1] - hi), abs(lo - c[2])))
@@ -487,8 +536,10 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
             continue
         verb = _head(sent, cue_toks)
         if (lo < cue[1] and own_complement(sent, verb)) or \
-                _listener(sent, verb, toks):
-            continue
+                _listener(sent, verb, toks) or any(
+                    _put_to_speaker(sent, t) for t in cue_toks
+                    if t.upos == "VERB"):
+            continue  # ... or "(said when) asked about": a question
         speaker = _speaker(sent, sources, cue, cue_toks)
         match = _cue_match(sent, cue_toks, speaker, toks, lex)
         if match.cls in {"other", "stance"} and words < MIN_WORDS_UNLISTED:

@@ -17,13 +17,14 @@ from quotes.records import Attribution, Result
 
 COLUMNS = ("doc_id", "kind", "speaker", "entity", "speaker_mention", "role",
            "cue", "content", "start", "end", "speaker_start", "speaker_end",
-           "confidence")
+           "confidence", "found_by")
 """The columns: ``speaker`` is the resolved name (else the mention as
 written), ``entity`` the speaker's number in ``Result.speakers`` (the same
 for "A spokeswoman" and "the spokeswoman" of one document: group by
 ``doc_id`` and ``entity`` to count sources), ``cue`` the cue's lemma,
 ``start``/``end`` the content's offsets, ``speaker_start``/``speaker_end``
-the mention's (empty when unknown)."""
+the mention's (empty when unknown), ``found_by`` what found the claim
+(rules, learned or both)."""
 
 _INTEGERS = ("entity", "start", "end", "speaker_start", "speaker_end")
 DTYPES = {c: "Int64" if c in _INTEGERS else "string" for c in COLUMNS} | {
@@ -48,6 +49,7 @@ def row(result: Result, a: Attribution) -> dict[str, Any]:
         "speaker_start": s.start if s else None,
         "speaker_end": s.end if s else None,
         "confidence": round(a.confidence, 3),
+        "found_by": a.found_by,
     }
 
 

@@ -21,6 +21,8 @@ def as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(items)
 
 SCHEMA_VERSION = 1
+FOUND_BY = ("rules", "learned", "both")
+"""The values of ``Attribution.found_by``."""
 
 
 class Kind(str, enum.Enum):
@@ -122,6 +124,14 @@ class Attribution:
         validators.ge(0.0), validators.le(1.0)])
     sentence: int = 0
     """Index of the sentence holding the start of the content."""
+    found_by: str = field(default="rules",
+                          validator=validators.in_(FOUND_BY))
+    """What found the claim: ``"rules"``, ``"learned"`` (the learned
+    tagger, where no rule claimed anything) or ``"both"`` (a rule's claim
+    whose content the tagger tags as content too).
+
+    .. versionadded:: 0.10.0
+    """
 
     def __attrs_post_init__(self) -> None:
         if not self.content_pieces:
@@ -148,6 +158,7 @@ class Attribution:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "content_pieces": [p.to_dict() for p in self.content_pieces],
             "confidence": round(self.confidence, 3),
+            "found_by": self.found_by,
         }
         return out
 

@@ -13,6 +13,7 @@ Usage (from the repository root)::
     python tests/raw_report.py --parse         # ... with each failure's parse
     python tests/raw_report.py --only names    # ids starting with "names"
     python tests/raw_report.py --passing       # ids of the passages that pass
+    python tests/raw_report.py --suite fixtures/fresh_constructions.json
 
 ``tests/test_raw_constructions.py`` uses the same functions.
 """
@@ -124,13 +125,16 @@ def _show_parse(extractor: quotes.Extractor, text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Print each failing passage with what was expected and what came out."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--suite", type=Path, default=SUITE,
+                    help="passages to judge (default: %(default)s)")
     ap.add_argument("--only", default="", help="id prefix to run")
     ap.add_argument("--parse", action="store_true",
                     help="show the parse of each failing passage")
     ap.add_argument("--passing", action="store_true",
                     help="print only the ids of passing passages")
     args = ap.parse_args(argv)
-    passages = [p for p in load_passages() if p["id"].startswith(args.only)]
+    passages = [p for p in load_passages(args.suite)
+                if p["id"].startswith(args.only)]
     extractor = quotes.Extractor()
     judged = run(extractor, passages)
     if args.passing:

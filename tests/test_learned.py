@@ -214,3 +214,29 @@ def test_tagger_on_raw_text() -> None:
         "the central bank to raise interest rates")
     rules = quotes.Extractor(quotes.ParseConfig(learned=False)).extract(text)
     assert rules.attributions == ()
+
+
+def test_found_by_says_what_found_each_claim() -> None:
+    """Rules alone: every claim is the rules'; with the tagger its own
+    claims are "learned" and the rules' claims it tags too are "both"."""
+    rules, combined = _seed(False), _seed(True)
+    assert {a.found_by for a in rules.attributions} == {"rules"}
+    by_span = {a.content: a.found_by for a in combined.attributions}
+    assert {by_span[a.content] for a in rules.attributions} <= \
+        {"rules", "both"}
+    assert "both" in by_span.values()
+    added = [a for a in combined.attributions
+             if a.content not in {r.content for r in rules.attributions}]
+    assert added
+    assert {a.found_by for a in added} == {"learned"}
+    assert all(a.to_dict()["found_by"] == a.found_by
+               for a in combined.attributions)
+
+
+def test_tagger_contents_trimmed_like_the_rules() -> None:
+    """The tagger's contents, like the rules', start with no complementiser
+    "that" and no stray punctuation."""
+    for a in _seed(True).attributions:
+        text = a.content.text
+        assert not text.lower().startswith("that "), text
+        assert text[:1] not in ",.;:" and text[-1:] not in ",;:", text

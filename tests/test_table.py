@@ -45,6 +45,7 @@ def test_one_row_per_attribution_with_its_fields() -> None:
                                           else None)
         assert row["role"] == (a.speaker.role if a.speaker else None)
         assert row["entity"] == (a.speaker.entity if a.speaker else None)
+        assert row["found_by"] == a.found_by
 
 
 def test_entity_column_counts_one_source_per_entity() -> None:
