@@ -20,6 +20,7 @@ import attrs
 
 from quotes import (
     _batch,
+    _calibrate,
     _learned,
     _pronouns,
     _roles,
@@ -208,6 +209,8 @@ class Extractor:
         """Load the models now (a worker process, before its first
         document, so that a time limit counts parsing only)."""
         _ = self.pipeline, self.proposer, self.roles, self.pronouns
+        if self.config.learned:
+            _calibrate.load()
 
     def parse(self, text: str) -> _tree.Doc:
         """Parse *text* into the rules' ``Doc``, chunk by chunk."""
@@ -253,6 +256,7 @@ class Extractor:
             return Result(doc_id=doc_id, text=text)
         propose = self.proposer  # a missing tagger fails before parsing
         roles, pronouns = self.roles, self.pronouns
+        calibration = _calibrate.load() if self.config.learned else None
         started = time.perf_counter()
         plain = _text.normalize(text)
         doc = self.parse(plain.text)
@@ -262,6 +266,8 @@ class Extractor:
         log.info("%s: parsed %d sentences in %.2f s, rules %.3f s",
                  doc_id or "document", len(doc.sents), parsed - started,
                  time.perf_counter() - parsed)
+        if calibration is not None:
+            result = calibration.apply(result)
         return plain.restore(result)
 
     def compare(self, text: str, *, doc_id: str | None = None,
@@ -282,9 +288,9 @@ class Extractor:
         plain = _text.normalize(text)
         doc = self.parse(plain.text)
         return (plain.restore(_windows.run(doc, self.lexicon, doc_id)),
-                plain.restore(_windows.run(doc, self.lexicon, doc_id,
-                                           propose=propose, roles=roles,
-                                           pronouns=pronouns)))
+                plain.restore(_calibrate.load().apply(_windows.run(
+                    doc, self.lexicon, doc_id, propose=propose, roles=roles,
+                    pronouns=pronouns))))
 
     def extract_doc(self, doc: Any, *, text: str | None = None,
                     doc_id: str | None = None) -> Result:
@@ -387,4 +393,6 @@ def extract_doc(doc: Any, *, text: str | None = None,
     pronouns = _pronouns.load() if learned else None
     result = _windows.run(_tree.from_stanza(doc, raw), lexicon, doc_id,
                           propose=propose, roles=roles, pronouns=pronouns)
+    if learned:
+        result = _calibrate.load().apply(result)
     return attrs.evolve(result, text=raw)

@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES
 
 import quotes
-from quotes import _learned
+from quotes import _calibrate, _learned
 from quotes._parse import bundled_model_dir
 from quotes.testing import doc_from_conllu
 
@@ -129,10 +129,10 @@ def test_seed_claims_kept_with_tagger() -> None:
     """On the seed article every rules attribution stays as it was (the
     12 expected claims); the tagger only adds paraphrases of its own."""
     def key(a: quotes.Attribution) -> tuple[object, ...]:
-        # entity numbers follow text order, so added speakers renumber
+        # entity numbers follow text order, so added speakers renumber;
+        # confidences are calibrated by what found the claim (rules, both)
         sp = a.speaker
-        return (a.kind, a.content, a.cue, a.confidence,
-                sp and (sp.span, sp.name, sp.role))
+        return (a.kind, a.content, a.cue, sp and (sp.span, sp.name, sp.role))
 
     rules, combined = _seed(False), _seed(True)
     assert len(rules.attributions) == 12
@@ -183,7 +183,9 @@ def test_tagger_adds_what_the_rules_miss() -> None:
     tagger finds each claim; speakers come from the rules' machinery."""
     assert _stance(False).attributions == ()
     combined = _stance(True).attributions
-    assert all(0.5 <= a.confidence <= _learned.MAX_CONFIDENCE
+    calibration = _calibrate.load()
+    values = {round(v, 3) for v in calibration.table["learned"]}
+    assert all(a.found_by == "learned" and a.confidence in values
                for a in combined)
     found = {(a.kind.value, a.cue.lemma if a.cue else None, a.content.text,
               a.speaker.text if a.speaker else None)
