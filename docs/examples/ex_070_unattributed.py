@@ -5,8 +5,9 @@ Unattributed quotations and confidence
 Not every quotation is a claim: titles and scare quotes are quoted too.
 ``quotes`` never drops a quotation silently: what no speaker can be found
 for is listed in ``result.unattributed_quotes``. Every attribution has a
-``confidence`` that follows from the evidence found (see the concepts
-page).
+``confidence``: by default the share of claims like it that were right on
+annotated news (a named speaker with a cue: about three in four), so it
+can be read as a probability (see the concepts page).
 """
 
 # %%
@@ -28,6 +29,6 @@ print("unattributed:", [q.text for q in result.unattributed_quotes])
 # %%
 # The last quotation has no cue: it continues the most recent speaker,
 # with a lower confidence. Filter on confidence to keep the surest claims:
-sure = [a for a in result.attributions if a.confidence >= 0.8]
-print(len(sure), "of", len(result.attributions), "claims at 0.8 or more")
+sure = [a for a in result.attributions if a.confidence >= 0.7]
+print(len(sure), "of", len(result.attributions), "claims at 0.7 or more")
 result
