@@ -12,15 +12,13 @@ components (rules only) the evidence score is kept as it is.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import attrs
 from attrs import frozen
 
-from quotes._parse import bundled_model_dir
-from quotes.exceptions import ModelNotAvailableError
+from quotes import _modelfile
 from quotes.records import Result
 
 MODEL_FILE = "confidence.json"
@@ -89,25 +87,18 @@ def load(directory: str | Path | None = None) -> Calibration:
     Raises:
         ModelNotAvailableError: the file is missing or corrupt.
     """
-    base = Path(directory) if directory is not None else bundled_model_dir()
-    return _load(str(base / MODEL_FILE))
+    return _load(_modelfile.path_of(MODEL_FILE, directory))
 
 
 @functools.lru_cache(maxsize=4)
 def _load(path: str) -> Calibration:
-    hint = ("reinstall quotes, or run without the learned components "
-            "(ParseConfig(learned=False), quotes extract --rules-only)")
+    what = "confidence calibration"
+    data = _modelfile.read(path, what)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
         table = {str(k): tuple(float(x) for x in v)
                  for k, v in data["table"].items()}
         if "all" not in table or any(len(v) != BINS for v in table.values()):
             raise ValueError(f"expected {BINS} bins and an 'all' table")
-        return Calibration(table=table)
-    except FileNotFoundError as err:
-        msg = f"confidence calibration file {path} is missing; {hint}"
-        raise ModelNotAvailableError(msg, path=path) from err
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
-        msg = (f"confidence calibration file {path} is corrupt "
-               f"({type(err).__name__}: {err}); {hint}")
-        raise ModelNotAvailableError(msg, path=path) from err
+    except (ValueError, KeyError, TypeError, AttributeError) as err:
+        raise _modelfile.corrupt(path, what, err) from err
+    return Calibration(table=table)

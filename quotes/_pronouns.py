@@ -13,17 +13,15 @@ model (rules only) the rules decide.
 from __future__ import annotations
 
 import functools
-import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from attrs import frozen
 
+from quotes import _modelfile
 from quotes._entities import SPEAKER_WINDOW, Entity
-from quotes._parse import bundled_model_dir
-from quotes.exceptions import ModelNotAvailableError
 
 if TYPE_CHECKING:
     from quotes._entities import EntityTable
@@ -80,16 +78,8 @@ def features(m: Mention, ent: Entity, pool: Sequence[Entity],
 
 
 @frozen(kw_only=True)
-class PronounModel:
+class PronounModel(_modelfile.Logistic):
     """A logistic scorer over referent features, and its threshold."""
-
-    weights: Mapping[str, float]
-    threshold: float
-
-    def probability(self, feats: Mapping[str, float]) -> float:
-        """P(the entity is the pronoun's referent)."""
-        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def choose(self, m: Mention, pool: list[Entity], picked: Entity | None,
                table: EntityTable) -> Entity | None:
@@ -101,11 +91,6 @@ class PronounModel:
         best = max(scored)
         return pool[best[2]] if best[0] >= self.threshold else None
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON form written to ``pronouns.json``."""
-        return {"threshold": self.threshold,
-                "weights": dict(sorted(self.weights.items()))}
-
 
 def load(directory: str | Path | None = None) -> PronounModel:
     """The pronoun model from *directory* (default: the bundled model).
@@ -113,23 +98,9 @@ def load(directory: str | Path | None = None) -> PronounModel:
     Raises:
         ModelNotAvailableError: the file is missing or corrupt.
     """
-    base = Path(directory) if directory is not None else bundled_model_dir()
-    return _load(str(base / MODEL_FILE))
+    return _load(_modelfile.path_of(MODEL_FILE, directory))
 
 
 @functools.lru_cache(maxsize=4)
 def _load(path: str) -> PronounModel:
-    hint = ("reinstall quotes, or run without the learned components "
-            "(ParseConfig(learned=False), quotes extract --rules-only)")
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return PronounModel(weights={str(k): float(v)
-                                     for k, v in data["weights"].items()},
-                            threshold=float(data["threshold"]))
-    except FileNotFoundError as err:
-        msg = f"pronoun model file {path} is missing; {hint}"
-        raise ModelNotAvailableError(msg, path=path) from err
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
-        msg = (f"pronoun model file {path} is corrupt "
-               f"({type(err).__name__}: {err}); {hint}")
-        raise ModelNotAvailableError(msg, path=path) from err
+    return PronounModel(**_modelfile.logistic_fields(path, "pronoun model"))

@@ -8,24 +8,21 @@ trained by ``training/roles.py`` on hand-annotated PolNeAR speakers)
 scores each candidate from its features, and the best one above the
 model's threshold is the entity's role on every claim it makes. Without
 the model (rules only) the most specific role is taken
-(``most_specific_role``).
+(``Entity.role``).
 """
 
 from __future__ import annotations
 
 import functools
-import json
-import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
 from attrs import frozen
 
-from quotes._entities import Entity, most_specific_role, role_head
-from quotes._parse import bundled_model_dir
-from quotes.exceptions import ModelNotAvailableError
+from quotes import _modelfile
+from quotes._entities import Entity, role_head
 from quotes.lexicons import Lexicon
 
 MODEL_FILE = "roles.json"
@@ -103,7 +100,7 @@ def features(c: Candidate, cands: Sequence[Candidate], ent: Entity,
     words = c.text.split()
     head = role_head(c.text).strip(".,")
     longest = max(len(o.text.split()) for o in cands)
-    picked = rules_choice(ent)
+    picked = ent.role  # the rules' choice
     f = {
         "rules_pick": float(c.text == picked),
         "rules_none": float(picked is None),
@@ -151,16 +148,8 @@ class RoleChooser(Protocol):
 
 
 @frozen(kw_only=True)
-class RoleModel:
+class RoleModel(_modelfile.Logistic):
     """A logistic scorer over candidate features, and its threshold."""
-
-    weights: Mapping[str, float]
-    threshold: float
-
-    def probability(self, feats: Mapping[str, float]) -> float:
-        """P(the candidate is the entity's role)."""
-        z = sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def choose(self, ent: Entity, text: str, lex: Lexicon,
                gives_role: Callable[[str], bool]) -> str | None:
@@ -173,16 +162,6 @@ class RoleModel:
         best = max(scored)
         return best[2] if best[0] >= self.threshold else None
 
-    def to_json(self) -> dict[str, object]:
-        """The JSON form written to ``roles.json``."""
-        return {"threshold": self.threshold,
-                "weights": dict(sorted(self.weights.items()))}
-
-
-def rules_choice(ent: Entity) -> str | None:
-    """The rules' role: the most specific one (the fallback)."""
-    return most_specific_role(ent.roles, named=ent.name is not None)
-
 
 def load(directory: str | Path | None = None) -> RoleModel:
     """The role model from *directory* (default: the bundled model).
@@ -190,23 +169,9 @@ def load(directory: str | Path | None = None) -> RoleModel:
     Raises:
         ModelNotAvailableError: the file is missing or corrupt.
     """
-    base = Path(directory) if directory is not None else bundled_model_dir()
-    return _load(str(base / MODEL_FILE))
+    return _load(_modelfile.path_of(MODEL_FILE, directory))
 
 
 @functools.lru_cache(maxsize=4)
 def _load(path: str) -> RoleModel:
-    hint = ("reinstall quotes, or run without the learned components "
-            "(ParseConfig(learned=False), quotes extract --rules-only)")
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return RoleModel(weights={str(k): float(v)
-                                  for k, v in data["weights"].items()},
-                         threshold=float(data["threshold"]))
-    except FileNotFoundError as err:
-        msg = f"role model file {path} is missing; {hint}"
-        raise ModelNotAvailableError(msg, path=path) from err
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
-        msg = (f"role model file {path} is corrupt "
-               f"({type(err).__name__}: {err}); {hint}")
-        raise ModelNotAvailableError(msg, path=path) from err
+    return RoleModel(**_modelfile.logistic_fields(path, "role model"))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import quotes
-from quotes import _roles, _tree
+from quotes import _modelfile, _roles, _tree
 from quotes._entities import Entity
 from quotes._speakers import Mention
 from quotes.exceptions import ModelNotAvailableError
@@ -160,7 +160,7 @@ def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
 def test_rules_only_needs_no_role_model(monkeypatch: pytest.MonkeyPatch,
                                         tmp_path: Path) -> None:
     """learned=False never loads roles.json (the rules-only mode)."""
-    monkeypatch.setattr(_roles, "bundled_model_dir", lambda: tmp_path)
+    monkeypatch.setattr(_modelfile, "bundled_model_dir", lambda: tmp_path)
     ex = quotes.Extractor(quotes.ParseConfig(learned=False))
     assert ex.roles is None
     with pytest.raises(ModelNotAvailableError):

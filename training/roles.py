@@ -67,7 +67,7 @@ class Recorder:
                gives_role: Callable[[str], bool]) -> str | None:
         cands = _roles.candidates(ent, text, gives_role)
         feats = [_roles.features(c, cands, ent, lex) for c in cands]
-        self.seen.append((cands, feats, _roles.rules_choice(ent)))
+        self.seen.append((cands, feats, ent.role))
         return f"\x00{len(self.seen) - 1}"
 
 
