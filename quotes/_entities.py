@@ -86,7 +86,7 @@ class Entity:
         return most_specific_role(self.roles, named=self.name is not None)
 
 
-_PARTY_WORDS = frozenset({"democrat", "republican", "gop"})
+PARTY_WORDS = frozenset({"democrat", "republican", "gop"})
 """A party label alone is a named person's affiliation, not a role."""
 _PARTIES = {"democratic": "D", "democrat": "D", "republican": "R",
             "gop": "R", "libertarian": "L"}
@@ -143,7 +143,7 @@ def role_parties(role: str | None) -> set[str]:
 def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
     """The role with the most words; a bare party label is no role of a
     named person ("Democrat Hillary Clinton")."""
-    kept = [r for r in roles if not (named and r.casefold() in _PARTY_WORDS)]
+    kept = [r for r in roles if not (named and r.casefold() in PARTY_WORDS)]
     return max(kept, key=lambda r: len(r.split()), default=None)
 
 

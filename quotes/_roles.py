@@ -22,7 +22,7 @@ from typing import Protocol
 from attrs import frozen
 
 from quotes import _modelfile
-from quotes._entities import Entity, role_head
+from quotes._entities import PARTY_WORDS, Entity, role_head
 from quotes.lexicons import Lexicon
 
 MODEL_FILE = "roles.json"
@@ -55,10 +55,6 @@ class Candidate:
     in_headline: bool
 
 
-_PARTY_HEADS = frozenset({"democrat", "democrats", "republican",
-                          "republicans", "gop"})
-
-
 def candidates(ent: Entity, text: str,
                gives_role: Callable[[str], bool]) -> list[Candidate]:
     """The entity's candidates in text order, each text once.
@@ -74,8 +70,7 @@ def candidates(ent: Entity, text: str,
         lexical = {r for r in (m.role, *m.more_roles) if r}
         for role in (m.role, *m.more_roles, *m.open_roles):
             if not role or role.casefold() in seen or \
-                    not gives_role(role) or (ent.name is not None and
-                                             role_head(role) in _PARTY_HEADS):
+                    _ruled_out(role, ent, gives_role):
                 continue
             words = text[m.start:m.end]
             at = words.find(role)
@@ -92,6 +87,14 @@ def candidates(ent: Entity, text: str,
                 lexical=role in lexical,
                 in_headline=0 <= m.start < headline)
     return list(seen.values())
+
+
+def _ruled_out(role: str, ent: Entity,
+               gives_role: Callable[[str], bool]) -> bool:
+    """Kinship and epithets (``gives_role`` false), or a named person's
+    party label ("Democrat from Oregon")."""
+    return not gives_role(role) or (
+        ent.name is not None and role_head(role).rstrip("s") in PARTY_WORDS)
 
 
 def features(c: Candidate, cands: Sequence[Candidate], ent: Entity,

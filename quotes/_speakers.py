@@ -393,7 +393,8 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
                    role=role, more_roles=more,
-                   open_roles=_open_roles(sent, head, toks, name, text, lex),
+                   open_roles=_open_roles(sent, head, toks, name, text, lex,
+                                          comma=comma),
                    plural=plural, main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
 
@@ -437,8 +438,10 @@ def _hyphen_left(sent: Sent, run: list[Tok]) -> list[Tok]:
 
 
 def _open_roles(sent: Sent, head: Tok, toks: list[Tok], name: str | None,
-                text: str, lex: Lexicon) -> tuple[str, ...]:
-    """Role candidates by surface pattern alone (see ``Mention``)."""
+                text: str, lex: Lexicon, *,
+                comma: str | None = None) -> tuple[str, ...]:
+    """Role candidates by surface pattern alone (see ``Mention``);
+    *comma* is the lexicon-checked appositive, when the caller has one."""
     found = []
     if name is not None:
         first = text.find(name, toks[0].start)
@@ -451,7 +454,8 @@ def _open_roles(sent: Sent, head: Tok, toks: list[Tok], name: str | None,
             before = before[:-1]
         if before and any(t.upos in {"NOUN", "ADJ"} for t in before):
             found.append(_join(before, text))  # "GOP mega-donor Sheldon ..."
-        comma = _comma_role(sent, toks[-1].i, text, lex, gate=False)
+        if comma is None:
+            comma = _comma_role(sent, toks[-1].i, text, lex, gate=False)
         if comma and _nominal_phrase(sent, text.find(comma, toks[-1].end),
                                      comma):
             found.append(comma)  # "Mayra Gonzalez, a cook at the Taj,"
@@ -683,8 +687,7 @@ def _name_before_comma(sent: Sent, first: int, text: str,
     return text[toks[k].start:toks[end - 1].end]
 
 
-_PARTY_LABELS = frozenset({"republican", "democrat", "democratic", "gop",
-                           "libertarian", "independent"})
+_PARTY_LABELS = _PARTY_NAMES | {"democrat", "gop", "independent"}
 """A party label before a name ("Republican Tom Reyes"): not the name."""
 
 

@@ -23,12 +23,10 @@ are for research use (see quotes/model/LICENSE.md).
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import pickle
 import sys
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -38,7 +36,7 @@ from quotes._entities import Entity, EntityTable
 from quotes._speakers import Mention
 from quotes.evaluate import _norm, content_chars, match
 from quotes.lexicons import Lexicon
-from training.roles import SHARED, fit, matrix, read_gold
+from training.roles import data_arguments, fit, matrix, read_gold
 
 log = logging.getLogger("training.pronouns")
 
@@ -119,18 +117,7 @@ def crossvalidate(data: list[dict[str, Any]], folds: int, l2: float,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", type=Path,
-                        default=Path("build/roles/train.pkl"))
-    parser.add_argument("--train-gold", type=Path,
-                        default=SHARED / "train.jsonl")
-    parser.add_argument("--tune", type=Path,
-                        default=Path("build/roles/dev.pkl"))
-    parser.add_argument("--tune-gold", type=Path, default=SHARED / "dev.jsonl")
-    parser.add_argument("--out", type=Path,
-                        default=Path("quotes/model") / _pronouns.MODEL_FILE)
-    parser.add_argument("--l2", type=float, default=1.0)
-    parser.add_argument("--folds", type=int, default=5)
+    parser = data_arguments(__doc__.splitlines()[0], _pronouns.MODEL_FILE)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     lex = Lexicon.default()

@@ -191,8 +191,11 @@ def crossvalidate(data: list[dict[str, Any]], folds: int, l2: float,
     return best[1], {"rules": rules, "model": best[2]}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def data_arguments(description: str, model_file: str,
+                   ) -> argparse.ArgumentParser:
+    """The options the role and pronoun trainers share: cached parses and
+    gold of the training and tuning articles, output, L2, folds."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--train", type=Path,
                         default=Path("build/roles/train.pkl"))
     parser.add_argument("--train-gold", type=Path,
@@ -201,13 +204,18 @@ def main(argv: list[str] | None = None) -> int:
                         default=Path("build/roles/dev.pkl"))
     parser.add_argument("--tune-gold", type=Path, default=SHARED / "dev.jsonl")
     parser.add_argument("--out", type=Path,
-                        default=Path("quotes/model") / _roles.MODEL_FILE)
+                        default=Path("quotes/model") / model_file)
     parser.add_argument("--l2", type=float, default=1.0)
-    parser.add_argument("--half", action="store_true",
-                        help="train on every other training article")
     parser.add_argument("--folds", type=int, default=5,
                         help="folds by article for the threshold and the "
                         "cross-validated figures (default 5)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = data_arguments(__doc__.splitlines()[0], _roles.MODEL_FILE)
+    parser.add_argument("--half", action="store_true",
+                        help="train on every other training article")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     lex = Lexicon.default()
