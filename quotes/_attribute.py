@@ -3,7 +3,7 @@
 Flow: pair the quote marks of the whole text (``_marks``), find the cues
 of each sentence (``_cues``), tie each cue to its content (a quotation or
 a reported clause) and each remaining quotation to a nearby cue or to the
-previous speaker, then resolve speakers to entities (``_entities``).
+previous speaker, then resolve speakers to entities (``quotes.speakers``).
 """
 
 from __future__ import annotations
@@ -15,14 +15,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import define, evolve, field
 
 from quotes._cues import CueMatch, find_cues
-from quotes._entities import (
-    Entity,
-    EntityTable,
-    PronounChooser,
-    role_head,
-)
 from quotes._marks import QuoteRegion, find_quotes
-from quotes._speakers import Mention, is_nominal, label_mention, mention_at
 from quotes._tree import Doc, Sent, Tok, is_punct
 from quotes.lexicons import Lexicon
 from quotes.records import (
@@ -33,10 +26,15 @@ from quotes.records import (
     Speaker,
     SpeakerEntity,
 )
+from quotes.speakers.coref import EntityTable, PronounChooser
+from quotes.speakers.mentions import is_nominal, label_mention, mention_at
+from quotes.speakers.model import Entity, Mention
+from quotes.speakers.names import complete_names
+from quotes.speakers.words import lexical_head
 
 if TYPE_CHECKING:
     from quotes._learned import Proposer
-    from quotes._roles import RoleChooser
+    from quotes.speakers.roles import RoleChooser
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +83,9 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
     """Extract every attribution of a parsed document.
 
     *propose* (the learned tagger, ``_learned``) adds claims where the
-    rules found none; *roles* (the role model, ``_roles``) decides each
+    rules found none; *roles* (the role model, ``speakers.roles``) decides each
     speaker's role, where the rules take the most specific one; *pronouns*
-    (``_pronouns``) decides who a third-person pronoun is.
+    (``speakers.pronouns``) decides who a third-person pronoun is.
     """
     text = doc.text
     regions = find_quotes(text)
@@ -583,7 +581,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
         resolved.setdefault(m.head.start, ent)
         if d_index is not None:
             speaker_mentions[d_index] = (m, ent)
-    table.complete_names()
+    complete_names(table.entities, table.text, table.lex)
     kept = [d for i, d in enumerate(drafts) if i not in dropped]
     position = {id(d): k for k, d in enumerate(kept)}
     partners = {position[id(drafts[i])]: [
@@ -648,7 +646,7 @@ def _joint_name(names: list[str]) -> str:
 
 def _plural_role(role: str | None) -> bool:
     """A role that can stand for several people ("Senators", "Sens.")."""
-    head = role_head(role or "").rstrip(".")
+    head = lexical_head(role or "").rstrip(".")
     return head.endswith("s") and not head.endswith("ss")
 
 

@@ -22,8 +22,6 @@ from quotes import (
     _batch,
     _calibrate,
     _learned,
-    _pronouns,
-    _roles,
     _select,
     _text,
     _tree,
@@ -38,6 +36,8 @@ from quotes._parse import (
 )
 from quotes.lexicons import Lexicon
 from quotes.records import Result
+from quotes.speakers import pronouns as _pronouns
+from quotes.speakers import roles as _roles
 
 log = logging.getLogger(__name__)
 

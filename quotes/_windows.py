@@ -20,16 +20,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quotes import _attribute
-from quotes._entities import most_specific_role
 from quotes._marks import find_quotes
 from quotes._tree import Doc, shift
 from quotes.lexicons import Lexicon
 from quotes.records import Attribution, Result, Span, SpeakerEntity
+from quotes.speakers.words import most_specific_role
 
 if TYPE_CHECKING:
-    from quotes._entities import PronounChooser
     from quotes._learned import Proposer
-    from quotes._roles import RoleChooser
+    from quotes.speakers.coref import PronounChooser
+    from quotes.speakers.roles import RoleChooser
 
 WINDOW = 100_000
 """Characters in a window (a window ends at the first break past this)."""

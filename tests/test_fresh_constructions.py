@@ -25,7 +25,7 @@ MIN_FULLY_RIGHT = 0.80
 name, role, no extra attribution), with the bundled model and the learned
 tagger. Measured once before any rule was changed for it: 69 / 130 =
 0.531; after issue 22's cue forms: 104 / 130 = 0.800 (most of the rest
-are roles and names, chosen in ``_entities``/``_speakers``)."""
+are roles and names, chosen in ``quotes.speakers``)."""
 
 PASSAGES = load_passages(SUITE)
 KINDS = {"direct", "mixed", "indirect"}

@@ -7,8 +7,10 @@ import pytest
 
 import quotes
 from quotes import Lexicon, _tree
-from quotes._entities import Entity, EntityTable
-from quotes._speakers import mention_at
+from quotes.speakers.coref import EntityTable
+from quotes.speakers.mentions import mention_at
+from quotes.speakers.model import Entity
+from quotes.speakers.names import complete_names
 
 LEX = Lexicon.default()
 
@@ -26,7 +28,7 @@ def _complete(text: str, *names: str, gender: str | None = None,
     for k, name in enumerate(names):
         table.entities.append(Entity(index=k, name=name, person=person,
                                      gender=gender if k == 0 else None))
-    table.complete_names()
+    complete_names(table.entities, table.text, table.lex)
     return [e.name for e in table.entities]
 
 
@@ -109,7 +111,7 @@ def test_unnamed_police_take_the_name_the_text_gives(text: str,
     ent = Entity(index=0, name=None, head="police", plural=True,
                  roles=["Police"])
     table.entities.append(ent)
-    table.complete_names()
+    complete_names(table.entities, table.text, table.lex)
     assert ent.name == name
     assert (ent.roles, ent.person) == (([], False) if name else
                                        (["Police"], True))
@@ -200,7 +202,7 @@ def test_short_title_takes_the_full_one(text: str, full: str) -> None:
     table = EntityTable(LEX, text)
     ent = Entity(index=0, name="Times", person=False, titled=True)
     table.entities.append(ent)
-    table.complete_names()
+    complete_names(table.entities, table.text, table.lex)
     assert ent.name == full
 
 
@@ -210,5 +212,5 @@ def test_organisation_name_stops_at_a_sentence_end() -> None:
     table = EntityTable(LEX, "He worked for RT. The network said so.")
     ent = Entity(index=0, name=None, head="network", person=True)
     table.entities.append(ent)
-    table.complete_names()
+    complete_names(table.entities, table.text, table.lex)
     assert ent.name is None

@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 import quotes
-from quotes import _pronouns, _tree
-from quotes._entities import Entity, EntityTable
-from quotes._speakers import Mention
+from quotes import _tree
 from quotes.exceptions import ModelNotAvailableError
 from quotes.lexicons import Lexicon
+from quotes.speakers import pronouns as _pronouns
+from quotes.speakers.coref import EntityTable
+from quotes.speakers.model import Entity, Mention
 
 LEX = Lexicon.default()
 TEXT = "Ann Lee met Bo Park.\n\nShe said the deal was done."

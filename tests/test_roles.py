@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 import quotes
-from quotes import _modelfile, _roles, _tree
-from quotes._entities import Entity
-from quotes._speakers import Mention
+from quotes import _modelfile, _tree
 from quotes.exceptions import ModelNotAvailableError
 from quotes.lexicons import Lexicon
+from quotes.speakers import roles as _roles
+from quotes.speakers.model import Entity, Mention
 
 LEX = Lexicon.default()
 
@@ -170,7 +170,7 @@ def test_rules_only_needs_no_role_model(monkeypatch: pytest.MonkeyPatch,
 def _open_roles(extractor: quotes.Extractor, text: str, name: str,
                 ) -> tuple[str, ...]:
     """The open role candidates of the first mention named *name*."""
-    from quotes._speakers import mention_at
+    from quotes.speakers.mentions import mention_at
 
     doc = extractor.parse(text)
     for sent in doc.sents:

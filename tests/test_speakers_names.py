@@ -9,16 +9,16 @@ import pytest
 
 import quotes
 from quotes import Lexicon, _tree
-from quotes._entities import (
-    SPEAKER_WINDOW,
-    EntityTable,
+from quotes.speakers.coref import EntityTable
+from quotes.speakers.mentions import mention_at
+from quotes.speakers.model import SPEAKER_WINDOW, Mention
+from quotes.speakers.words import (
     heads_agree,
+    lexical_head,
     most_specific_role,
-    role_head,
     role_parties,
     same_rank,
 )
-from quotes._speakers import Mention, mention_at
 from quotes.testing import doc_from_conllu
 
 LEX = Lexicon.default()
@@ -403,8 +403,8 @@ def test_headline_keeps_the_words_the_text_confirms() -> None:
 def test_role_heads_agree(role: str, others: list[str], agree: bool) -> None:
     """Head words agree when equal or one abbreviates the other; a party
     note after a title is not the head."""
-    heads = {role_head(r) for r in others}
-    assert heads_agree(role_head(role), heads, LEX.title_words) is agree
+    heads = {lexical_head(r) for r in others}
+    assert heads_agree(lexical_head(role), heads, LEX.title_words) is agree
 
 
 # an aside after the cue parsed as its complement ("said, not even ...")

@@ -24,9 +24,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from quotes import _calibrate, _learned, _pronouns, _roles, _windows
+from quotes import _calibrate, _learned, _windows
 from quotes.evaluate import _norm, _overlap, content_chars, match
 from quotes.lexicons import Lexicon
+from quotes.speakers import pronouns as _pronouns
+from quotes.speakers import roles as _roles
 from training.roles import SHARED, read_gold
 
 

@@ -7,10 +7,11 @@ One command, CPU, a few minutes once the parses are cached (see
 
 Steps: run the rules and the learned tagger on each cached parse with a
 recording chooser that keeps, for every third-person pronoun, the entities
-it could refer to and their features (``quotes._pronouns.features``), and
-answers as the rules do. Each predicted claim whose speaker is such a
-pronoun is matched to its gold claim (content overlap, as the scorer does);
-where the gold speaker is named, a candidate is positive when its final
+it could refer to and their features
+(``quotes.speakers.pronouns.features``), and answers as the rules do.
+Each predicted claim whose speaker is such a pronoun is matched to its
+gold claim (content overlap, as the scorer does); where the gold speaker
+is named, a candidate is positive when its final
 canonical name is the gold name. A logistic regression (as in
 ``training.roles``) is fitted on PolNeAR train articles with speakers and
 PolNeAR dev; the threshold (below it: no referent) is the one with the
@@ -31,11 +32,12 @@ from typing import Any
 
 import numpy as np
 
-from quotes import _learned, _pronouns, _windows
-from quotes._entities import Entity, EntityTable
-from quotes._speakers import Mention
+from quotes import _learned, _windows
 from quotes.evaluate import _norm, content_chars, match
 from quotes.lexicons import Lexicon
+from quotes.speakers import pronouns as _pronouns
+from quotes.speakers.coref import EntityTable
+from quotes.speakers.model import Entity, Mention
 from training.roles import data_arguments, fit, matrix, read_gold
 
 log = logging.getLogger("training.pronouns")

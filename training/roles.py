@@ -11,9 +11,9 @@ One command, CPU, fixed seed, a few minutes once the parses are cached::
 Steps: run the rules, the learned tagger and the pronoun model
 (``training.pronouns``, trained first) on each cached parse, with a
 recording chooser that keeps every speaker entity's role candidates
-(``quotes._roles.candidates``); match each predicted claim to the gold one
-(content overlap, as the scorer does) and, where the speaker is the gold
-one, label each candidate by whether it is near the gold role (the
+(``quotes.speakers.roles.candidates``); match each predicted claim to the
+gold one (content overlap, as the scorer does) and, where the speaker is
+the gold one, label each candidate by whether it is near the gold role (the
 scorer's ``role_near``; a gold role of null makes every candidate
 negative). A logistic regression over the candidates' features is fitted
 on the training articles (L2, full-batch gradient descent, seeded); the
@@ -42,10 +42,12 @@ from typing import Any
 
 import numpy as np
 
-from quotes import _learned, _pronouns, _roles, _windows
-from quotes._entities import Entity
+from quotes import _learned, _windows
 from quotes.evaluate import _norm, content_chars, match, role_near
 from quotes.lexicons import Lexicon
+from quotes.speakers import pronouns as _pronouns
+from quotes.speakers import roles as _roles
+from quotes.speakers.model import Entity
 
 log = logging.getLogger("training.roles")
 

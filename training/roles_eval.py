@@ -17,9 +17,11 @@ import pickle
 import sys
 from pathlib import Path
 
-from quotes import _learned, _pronouns, _roles, _windows
+from quotes import _learned, _windows
 from quotes.evaluate import load, score
 from quotes.lexicons import Lexicon
+from quotes.speakers import pronouns as _pronouns
+from quotes.speakers import roles as _roles
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,60 +2,34 @@
 
 Input: a ``Sent`` and a token; output: ``Mention`` records holding the
 mention's tokens, the name part, the role part and pronoun features.
-Pure functions over ``_tree`` records.
+Pure functions over ``_tree`` records; imports ``words`` and ``model`` of
+the speaker stages.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-
-from attrs import field, frozen
 
 from quotes._tree import Sent, Tok, bracket_opening, is_punct
 from quotes.lexicons import Lexicon
-from quotes.records import as_tuple
+from quotes.speakers.model import Mention
+from quotes.speakers.words import (
+    PARTY_NAMES,
+    QUOTE_MARKS,
+    is_headline_verb,
+    is_hyphen_in_name,
+    is_name_word,
+    is_nickname_mark,
+    is_possessive,
+    is_role_word,
+    is_surname,
+    is_title,
+)
 
 # dependents that stay inside a speaker mention (the name phrase itself)
 _INSIDE = frozenset({"compound", "flat", "amod", "det", "nmod:poss", "case",
                      "nummod", "goeswith", "fixed", "compound:prt"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM", "ADJ"})
-
-
-@frozen(kw_only=True)
-class Mention:
-    """A speaker mention in one sentence."""
-
-    sent: int
-    toks: tuple[Tok, ...] = field(converter=as_tuple)
-    head: Tok
-    name: str | None
-    role: str | None
-    more_roles: tuple[str, ...] = ()
-    """Other roles the mention gives: a title before the name when an
-    appositive after it gives ``role``."""
-    open_roles: tuple[str, ...] = ()
-    """Role candidates found by the surface patterns of roles (an
-    appositive, words before the name, a copular predicate) without the
-    role-noun lexicon's check ("a cook at the Taj"): the role model weighs
-    them; the rules ignore them."""
-    pronoun: str | None = None
-    plural: bool = False
-    main: bool = False
-    """The subject of its sentence's main clause."""
-    restricted: bool = False
-    """A description with a restrictive relative clause ("the officer who
-    shot Scott"): it introduces someone, it does not refer back."""
-
-    @property
-    def start(self) -> int:
-        """Start offset of the mention."""
-        return self.toks[0].start
-
-    @property
-    def end(self) -> int:
-        """End offset of the mention."""
-        return self.toks[-1].end
 
 
 def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
@@ -85,7 +59,7 @@ def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
         else:
             break
     verb = next((k for k in range(head.i + 1, hi + 1)
-                 if _is_headline_verb(sent.toks[k], lex)), None)
+                 if is_headline_verb(sent.toks[k], lex)), None)
     if verb is not None:
         hi = verb - 1  # "Chris Christie | Calls Hillary Clinton ..."
     toks = [sent.toks[k] for k in range(lo, hi + 1)]
@@ -105,115 +79,10 @@ def _joins_name(sent: Sent, i: int, head: Tok) -> bool:
                                     tok.deprel == head.deprel)
 
 
-def _is_role_word(tok: Tok, lex: Lexicon) -> bool:
-    word = tok.text.lower()
-    if word in lex.role_nouns or tok.lemma in lex.role_nouns or \
-            word.rstrip(".") + "." in lex.role_nouns or \
-            word in lex.epithets or tok.lemma in lex.epithets:
-        return True
-    # "psychologist", "historian": person nouns by their ending
-    return tok.upos == "NOUN" and word.rstrip("s").endswith(_ROLE_ENDINGS)
 
-
-_ROLE_ENDINGS = ("ologist", "ist", "ician", "arian", "orian")
-
-
-def _possessive(tok: Tok) -> bool:
-    """A possessive pronoun ("his", "their"): a determiner of a role."""
-    return tok.upos == "PRON" and "Poss=Yes" in tok.feats
-
-
-def _is_title(tok: Tok, lex: Lexicon) -> bool:
-    """A title or honorific written before a name ("Sen.", "Lt.", "Mr.")."""
-    word = tok.text.lower()
-    return word in lex.titles or word in lex.honorifics or \
-        word.rstrip(".") + "." in lex.titles
-
-
-_PARTY_NAMES = frozenset({"republican", "democratic", "libertarian"})
-"""Role words that may begin an organisation's name ("Republican National
-Committee")."""
 _QUANTIFIERS = frozenset({"other", "some", "many", "several", "few", "most",
                          "all", "both", "one", "two", "three", "four",
                          "five", "numerous", "various"})
-_DESCRIPTORS = frozenset({"rival", "neither", "either"})
-"""Sentence-initial words the tagger may call proper nouns ("Rival Hillary
-Clinton"): never part of a name, kept in a role ("Rival coach")."""
-_NOT_NAME_UPOS = frozenset({"DET", "PRON", "ADP", "PUNCT", "VERB", "AUX",
-                            "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
-
-
-def _is_headline_verb(tok: Tok, lex: Lexicon) -> bool:
-    """A capitalised reporting verb a headline's parse takes for part of a
-    name: "Chris Christie Calls Hillary Clinton ...", "Sanders Vows"."""
-    word = tok.text.lower()
-    if not tok.text[:1].isupper() or not word.endswith("s") or \
-            word in lex.first_names:
-        return False
-    return word[:-1] in lex.reporting_verbs or (
-        word.endswith("es") and word[:-2] in lex.reporting_verbs)
-
-
-def _is_name_word(tok: Tok, lex: Lexicon) -> bool:
-    text = tok.text
-    if not text or not text[0].isalpha() or not (
-            text[0].isupper() or tok.upos == "PROPN"):
-        return False
-    if text.lower() in lex.publications and tok.upos == "PROPN":
-        return True  # "The Charlotte Observer"
-    if _is_role_word(tok, lex) or _is_title(tok, lex) or \
-            text.lower() in _DESCRIPTORS:
-        return False
-    if tok.upos in _NOT_NAME_UPOS or (tok.upos == "ADJ" and
-                                      tok.xpos != "NNP") or \
-            _is_headline_verb(tok, lex):
-        return False  # "Young" as an adjective, not a name
-    return tok.rel != "nmod:poss"
-
-
-_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
-
-
-def _is_nickname_mark(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
-    """``toks[k]`` is a quote mark around a nickname inside a name, between
-    two name words: Robert C. "Bobby" Scott."""
-    return 0 < k < len(toks) - 1 and toks[k].text in _QUOTE_MARKS and \
-        _is_name_word(toks[k - 1], lex) and _is_name_word(toks[k + 1], lex)
-
-
-def _is_hyphen_in_name(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
-    """``toks[k]`` is a hyphen written tight inside a name (Jean-Pierre)."""
-    if not 0 < k < len(toks) - 1 or toks[k].text not in {"-", "\u2011"}:
-        return False
-    before, after = toks[k - 1], toks[k + 1]
-    return before.end == toks[k].start and toks[k].end == after.start and \
-        _is_name_word(before, lex)
-
-
-_SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx"})
-"""Honorifics only ever followed by a surname (not "Madam President")."""
-
-
-def _is_surname(toks: list[Tok], k: int, lex: Lexicon) -> bool:
-    """A role word used as a surname: "Tom Baker", "Samuel Otis King".
-
-    Capitalised, and after name words that begin with a first name or an
-    initial ("Press Secretary Sean" does not: "Press" is neither).
-    """
-    tok = toks[k]
-    if not tok.text[:1].isupper() or not _is_role_word(tok, lex) or \
-            _is_title(tok, lex):
-        return False
-    if k > 0 and toks[k - 1].text.lower().rstrip(".") in _SURNAME_HONORIFICS:
-        return True  # "Mr. King", "Ms. Baker"
-    j = k
-    while j > 0 and _is_name_word(toks[j - 1], lex):
-        j -= 1
-    if j == k:
-        return False
-    first = toks[j].text
-    return first.lower() in lex.first_names or (
-        len(first) == 2 and first[1] == "." and first[0].isupper())
 
 
 def split_name_role(toks: list[Tok], text: str,
@@ -231,11 +100,11 @@ def split_name_role(toks: list[Tok], text: str,
         k -= 1
     end = k
     org = end > 0 and toks[end - 1].text.lower() in lex.org_words
-    while k > 0 and (_is_name_word(toks[k - 1], lex) or (
-            k < end and _is_hyphen_in_name(toks, k - 1, lex)) or
-            _is_surname(toks, k - 1, lex) or (
-                org and toks[k - 1].text.lower() in _PARTY_NAMES) or (
-                k < end and _is_nickname_mark(toks, k - 1, lex))):
+    while k > 0 and (is_name_word(toks[k - 1], lex) or (
+            k < end and is_hyphen_in_name(toks, k - 1, lex)) or
+            is_surname(toks, k - 1, lex) or (
+                org and toks[k - 1].text.lower() in PARTY_NAMES) or (
+                k < end and is_nickname_mark(toks, k - 1, lex))):
         if k < end and toks[k - 1].text.lower() in lex.org_words and \
                 not any(t.text.lower() in lex.org_words
                         for t in toks[k:end]):
@@ -243,7 +112,7 @@ def split_name_role(toks: list[Tok], text: str,
         k -= 1
     name_toks = toks[k:end]
     rest = toks[:k]
-    while rest and (rest[0].upos in {"DET", "NUM"} or _possessive(rest[0]) or
+    while rest and (rest[0].upos in {"DET", "NUM"} or is_possessive(rest[0]) or
                     rest[0].text.lower() in _QUANTIFIERS or
                     rest[0].text.lower() in lex.honorifics or
                     rest[0].text.lower() == "whose"):  # "whose leaders"
@@ -253,12 +122,12 @@ def split_name_role(toks: list[Tok], text: str,
         rest = rest[:-1]
     name = _join(name_toks, text) if name_toks else None
     role = None
-    if rest and any(_is_role_word(t, lex) or _is_title(t, lex)
+    if rest and any(is_role_word(t, lex) or is_title(t, lex)
                     for t in rest):
         # "vice presidential nominee Gov. Mike Pence": the title after a
         # role noun is the same office said twice
-        while len(rest) > 1 and _is_title(rest[-1], lex) and any(
-                _is_role_word(t, lex) and not _is_title(t, lex)
+        while len(rest) > 1 and is_title(rest[-1], lex) and any(
+                is_role_word(t, lex) and not is_title(t, lex)
                 for t in rest[:-1]):
             rest = rest[:-1]
         role = _join(rest, text)
@@ -295,14 +164,14 @@ def role_phrase(sent: Sent, head: Tok, text: str,
                 lex: Lexicon) -> str | None:
     """The role named by a nominal phrase ("the Kremlin spokesman")."""
     toks = _phrase_tokens(sent, head, lex)
-    if not any(_is_role_word(t, lex) for t in toks):
+    if not any(is_role_word(t, lex) for t in toks):
         return None
     after = toks[-1].i + 1
     if after < len(sent.toks) and sent.toks[after].text == "general":
         toks = [*toks, sent.toks[after]]  # "attorney" + "general" misparsed
     name, role = split_name_role(toks, text, lex)
     if not role:
-        while toks and (toks[0].upos == "DET" or _possessive(toks[0])):
+        while toks and (toks[0].upos == "DET" or is_possessive(toks[0])):
             toks = toks[1:]  # "his advisers": advisers
         if name is not None or not toks:
             return None
@@ -335,7 +204,7 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         if not name.startswith(trusted):
             role = None  # "Black Lawmakers | Rip | Donald Trump"
         name = trusted
-    if name is None and _is_role_word(head, lex):
+    if name is None and is_role_word(head, lex):
         split = _name_after_of_phrase(sent, head, lex)
         if split is not None:  # "Secretary of State John Kerry"
             role_toks, name_toks = split
@@ -363,13 +232,13 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
             role = role or role_phrase(sent, head, text, lex)
     # "Republican nominee Donald Trump" parsed as the title's appositive
     if role is None and head.rel == "appos" and 0 <= head.head < toks[0].i \
-            and _is_role_word(sent.toks[head.head], lex):
+            and is_role_word(sent.toks[head.head], lex):
         role = role_phrase(sent, sent.toks[head.head], text, lex)
     # "X, who is the ..." relative clause
     for rel in sent.children(head.i, "acl:relcl"):
         if role is None and sent.children(rel.i, "cop"):
             role = role_phrase(sent, rel, text, lex)
-    if role is not None and (_is_title(toks[0], lex) or
+    if role is not None and (is_title(toks[0], lex) or
                              role.split()[-1].lower() in lex.titles):
         role += _party_state(sent, toks[-1].i, text)
     comma = _comma_role(sent, toks[-1].i, text, lex)
@@ -383,7 +252,7 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         # Black Caucus": a title before the name, another role after it
         more = (role,)
         role = comma
-    if name is None and role is not None and _is_role_word(head, lex):
+    if name is None and role is not None and is_role_word(head, lex):
         role = role_phrase(sent, head, text, lex) or role  # "doctors at X"
     if role is None and name is not None:
         role = _role_before_comma(sent, toks[0].i, text, lex)
@@ -446,7 +315,7 @@ def _open_roles(sent: Sent, head: Tok, toks: list[Tok], name: str | None,
     if name is not None:
         first = text.find(name, toks[0].start)
         before = _hyphen_left(sent, [t for t in toks if t.end <= first])
-        while before and (before[0].upos in _LEADING or _possessive(
+        while before and (before[0].upos in _LEADING or is_possessive(
                 before[0]) or before[0].text.lower() in _QUANTIFIERS or
                 before[0].text.lower() in lex.honorifics):
             before = before[1:]
@@ -464,7 +333,7 @@ def _open_roles(sent: Sent, head: Tok, toks: list[Tok], name: str | None,
         if pred.upos == "NOUN" and sent.children(pred.i, "cop"):
             words = _phrase_tokens(sent, pred, lex)
             while words and (words[0].upos in _LEADING or
-                             _possessive(words[0])):
+                             is_possessive(words[0])):
                 words = words[1:]
             if words and words[-1].i >= pred.i:
                 words = _with_postmodifiers(sent, pred, words)
@@ -491,7 +360,7 @@ def _name_after_of_phrase(sent: Sent, head: Tok, lex: Lexicon
         end += 1  # "of the Board", "of National Intelligence"
     for first in range(k + 2, end - 1):
         if toks[first].text.lower() in lex.first_names:
-            if not all(_is_name_word(t, lex) for t in toks[first:end]):
+            if not all(is_name_word(t, lex) for t in toks[first:end]):
                 return None
             lo = head.i
             while lo - 1 in inside and toks[lo - 1].upos in {"ADJ", "PROPN"}:
@@ -554,7 +423,7 @@ def _as_role(sent: Sent, head: Tok, text: str, lex: Lexicon) -> str | None:
         words = sorted(sent.subtree(obl.i), key=lambda t: t.i)
         if len(words) > 1 and words[0].text.lower() == "as" and \
                 words[1].text.lower() not in _INDEFINITE and \
-                _is_role_word(obl, lex) and (
+                is_role_word(obl, lex) and (
                     obl.lemma in lex.role_nouns or len(words) > 2):
             return role_phrase(sent, obl, text, lex)
     return None
@@ -604,12 +473,12 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
     ("Jean" + "-Pierre", "O'" + "Neill") and further name words.
     """
     all_toks = sent.toks
-    if toks and (_is_title(toks[-1], lex) or _is_role_word(toks[-1], lex)) \
+    if toks and (is_title(toks[-1], lex) or is_role_word(toks[-1], lex)) \
             and toks[-1].i + 1 < len(all_toks) and \
-            _is_name_word(all_toks[toks[-1].i + 1], lex):
+            is_name_word(all_toks[toks[-1].i + 1], lex):
         toks = [*toks, all_toks[toks[-1].i + 1]]  # "Rep." + "Elijah"
-    if not toks or (not _is_name_word(toks[-1], lex) and not \
-            _is_name_word(toks[0], lex)):
+    if not toks or (not is_name_word(toks[-1], lex) and not \
+            is_name_word(toks[0], lex)):
         return toks
     lo, hi = toks[0].i, toks[-1].i
     # right: "-Pierre", "García-Márquez", "Jr."
@@ -623,35 +492,35 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
         elif _tight(all_toks[hi], nxt) and nxt.text[:1].isupper() and \
                 all_toks[hi].text.endswith(("'", "\u2019")):
             hi += 1  # "O'" + "Neill"
-        elif nxt.text in _QUOTE_MARKS and hi + 4 < len(all_toks) and \
-                all_toks[hi + 3].text in _QUOTE_MARKS and \
-                _is_name_word(all_toks[hi], lex) and all(
-                    _is_name_word(all_toks[j], lex) and
+        elif nxt.text in QUOTE_MARKS and hi + 4 < len(all_toks) and \
+                all_toks[hi + 3].text in QUOTE_MARKS and \
+                is_name_word(all_toks[hi], lex) and all(
+                    is_name_word(all_toks[j], lex) and
                     all_toks[j].upos == "PROPN" for j in (hi + 2, hi + 4)):
             hi += 4  # Robert C. + "Bobby" + Scott
-        elif (nxt.upos == "PROPN" and _is_name_word(nxt, lex) and
+        elif (nxt.upos == "PROPN" and is_name_word(nxt, lex) and
               nxt.text.lower() not in lex.non_speakers and hi - lo < 5 and
-              _is_name_word(all_toks[hi], lex)) or \
+              is_name_word(all_toks[hi], lex)) or \
                 nxt.text.lower().rstrip(".") in {"jr", "sr", "ii", "iii"}:
             hi += 1
         else:
             break
     # left: name words and titles, then a role phrase
-    while lo > 0 and (_is_name_word(all_toks[lo - 1], lex) or
-                      _is_title(all_toks[lo - 1], lex) or (
-                          _is_role_word(all_toks[lo - 1], lex) and
+    while lo > 0 and (is_name_word(all_toks[lo - 1], lex) or
+                      is_title(all_toks[lo - 1], lex) or (
+                          is_role_word(all_toks[lo - 1], lex) and
                           all_toks[lo - 1].text[:1].isupper())) and \
             all_toks[lo - 1].upos != "PUNCT" and (
                 all_toks[lo - 1].text.lower() not in lex.org_words or any(
-                    _is_title(t, lex) or _is_role_word(t, lex)
+                    is_title(t, lex) or is_role_word(t, lex)
                     for t in all_toks[lo:lo + 3])):
         lo -= 1  # not over "Washington Post" into "Trump"; but "White
         # House" + "Press Secretary", "Democratic Party" + "Chairman"
-    in_role = any(_is_role_word(t, lex) and not t.text[:1].isupper()
+    in_role = any(is_role_word(t, lex) and not t.text[:1].isupper()
                   for t in all_toks[lo:hi + 1])
     inside_phrase = any(t.rel == "case" and t.upos == "ADP"
                         for t in all_toks[lo:hi + 1])
-    if not in_role and lo > 0 and _is_role_word(all_toks[lo - 1], lex) and \
+    if not in_role and lo > 0 and is_role_word(all_toks[lo - 1], lex) and \
             all_toks[lo - 1].upos in {"NOUN", "PROPN"} and \
             not inside_phrase:  # not "reporters" + "Friday after Trump"
         lo -= 1  # "psychologist" + "Ana Ruiz"
@@ -673,21 +542,21 @@ def _name_before_comma(sent: Sent, first: int, text: str,
         return None
     end = _before_party_note(sent, first - 1, text)  # "Jim Jordan (R-Ohio),"
     k = end
-    while k > 0 and (_is_name_word(toks[k - 1], lex) or (
-            k - 1 > 0 and _is_hyphen_in_name(toks, k - 1, lex)) or
-            _is_surname(list(toks[:end]), k - 1, lex)):
+    while k > 0 and (is_name_word(toks[k - 1], lex) or (
+            k - 1 > 0 and is_hyphen_in_name(toks, k - 1, lex)) or
+            is_surname(list(toks[:end]), k - 1, lex)):
         k -= 1  # "Charlie King, a prominent Democrat": King is a surname
     label = k
     while label > 0 and toks[label - 1].text.lower() in _PARTY_LABELS:
         label -= 1  # "Republican Tom Reyes, a state senator"
     if k == end or (label > 0 and not is_punct(toks[label - 1]) and
-                    not _is_title(toks[label - 1], lex) and
+                    not is_title(toks[label - 1], lex) and
                     toks[label - 1].upos != "VERB"):  # "said NAME, a ..."
         return None
     return text[toks[k].start:toks[end - 1].end]
 
 
-_PARTY_LABELS = _PARTY_NAMES | {"democrat", "gop", "independent"}
+_PARTY_LABELS = PARTY_NAMES | {"democrat", "gop", "independent"}
 """A party label before a name ("Republican Tom Reyes"): not the name."""
 
 
@@ -720,7 +589,7 @@ def _role_before_comma(sent: Sent, first: int, text: str,
         stretch = stretch[1:]
     if not stretch or len(stretch) > 10 or any(
             t.upos in {"VERB", "AUX", "PRON"} for t in stretch) or \
-            not any(_is_role_word(t, lex) for t in stretch[:4]):
+            not any(is_role_word(t, lex) for t in stretch[:4]):
         return None
     return _join(stretch, text)
 
@@ -815,10 +684,10 @@ def _comma_role(sent: Sent, last: int, text: str,
     if [t.text.lower() for t in stretch[:2]] == ["one", "of"]:
         adp = next((k for k, t in enumerate(stretch[2:], 2)
                     if t.upos == "ADP"), len(stretch))  # "one of the ..."
-    if gate and not any(_is_role_word(t, lex)
+    if gate and not any(is_role_word(t, lex)
                         for t in stretch[:max(adp, 4)]):
         return None  # "a former Internal Revenue Service commissioner"
-    if clause and verb is None and _is_role_word(stretch[-1], lex) and \
+    if clause and verb is None and is_role_word(stretch[-1], lex) and \
             len(clause) <= 16 and clause[0].text.lower() in {"who", "that"}:
         stretch += clause  # the role's own relative clause, as written
     return _join(stretch, text)

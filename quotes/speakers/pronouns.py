@@ -1,13 +1,15 @@
 """Who "he", "she" and "they" are: a learned choice among earlier entities.
 
 The entity table offers every entity seen before the pronoun whose number
-and gender fit, with the rules' own referent (``EntityTable._pronoun``); a
-logistic model (``quotes/model/pronouns.json``, trained by
-``training/pronouns.py`` on hand-annotated PolNeAR speakers) scores each
-from its features (how recently and how prominently it was seen, whether
-it was quoted, whether it is the previous sentence's subject, the rules'
-pick) and the best one above the threshold is the referent. Without the
-model (rules only) the rules decide.
+and gender fit, with the rules' own referent
+(``coref.EntityTable._pronoun``); a logistic model
+(``quotes/model/pronouns.json``, trained by ``training/pronouns.py`` on
+hand-annotated PolNeAR speakers) scores each from its features (how
+recently and how prominently it was seen, whether it was quoted, whether
+it is the previous sentence's subject, the rules' pick) and the best one
+above the threshold is the referent. Without the model (rules only) the
+rules decide. Imports ``model`` of the speaker stages (``coref`` for
+types only: the table passes itself in).
 """
 
 from __future__ import annotations
@@ -21,11 +23,10 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from quotes import _modelfile
-from quotes._entities import SPEAKER_WINDOW, Entity
+from quotes.speakers.model import SPEAKER_WINDOW, Entity, Mention
 
 if TYPE_CHECKING:
-    from quotes._entities import EntityTable
-    from quotes._speakers import Mention
+    from quotes.speakers.coref import EntityTable
 
 MODEL_FILE = "pronouns.json"
 

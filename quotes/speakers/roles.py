@@ -8,7 +8,7 @@ trained by ``training/roles.py`` on hand-annotated PolNeAR speakers)
 scores each candidate from its features, and the best one above the
 model's threshold is the entity's role on every claim it makes. Without
 the model (rules only) the most specific role is taken
-(``Entity.role``).
+(``Entity.role``). Imports ``words`` and ``model`` of the speaker stages.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ from typing import Protocol
 from attrs import frozen
 
 from quotes import _modelfile
-from quotes._entities import PARTY_WORDS, Entity, role_head
 from quotes.lexicons import Lexicon
+from quotes.speakers.model import Entity
+from quotes.speakers.words import PARTY_WORDS, lexical_head
 
 MODEL_FILE = "roles.json"
 
@@ -94,14 +95,14 @@ def _ruled_out(role: str, ent: Entity,
     """Kinship and epithets (``gives_role`` false), or a named person's
     party label ("Democrat from Oregon")."""
     return not gives_role(role) or (
-        ent.name is not None and role_head(role).rstrip("s") in PARTY_WORDS)
+        ent.name is not None and lexical_head(role).rstrip("s") in PARTY_WORDS)
 
 
 def features(c: Candidate, cands: Sequence[Candidate], ent: Entity,
              lex: Lexicon) -> dict[str, float]:
     """The candidate's features, by name (binary unless said)."""
     words = c.text.split()
-    head = role_head(c.text).strip(".,")
+    head = lexical_head(c.text).strip(".,")
     longest = max(len(o.text.split()) for o in cands)
     picked = ent.role  # the rules' choice
     f = {

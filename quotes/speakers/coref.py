@@ -1,31 +1,42 @@
-"""Speaker coreference within one document.
+"""Who each mention is: speaker coreference within one document.
 
 Input: mentions in text order (speaker mentions and salient person
-mentions found anywhere); output: an entity number per mention and the
-entities' canonical names and roles. Rules: a surname or first name joins
-the earlier full name (the nearby, most prominent one when several share
-it; multi-word surnames and acronyms too); "he"/"she" joins the most
-recent singular person; "they" the most recent group; "the spokesman" the
-entity holding that role; "the Republican nominee" a named person it fits
-(party ties, gender, not its own clause's subject); "Officials" an earlier
-"Ukrainian officials"; a name right after a lede description ("A former
-chairman says") names it.
+mentions found anywhere); output: an entity per mention, built up in an
+``EntityTable``. Rules: a surname or first name joins the earlier full
+name (the nearby, most prominent one when several share it; multi-word
+surnames and acronyms too); "he"/"she" joins the most recent singular
+person (or the learned ``pronouns`` model picks); "they" the most recent
+group; "the spokesman" the entity holding that role; "the Republican
+nominee" a named person it fits (party ties, gender, not its own clause's
+subject); "Officials" an earlier "Ukrainian officials"; a name right after
+a lede description ("A former chairman says") names it; "I" the writer.
+Imports ``words`` and ``model`` of the speaker stages; the canonical names
+are ``names``' job, the roles ``roles``'.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Iterable
 from typing import Protocol
 
-from attrs import define, evolve, field
+from attrs import evolve
 
-from quotes._speakers import Mention
 from quotes.lexicons import Lexicon
-
-SPEAKER_WINDOW = 1500
-"""Characters back within which a pronoun prefers an earlier speaker."""
+from quotes.speakers.model import SPEAKER_WINDOW, Entity, Mention
+from quotes.speakers.words import (
+    DEFINITE,
+    NICKNAME_QUOTES,
+    PARTICLES,
+    SUFFIXES,
+    char_before,
+    heads_agree,
+    lexical_head,
+    name_words,
+    role_parties,
+    same_person,
+    same_rank,
+    within_role,
+)
 
 
 class PronounChooser(Protocol):
@@ -35,123 +46,10 @@ class PronounChooser(Protocol):
                table: EntityTable) -> Entity | None: ...
 
 
-@define
-class Entity:
-    """A person or group being built up from its mentions."""
-
-    index: int
-    name: str | None = None
-    roles: list[str] = field(factory=list)
-    descriptions: list[str] = field(factory=list)
-    """Descriptions that give no role ("her daughter", "protesters"): they
-    tell who the entity is, and "the daughter" may refer back to them."""
-    mentions: list[Mention] = field(factory=list)
-    plural: bool = False
-    person: bool = True
-    head: str = ""
-    last_salient: int = -1
-    salient_count: int = 0
-    """Mentions as a subject or speaker: how prominent the entity is."""
-    last_seen: int = -1
-    speaker: bool = False
-    gender: str | None = None
-    """"m" or "f" once a mention shows it ("Mrs.", "chairman", "she")."""
-    parties: set[str] = field(factory=set)
-    """Parties the text ties the entity to ("Republican Donald Trump")."""
-    titled: bool = False
-    """A title that begins with "The" ("The New York Times")."""
-    writer: bool = False
-    """The writer of the text, whom "I" names (never "he", "she", "it")."""
-
-    @property
-    def person_like(self) -> bool:
-        """A speaker, a role holder, or a full (two-word) name."""
-        return self.person and (self.speaker or bool(self.roles) or
-                                bool(self.descriptions) or
-                                len(self.name_words) >= 2)
-
-    @property
-    def name_words(self) -> list[str]:
-        """The canonical name's words, case-folded, without suffixes."""
-        return name_words(self.name)
-
-    @property
-    def full_name(self) -> str | None:
-        """The name as the speaker's name: "The" kept in a title."""
-        return f"The {self.name}" if self.titled and self.name else self.name
-
-    @property
-    def role(self) -> str | None:
-        """The most specific role found (see ``most_specific_role``)."""
-        return most_specific_role(self.roles, named=self.name is not None)
-
-
-PARTY_WORDS = frozenset({"democrat", "republican", "gop"})
-"""A party label alone is a named person's affiliation, not a role."""
-_PARTIES = {"democratic": "D", "democrat": "D", "republican": "R",
-            "gop": "R", "libertarian": "L"}
-"""Party words, for telling descriptions apart ("the Democratic nominee")."""
 _PARTY_BEFORE = re.compile(r"\b(Democratic|Democrat|Republican|GOP|"
                            r"Libertarian)\s+$")
 _PARTY_NOTE = re.compile(r"\s*\(([DRL])[-\u2013,)]")
 """A party-state note after a name: "(R-Utah)"."""
-
-
-_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van",
-                        "von", "der", "den", "la", "le", "al", "el", "bin",
-                        "ben", "st.", "mac"})
-"""First words of multi-word surnames ("de Blasio", "van der Berg")."""
-
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-"""Determiners of a description that refers back ("the spokesman")."""
-
-_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "acting"})
-"""Words that make another office of the same head: "the vice presidential
-nominee" is not "the Republican nominee"."""
-
-_POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
-
-
-def role_head(role: str) -> str:
-    """A role's head word, case-folded: the last word before a
-    post-modifier ("spokesman for the port authority": spokesman)."""
-    role = _NOTE.sub("", role)  # "Sen. (R-Tex.)": sen.
-    words = _POSTMODIFIER.split(f" {role.casefold()} ", maxsplit=1)[0]
-    return (words.split() or [""])[-1]
-
-
-_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
-
-
-def heads_agree(head: str, heads: Iterable[str],
-                titles: dict[str, str]) -> bool:
-    """*head* is one of *heads*, written out or abbreviated ("sen." and
-    "senator": *titles* maps abbreviations to words)."""
-    def word(h: str) -> str:
-        return titles.get(h, h)
-    return word(head) in {word(h) for h in heads}
-
-
-def role_parties(role: str | None) -> set[str]:
-    """The parties a role's words name ("GOP presidential nominee": R);
-    not a possessor's ("the Republican nominee's daughter")."""
-    own = re.split(r"['\u2019]s\b", (role or "").casefold())[-1]
-    words = re.findall(r"[\w-]+", own)
-    return {_PARTIES[w] for w in words if w in _PARTIES}
-
-
-def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
-    """The role with the most words; a bare party label is no role of a
-    named person ("Democrat Hillary Clinton")."""
-    kept = [r for r in roles if not (named and r.casefold() in PARTY_WORDS)]
-    return max(kept, key=lambda r: len(r.split()), default=None)
-
-
-def same_rank(role: str, other: str) -> bool:
-    """*role* and *other* agree on rank words ("vice", "deputy")."""
-    def ranks(r: str) -> set[str]:
-        return set(re.findall(r"[\w-]+", r.casefold())) & _RANKS
-    return ranks(role) == ranks(other)
 
 
 def _modifiers(m: Mention) -> set[str]:
@@ -161,13 +59,6 @@ def _modifiers(m: Mention) -> set[str]:
             if t.upos == "PROPN" and t is not m.head}
 
 
-def _within(role: str, other: str) -> bool:
-    """Every word of *role* is in *other* ("Officials", "local officials")."""
-    return set(role.casefold().split()) <= set(other.casefold().split())
-
-
-_QUOTES = "\"\u201c\u201d"
-"""Quote marks around a nickname inside a name."""
 
 _NAME = r"[A-Z][a-z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}"
 _SIGNATURE = re.compile(rf"\n\n({_NAME})\.?[ \t]*(?=\n|$)")
@@ -180,49 +71,6 @@ _BASE_FORMS = {"his": "he", "him": "he", "her": "she", "its": "it",
                "their": "they", "them": "they"}
 """Object and possessive pronouns, resolved as their subject forms ("his
 statement", "told them")."""
-
-_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
-
-_ACRONYM = re.compile(r"(?:[A-Z]\.){2,6}|[A-Z]{2,6}")
-"""An acronym as a name: "S.E.C.", "AROS"."""
-_GIVEN = r"[A-Z][a-z][\w'\u2019-]*"
-"""A capitalised word that may be a given name."""
-_SENTENCE_END = ".!?:;\"\u201c\u201d\n"
-"""Characters after which a capitalised word may begin a sentence."""
-
-
-@functools.lru_cache(maxsize=1 << 10)
-def _full_name_pattern(surname: str) -> re.Pattern[str]:
-    """Given names and initials before *surname* ("Jason Chaffetz")."""
-    return re.compile(rf"\b({_GIVEN}(?:\s(?:[A-Z]\.|{_GIVEN}))"
-                      rf"{{0,2}}\s{re.escape(surname)})\b(?![\w-])")
-
-
-def name_words(name: str | None) -> list[str]:
-    """A name's words, case-folded, without "Jr." and like suffixes."""
-    return list(_name_words(name or ""))
-
-
-@functools.lru_cache(maxsize=1 << 14)
-def _name_words(name: str) -> tuple[str, ...]:
-    words = name.replace(",", " ").replace("\u2019", "'").casefold().split()
-    return tuple([w for w in words if w not in _SUFFIXES] or words)
-
-
-def same_person(have: list[str], words: list[str]) -> bool:
-    """Whether two full names (word lists) can name the same person.
-
-    Same last word, and the same first word or a first initial that fits
-    it ("Loretta Lynch", "Loretta E. Lynch", "L. Lynch").
-    """
-    if len(have) < 2 or len(words) < 2 or have[-1] != words[-1]:
-        return False
-    a, b = have[0], words[0]
-    if len(words) == 2 and any(w != w.strip(_QUOTES) and
-                               w.strip(_QUOTES) == b for w in have[1:-1]):
-        return True  # "Bobby Scott" for Robert C. "Bobby" Scott
-    return a == b or (a.rstrip(".") == b[:1] and len(a.rstrip(".")) == 1) \
-        or (b.rstrip(".") == a[:1] and len(b.rstrip(".")) == 1)
 
 
 class EntityTable:
@@ -265,7 +113,7 @@ class EntityTable:
             if role and not self.gives_role(role):
                 if role not in ent.descriptions:
                     ent.descriptions.append(role)
-            elif role and not any(_within(role, r) for r in ent.roles):
+            elif role and not any(within_role(role, r) for r in ent.roles):
                 ent.roles.append(role)
         ent.last_seen = m.start
         if salient or speaker:
@@ -284,119 +132,6 @@ class EntityTable:
             ent.mentions.append(m)
         return ent
 
-    def complete_names(self) -> None:
-        """Give each entity the fullest form of its name the text has.
-
-        A person known only by a surname ("Chaffetz", "Mr. Obama") takes
-        the one full name in the text that ends in it ("Jason Chaffetz"):
-        a known first name, or a capitalised word inside a sentence that is
-        no title, then initials or capitalised words; full names of other
-        entities and names of the other gender do not count, and two
-        different full names leave the surname as it is. An acronym
-        ("S.E.C.", "AROS") takes the capitalised words the text spells it
-        with ("Securities and Exchange Commission"); an unnamed "police"
-        the force the text names ("Charlotte-Mecklenburg police"), and a
-        name that is only an organisation word ("the Times") the one the
-        text writes in full ("New York Times").
-        """
-        named = {" ".join(e.name_words) for e in self.entities
-                 if len(e.name_words) > 1}
-        for ent in self.entities:
-            if ent.name is None and ent.head.casefold() in self.lex.org_words:
-                self._name_organisation(ent)
-            elif ent.name is not None and not ent.plural and \
-                    ent.name.casefold() in self.lex.org_words:
-                ent.name = self._named_before(ent.name) or ent.name
-            if ent.name is None or ent.plural or ent.titled:
-                continue
-            if len(ent.name.split()) == 1 and _ACRONYM.fullmatch(ent.name):
-                ent.name = self._spelled(ent.name) or ent.name
-            elif ent.person and len(ent.name_words) == 1 and \
-                    ent.name[:1].isupper() and not ent.name.isupper():
-                full = self._full_names(ent, named)
-                ends = {(w[0], w[-1]) for w in map(name_words, full)}
-                if len(ends) == 1:  # one person, however often written
-                    ent.name = max(full, key=len)
-
-    def _name_organisation(self, ent: Entity) -> None:
-        """An unnamed "police" takes the one name the text gives it
-        ("Charlotte-Mecklenburg police"): an organisation, no role."""
-        name = self._named_before(ent.head)
-        if name is not None:
-            ent.name, ent.person, ent.roles = name, False, []
-
-    def _named_before(self, word: str) -> str | None:
-        """The one name the text writes with capitalised words before
-        *word* ("Charlotte-Mecklenburg police", "The New York Times":
-        New York Times), if there is one."""
-        found = set()
-        for hit in re.finditer(rf"\b((?:[A-Z][\w.'\u2019-]*\s)+)"
-                               rf"{re.escape(word)}\b", self.text):
-            before = self._before(hit.start())
-            words = hit.group(1).split()
-            ends = [k for k, w in enumerate(words)
-                    if w.endswith(".") and "." not in w[:-1]]
-            if ends:  # "... for RT. The network": a sentence ends first
-                words, before = words[ends[-1] + 1:], "."
-            if len(words) > 1 or before not in {"", *_SENTENCE_END}:
-                found.add(" ".join(words))  # not "But police said"
-        names = {" ".join(w for w in words.split() if not self._titular(w)
-                          and w.casefold() not in _DEFINITE)
-                 for words in found}
-        names.discard("")
-        return f"{names.pop()} {word}" if len(names) == 1 else None
-
-    def _full_names(self, ent: Entity, named: set[str]) -> list[str]:
-        """Full names in the text that end in *ent*'s one-word name."""
-        found = []
-        for hit in _full_name_pattern(ent.name or "").finditer(self.text):
-            start = hit.start()
-            for word in re.finditer(r"\S+", hit.group(1)):
-                if self._titular(word.group(0)):  # "Research Director Raj"
-                    start = hit.start() + word.end() + 1
-            full = self.text[start:hit.end()]
-            words = name_words(full)
-            if len(words) < 2:
-                continue
-            first = words[0]
-            inside = self._before(start) not in {"", *_SENTENCE_END}
-            if self._titular(first) or \
-                    not (first in self.lex.first_names or inside):
-                continue
-            gender = self.lex.first_names.get(first)
-            other_gender = None not in {gender, ent.gender} and \
-                gender != ent.gender
-            if other_gender or " ".join(words) in named or any(
-                    same_person(n.split(), words) for n in named):
-                continue
-            found.append(full)
-        return found
-
-    def _before(self, pos: int, skip: str = "") -> str:
-        """The character before *pos*, past spaces (and *skip*); "" at
-        the start of the text."""
-        while pos > 0 and (self.text[pos - 1].isspace() or
-                           self.text[pos - 1] in skip):
-            pos -= 1
-        return self.text[pos - 1] if pos > 0 else ""
-
-    def _titular(self, word: str) -> bool:
-        """A title, honorific or role word ("Sen.", "Mr.", "Director")."""
-        word = word.casefold()
-        lex = self.lex
-        return word in lex.titles or word in lex.honorifics or \
-            word in lex.role_nouns or word in lex.title_words
-
-    def _spelled(self, acronym: str) -> str | None:
-        """The capitalised words whose initials spell *acronym*, if the
-        text has them once (function words inside are skipped)."""
-        letters = acronym.replace(".", "")
-        pattern = r"\s(?:(?:of|and|to|the|for|on)\s)?".join(
-            rf"{c}[\w'\u2019-]+" for c in letters)
-        found = {hit.group(0) for hit in
-                 re.finditer(rf"\b{pattern}\b", self.text)}
-        return found.pop() if len(found) == 1 else None
-
     def _surname_not_role(self, m: Mention) -> Mention:
         """A capitalised role word inside a sentence that is the surname
         of a person named before ("Baker said" after Brian Baker, "Dean"
@@ -404,7 +139,8 @@ class EntityTable:
         if m.name is not None or m.role is None or len(m.toks) != 1 or \
                 not m.head.text[:1].isupper() or m.plural:
             return m
-        if self._before(m.start, _QUOTES + "\u2018'") in {"", *".!?:;\n"}:
+        if char_before(self.text, m.start,
+                       NICKNAME_QUOTES + "\u2018'") in {"", *".!?:;\n"}:
             return m  # "Baker" may begin a sentence as a role word
         ent = self.named(m.head.text)
         if ent is None or len(ent.name_words) < 2:
@@ -420,14 +156,14 @@ class EntityTable:
 
     def gives_role(self, role: str) -> bool:
         """False for a description that is no role ("Scott's wife")."""
-        head = role_head(role)
+        head = lexical_head(role)
         return head not in self.lex.no_role_nouns and \
             head not in self.lex.epithets
 
     def _related(self, ent: Entity) -> bool:
         """*ent* was described by a tie to someone ("Trump's wife"), not
         only by what they are ("the New York businessman")."""
-        return any(role_head(d) not in self.lex.epithets
+        return any(lexical_head(d) not in self.lex.epithets
                    for d in ent.descriptions)
 
     def _new(self, m: Mention, *, name: str | None,
@@ -514,19 +250,19 @@ class EntityTable:
                 continue
             if ent.name is not None or not ent.person or ent.plural or \
                     ent.last_salient < 0 or not ent.roles or \
-                    first.toks[0].text.casefold() in _DEFINITE or \
+                    first.toks[0].text.casefold() in DEFINITE or \
                     (m.role is not None and not heads_agree(
-                        role_head(m.role), {role_head(r)
+                        lexical_head(m.role), {lexical_head(r)
                                             for r in ent.roles},
                         self.lex.title_words)) or \
                     (None not in {gender, ent.gender} and
                      gender != ent.gender):
                 continue
-            heads = {role_head(r) for r in ent.roles}
+            heads = {lexical_head(r) for r in ent.roles}
             for other in self.entities:
                 if other is ent or (other.name is None and other.person and
                                     not other.plural and heads & {
-                                        role_head(r) for r in other.roles}):
+                                        lexical_head(r) for r in other.roles}):
                     other.name = name
             return ent
         return None
@@ -550,12 +286,12 @@ class EntityTable:
         Blasio" of Bill de Blasio, "Mr. Guajardo Villarreal" of Ildefonso
         Guajardo Villarreal (a particle first, or after an honorific)."""
         if 1 < len(have) < len(words) and words[-len(have):] == have and \
-                have[0] in _PARTICLES:
+                have[0] in PARTICLES:
             return True  # "De Blasio" first, "Bill de Blasio" later
         if not 1 < len(words) < len(have) or have[-len(words):] != words:
             return False
         first = m.toks[0].text.casefold() if m.toks else ""
-        return words[0] in _PARTICLES or first in self.lex.honorifics
+        return words[0] in PARTICLES or first in self.lex.honorifics
 
     def _surname(self, m: Mention, word: str) -> Entity | None:
         """The person a lone surname names when several share it ("Clinton"
@@ -647,7 +383,7 @@ class EntityTable:
         if sig is not None:  # "Toni Williams." but "Robert Smith Jr."
             name = sig.group(1)
             last = name.split()[-1]
-            if last.endswith(".") and last.casefold() not in _SUFFIXES and \
+            if last.endswith(".") and last.casefold() not in SUFFIXES and \
                     len(last) > 2:
                 name = name[:-1]
             return self._writer(name, None)
@@ -666,7 +402,7 @@ class EntityTable:
             ent = Entity(index=len(self.entities), name=name)
             self.entities.append(ent)
         ent.writer = True
-        if role and not any(_within(role, r) for r in ent.roles):
+        if role and not any(within_role(role, r) for r in ent.roles):
             ent.roles.append(role)
         return ent
 
@@ -755,11 +491,11 @@ class EntityTable:
                     (None not in {ent.gender, gender} and
                      ent.gender != gender):
                 continue
-            heads = {role_head(r): set(r.casefold().split())
+            heads = {lexical_head(r): set(r.casefold().split())
                      for r in ent.roles}
             same = heads.get(m.head.text.casefold())
             if (same is not None and not words <= same) or any(
-                    role_head(r) == m.head.text.casefold() and
+                    lexical_head(r) == m.head.text.casefold() and
                     not same_rank(r, m.role or "") for r in ent.roles) or \
                     (ent.parties and not parties <= ent.parties) or any(
                         e.sent == m.sent and e.main for e in ent.mentions):
@@ -769,7 +505,7 @@ class EntityTable:
             head = m.head.text.casefold()
             return max(found, key=lambda e: (
                 parties <= e.parties,
-                not e.roles or any(role_head(r) == head for r in e.roles),
+                not e.roles or any(lexical_head(r) == head for r in e.roles),
                 not self._related(e),  # not "the nominee's daughter"
                 e.salient_count), default=None)
         found = [e for e in found if e.last_salient >= 0 and
@@ -780,11 +516,11 @@ class EntityTable:
     def _by_noun(self, m: Mention) -> Entity:
         head = m.head.lemma
         determiner = m.toks[0].text.lower() if m.toks else ""
-        definite = determiner in _DEFINITE
+        definite = determiner in DEFINITE
         if definite or m.plural:
             said = m.role or m.head.text
             for ent in sorted(self.entities, key=lambda e: -e.last_salient):
-                role_heads = {role_head(r)
+                role_heads = {lexical_head(r)
                               for r in [*ent.roles, *ent.descriptions]
                               if same_rank(r, said)}
                 if ent.plural == m.plural and (

@@ -1,0 +1,254 @@
+"""Word rules of the speaker stages: what a word or a role string is.
+
+Input: tokens (``_tree.Tok``), role and name strings and the ``Lexicon``;
+output: yes/no answers and normalised keys (a role's head word, a name's
+words, a role's parties). Role words, titles, name words, surnames, party
+words, same person, most specific role. Pure functions; imports nothing
+from the other speaker stages (it is the first of them).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+
+from quotes._tree import Tok
+from quotes.lexicons import Lexicon
+
+# ---- tokens: role words, titles, name words
+
+
+def is_role_word(tok: Tok, lex: Lexicon) -> bool:
+    word = tok.text.lower()
+    if word in lex.role_nouns or tok.lemma in lex.role_nouns or \
+            word.rstrip(".") + "." in lex.role_nouns or \
+            word in lex.epithets or tok.lemma in lex.epithets:
+        return True
+    # "psychologist", "historian": person nouns by their ending
+    return tok.upos == "NOUN" and word.rstrip("s").endswith(_ROLE_ENDINGS)
+
+
+_ROLE_ENDINGS = ("ologist", "ist", "ician", "arian", "orian")
+
+
+def is_possessive(tok: Tok) -> bool:
+    """A possessive pronoun ("his", "their"): a determiner of a role."""
+    return tok.upos == "PRON" and "Poss=Yes" in tok.feats
+
+
+def is_title(tok: Tok, lex: Lexicon) -> bool:
+    """A title or honorific written before a name ("Sen.", "Lt.", "Mr.")."""
+    word = tok.text.lower()
+    return word in lex.titles or word in lex.honorifics or \
+        word.rstrip(".") + "." in lex.titles
+
+
+
+PARTY_NAMES = frozenset({"republican", "democratic", "libertarian"})
+"""Role words that may begin an organisation's name ("Republican National
+Committee")."""
+_QUANTIFIERS = frozenset({"other", "some", "many", "several", "few", "most",
+                         "all", "both", "one", "two", "three", "four",
+                         "five", "numerous", "various"})
+_DESCRIPTORS = frozenset({"rival", "neither", "either"})
+"""Sentence-initial words the tagger may call proper nouns ("Rival Hillary
+Clinton"): never part of a name, kept in a role ("Rival coach")."""
+_NOT_NAME_UPOS = frozenset({"DET", "PRON", "ADP", "PUNCT", "VERB", "AUX",
+                            "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
+
+
+def is_headline_verb(tok: Tok, lex: Lexicon) -> bool:
+    """A capitalised reporting verb a headline's parse takes for part of a
+    name: "Chris Christie Calls Hillary Clinton ...", "Sanders Vows"."""
+    word = tok.text.lower()
+    if not tok.text[:1].isupper() or not word.endswith("s") or \
+            word in lex.first_names:
+        return False
+    return word[:-1] in lex.reporting_verbs or (
+        word.endswith("es") and word[:-2] in lex.reporting_verbs)
+
+
+def is_name_word(tok: Tok, lex: Lexicon) -> bool:
+    text = tok.text
+    if not text or not text[0].isalpha() or not (
+            text[0].isupper() or tok.upos == "PROPN"):
+        return False
+    if text.lower() in lex.publications and tok.upos == "PROPN":
+        return True  # "The Charlotte Observer"
+    if is_role_word(tok, lex) or is_title(tok, lex) or \
+            text.lower() in _DESCRIPTORS:
+        return False
+    if tok.upos in _NOT_NAME_UPOS or (tok.upos == "ADJ" and
+                                      tok.xpos != "NNP") or \
+            is_headline_verb(tok, lex):
+        return False  # "Young" as an adjective, not a name
+    return tok.rel != "nmod:poss"
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def is_nickname_mark(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
+    """``toks[k]`` is a quote mark around a nickname inside a name, between
+    two name words: Robert C. "Bobby" Scott."""
+    return 0 < k < len(toks) - 1 and toks[k].text in QUOTE_MARKS and \
+        is_name_word(toks[k - 1], lex) and is_name_word(toks[k + 1], lex)
+
+
+def is_hyphen_in_name(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
+    """``toks[k]`` is a hyphen written tight inside a name (Jean-Pierre)."""
+    if not 0 < k < len(toks) - 1 or toks[k].text not in {"-", "\u2011"}:
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return before.end == toks[k].start and toks[k].end == after.start and \
+        is_name_word(before, lex)
+
+
+_SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx"})
+"""Honorifics only ever followed by a surname (not "Madam President")."""
+
+
+def is_surname(toks: list[Tok], k: int, lex: Lexicon) -> bool:
+    """A role word used as a surname: "Tom Baker", "Samuel Otis King".
+
+    Capitalised, and after name words that begin with a first name or an
+    initial ("Press Secretary Sean" does not: "Press" is neither).
+    """
+    tok = toks[k]
+    if not tok.text[:1].isupper() or not is_role_word(tok, lex) or \
+            is_title(tok, lex):
+        return False
+    if k > 0 and toks[k - 1].text.lower().rstrip(".") in _SURNAME_HONORIFICS:
+        return True  # "Mr. King", "Ms. Baker"
+    j = k
+    while j > 0 and is_name_word(toks[j - 1], lex):
+        j -= 1
+    if j == k:
+        return False
+    first = toks[j].text
+    return first.lower() in lex.first_names or (
+        len(first) == 2 and first[1] == "." and first[0].isupper())
+
+
+# ---- roles: head word, parties, rank, specificity
+
+PARTY_WORDS = frozenset({"democrat", "republican", "gop"})
+"""A party label alone is a named person's affiliation, not a role."""
+PARTY_LETTERS = {"democratic": "D", "democrat": "D", "republican": "R",
+                 "gop": "R", "libertarian": "L"}
+"""Party words, for telling descriptions apart ("the Democratic nominee")."""
+
+
+PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van",
+                       "von", "der", "den", "la", "le", "al", "el", "bin",
+                       "ben", "st.", "mac"})
+"""First words of multi-word surnames ("de Blasio", "van der Berg")."""
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+"""Determiners of a description that refers back ("the spokesman")."""
+
+_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "acting"})
+"""Words that make another office of the same head: "the vice presidential
+nominee" is not "the Republican nominee"."""
+
+_POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
+
+
+def lexical_head(role: str) -> str:
+    """A role's head word as the lexicons write it, case-folded: the last
+    word before a post-modifier ("spokesman for the port authority":
+    spokesman), a trailing "( ... )" note dropped, punctuation kept
+    ("Sen. (R-Tex.)": "sen.", the key of ``Lexicon.title_words``).
+
+    This is the extractor's head word, the key for the lexicons' role,
+    title and no-role words. It is not the scorer's head word
+    (``quotes.evaluate.role_head``, the one ``role_near`` compares),
+    which strips punctuation ("sen"), splits at more post-modifiers
+    ("under", "representing", "whose", "that") and keeps no note apart;
+    making them one would change which roles the extractor keeps.
+    """
+    role = _NOTE.sub("", role)  # "Sen. (R-Tex.)": sen.
+    words = _POSTMODIFIER.split(f" {role.casefold()} ", maxsplit=1)[0]
+    return (words.split() or [""])[-1]
+
+
+_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+def heads_agree(head: str, heads: Iterable[str],
+                titles: dict[str, str]) -> bool:
+    """*head* is one of *heads*, written out or abbreviated ("sen." and
+    "senator": *titles* maps abbreviations to words)."""
+    def word(h: str) -> str:
+        return titles.get(h, h)
+    return word(head) in {word(h) for h in heads}
+
+
+def role_parties(role: str | None) -> set[str]:
+    """The parties a role's words name ("GOP presidential nominee": R);
+    not a possessor's ("the Republican nominee's daughter")."""
+    own = re.split(r"['\u2019]s\b", (role or "").casefold())[-1]
+    words = re.findall(r"[\w-]+", own)
+    return {PARTY_LETTERS[w] for w in words if w in PARTY_LETTERS}
+
+
+def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
+    """The role with the most words; a bare party label is no role of a
+    named person ("Democrat Hillary Clinton")."""
+    kept = [r for r in roles if not (named and r.casefold() in PARTY_WORDS)]
+    return max(kept, key=lambda r: len(r.split()), default=None)
+
+
+def same_rank(role: str, other: str) -> bool:
+    """*role* and *other* agree on rank words ("vice", "deputy")."""
+    def ranks(r: str) -> set[str]:
+        return set(re.findall(r"[\w-]+", r.casefold())) & _RANKS
+    return ranks(role) == ranks(other)
+
+
+def within_role(role: str, other: str) -> bool:
+    """Every word of *role* is in *other* ("Officials", "local officials")."""
+    return set(role.casefold().split()) <= set(other.casefold().split())
+
+
+NICKNAME_QUOTES = "\"\u201c\u201d"
+"""Quote marks around a nickname inside a name."""
+
+SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def name_words(name: str | None) -> list[str]:
+    """A name's words, case-folded, without "Jr." and like suffixes."""
+    return list(_name_words(name or ""))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name_words(name: str) -> tuple[str, ...]:
+    words = name.replace(",", " ").replace("\u2019", "'").casefold().split()
+    return tuple([w for w in words if w not in SUFFIXES] or words)
+
+
+def same_person(have: list[str], words: list[str]) -> bool:
+    """Whether two full names (word lists) can name the same person.
+
+    Same last word, and the same first word or a first initial that fits
+    it ("Loretta Lynch", "Loretta E. Lynch", "L. Lynch").
+    """
+    if len(have) < 2 or len(words) < 2 or have[-1] != words[-1]:
+        return False
+    a, b = have[0], words[0]
+    if len(words) == 2 and any(w != w.strip(NICKNAME_QUOTES) and
+                               w.strip(NICKNAME_QUOTES) == b
+                               for w in have[1:-1]):
+        return True  # "Bobby Scott" for Robert C. "Bobby" Scott
+    return a == b or (a.rstrip(".") == b[:1] and len(a.rstrip(".")) == 1) \
+        or (b.rstrip(".") == a[:1] and len(b.rstrip(".")) == 1)
+
+
+def char_before(text: str, pos: int, skip: str = "") -> str:
+    """The character before *pos* in *text*, past spaces (and *skip*);
+    "" at the start of the text."""
+    while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in skip):
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""
