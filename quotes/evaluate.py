@@ -124,9 +124,15 @@ def role_tokens(role: object) -> list[str]:
 
 
 def role_head(role: object) -> str:
-    """A role's head word: the last word before a post-modifier.
+    """A role's head word as the scorer compares it: the last word before
+    a post-modifier, punctuation dropped.
 
-    "spokesman for the port authority" -> "spokesman".
+    "spokesman for the port authority" -> "spokesman". This is the
+    benchmark scorer's definition, word for word, and the only one
+    ``role_near`` uses. The extractor keys its lexicons by another head
+    word (``quotes.speakers.words.lexical_head``: fewer post-modifiers,
+    punctuation kept, "Sen." -> "sen."); the two are not merged because
+    the extractor's output depends on its own.
     """
     first = _ROLE_PREP.split(" " + _norm(role) + " ", maxsplit=1)[0]
     words = _WORD.findall(first)

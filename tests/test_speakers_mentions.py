@@ -1,0 +1,87 @@
+"""Speaker phrases (``quotes.speakers.mentions``): a cue's speaker token
+grown into a mention, its name split from its role."""
+
+from __future__ import annotations
+
+from quotes import Lexicon, _tree
+from quotes.speakers.mentions import mention_at, role_phrase, split_name_role
+from quotes.testing import doc_from_conllu
+
+LEX = Lexicon.default()
+
+TITLE = """\
+# text = Kremlin spokesman Dmitry Peskov said the talks failed.
+1	Kremlin	Kremlin	PROPN	NNP	_	2	compound	_	_
+2	spokesman	spokesman	NOUN	NN	_	3	compound	_	_
+3	Dmitry	Dmitry	PROPN	NNP	_	5	nsubj	_	_
+4	Peskov	Peskov	PROPN	NNP	_	3	flat	_	_
+5	said	say	VERB	VBD	_	0	root	_	_
+6	the	the	DET	DT	_	7	det	_	_
+7	talks	talk	NOUN	NNS	_	8	nsubj	_	_
+8	failed	fail	VERB	VBD	_	5	ccomp	_	SpaceAfter=No
+9	.	.	PUNCT	.	_	5	punct	_	_
+"""
+
+APPOSITIVE = """\
+# text = Ann Lee, a spokeswoman for the port, said they left.
+1	Ann	Ann	PROPN	NNP	_	10	nsubj	_	_
+2	Lee	Lee	PROPN	NNP	_	1	flat	_	SpaceAfter=No
+3	,	,	PUNCT	,	_	5	punct	_	_
+4	a	a	DET	DT	_	5	det	_	_
+5	spokeswoman	spokeswoman	NOUN	NN	_	1	appos	_	_
+6	for	for	ADP	IN	_	8	case	_	_
+7	the	the	DET	DT	_	8	det	_	_
+8	port	port	NOUN	NN	_	5	nmod	_	SpaceAfter=No
+9	,	,	PUNCT	,	_	5	punct	_	_
+10	said	say	VERB	VBD	_	0	root	_	_
+11	they	they	PRON	PRP	Number=Plur	12	nsubj	_	_
+12	left	leave	VERB	VBD	_	10	ccomp	_	SpaceAfter=No
+13	.	.	PUNCT	.	_	10	punct	_	_
+"""
+
+
+def _sent(conllu: str) -> tuple[_tree.Sent, str]:
+    text = conllu.splitlines()[0].removeprefix("# text = ")
+    doc = _tree.from_stanza(doc_from_conllu(conllu, text=text), text)
+    return doc.sents[0], text
+
+
+def _word(sent: _tree.Sent, text: str) -> _tree.Tok:
+    return next(t for t in sent.toks if t.text == text)
+
+
+def test_mentions_title_before_name() -> None:
+    """ "Kremlin spokesman Dmitry Peskov": the name is the capitalised run
+    at the right, the role what stands before it; the subject of the main
+    clause."""
+    sent, text = _sent(TITLE)
+    m = mention_at(sent, _word(sent, "Dmitry"), text, LEX)
+    assert (m.name, m.role) == ("Dmitry Peskov", "Kremlin spokesman")
+    assert text[m.start:m.end] == "Kremlin spokesman Dmitry Peskov"
+    assert m.main and m.pronoun is None and not m.plural
+
+
+def test_mentions_split_name_role() -> None:
+    """The split alone, on the phrase's tokens."""
+    sent, text = _sent(TITLE)
+    assert split_name_role(list(sent.toks[:4]), text, LEX) == (
+        "Dmitry Peskov", "Kremlin spokesman")
+
+
+def test_mentions_appositive_role() -> None:
+    """ "Ann Lee, a spokeswoman for the port,": the appositive is the role,
+    post-modifier included, without its article."""
+    sent, text = _sent(APPOSITIVE)
+    m = mention_at(sent, _word(sent, "Ann"), text, LEX)
+    assert (m.name, m.role) == ("Ann Lee", "spokeswoman for the port")
+    assert role_phrase(sent, _word(sent, "spokeswoman"), text, LEX) == \
+        "spokeswoman for the port"
+
+
+def test_mentions_pronoun() -> None:
+    """A pronoun is a one-token mention with no name, its number from the
+    lexicon."""
+    sent, text = _sent(APPOSITIVE)
+    m = mention_at(sent, _word(sent, "they"), text, LEX)
+    assert (m.name, m.pronoun, m.plural) == (None, "they", True)
+    assert m.toks == (_word(sent, "they"),)
