@@ -81,7 +81,7 @@ class EntityTable:
         self.lex = lex
         self.text = text
         self.pronouns = pronouns
-        """A learned chooser for third-person pronouns (``_pronouns``);
+        """A learned chooser for third-person pronouns (``pronouns``);
         without it the rules of ``_pronoun`` decide."""
         self.entities: list[Entity] = []
         self._referents: dict[tuple[int, int], Entity | None] = {}

@@ -20,6 +20,8 @@ from quotes.lexicons import Lexicon
 
 
 def is_role_word(tok: Tok, lex: Lexicon) -> bool:
+    """A role noun or epithet of the lexicon, or a person noun by its
+    ending ("psychologist")."""
     word = tok.text.lower()
     if word in lex.role_nouns or tok.lemma in lex.role_nouns or \
             word.rstrip(".") + "." in lex.role_nouns or \
@@ -70,6 +72,8 @@ def is_headline_verb(tok: Tok, lex: Lexicon) -> bool:
 
 
 def is_name_word(tok: Tok, lex: Lexicon) -> bool:
+    """A word that may be part of a name: capitalised or a proper noun,
+    and no role word, title, descriptor or headline verb."""
     text = tok.text
     if not text or not text[0].isalpha() or not (
             text[0].isupper() or tok.upos == "PROPN"):
