@@ -16,7 +16,7 @@ from attrs import define, evolve, field
 
 from quotes._cues import CueMatch, find_cues
 from quotes._marks import QuoteRegion, find_quotes
-from quotes._tree import Doc, Sent, Tok, is_punct
+from quotes._tree import Doc, Tok, is_punct
 from quotes.lexicons import Lexicon
 from quotes.records import (
     Attribution,
@@ -27,7 +27,14 @@ from quotes.records import (
     SpeakerEntity,
 )
 from quotes.speakers.coref import EntityTable, PronounChooser
-from quotes.speakers.mentions import is_nominal, label_mention, mention_at
+from quotes.speakers.mentions import (
+    conjuncts,
+    is_nominal,
+    label_mention,
+    mention_at,
+    past_dateline,
+    salient_mentions,
+)
 from quotes.speakers.model import Entity, Mention
 from quotes.speakers.names import complete_names
 from quotes.speakers.words import lexical_head
@@ -550,7 +557,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
         if cue is not None and cue.speaker is not None and \
                 is_nominal(cue.speaker):
             m = label_mention(cue.sent, cue.label, text, lex) if cue.label \
-                else mention_at(sents[cue.sent], _past_dateline(
+                else mention_at(sents[cue.sent], past_dateline(
                     sents[cue.sent], cue.speaker, text), text, lex)
             events.append((m.start, 0, (d_index, m)))
             if draft.start < m.start < draft.end <= m.end and \
@@ -564,8 +571,8 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
                 draft.continues is None:  # a tagged title is nobody's claim
             log.debug("cue at %d dropped: no speaker", draft.start)
             dropped.add(d_index)
-    for m, salient in _salient_mentions(doc, lex, {e[2][1].head.start
-                                                   for e in events}):
+    for m, salient in salient_mentions(doc, lex, {e[2][1].head.start
+                                                  for e in events}):
         if m.name and m.role and len(m.role.split()) == 1 and \
                 _inside_quote(m.start, regions):
             m = evolve(m, role=None)  # "'Secretary Clinton believes'"
@@ -587,7 +594,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
     partners = {position[id(drafts[i])]: [
         next((e for t in run if (e := resolved.get(t.start)) is not None
               and e.name), None) or table.named(run[-1].text)
-        for run in _conjuncts(sents[m.sent], m, lex)]
+        for run in conjuncts(sents[m.sent], m, lex)]
         for i, (m, _) in speaker_mentions.items()
         if i not in dropped and m.sent in sents}
     speaker_mentions = {position[id(drafts[i])]: v
@@ -595,47 +602,6 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
                         if i not in dropped}
     return _freeze(doc, kept, speaker_mentions, partners, table, regions,
                    doc_id, roles)
-
-
-def _conjuncts(sent: Sent, m: Mention, lex: Lexicon) -> list[list[Tok]]:
-    """The other names of a joint speaker, by their words: "Obama and
-    Clinton said", "Mr. Grassley and Mr. Leahy say", "Jon Tester (D-Mont.)
-    and David Vitter". Only names of people or bodies, joined with "and"
-    right after the speaker's name."""
-    if m.name is None or m.pronoun is not None or not m.toks or \
-            m.toks[-1].i >= len(sent.toks) or \
-            sent.toks[m.toks[-1].i] is not m.toks[-1]:
-        return []
-    toks = sent.toks
-    k = m.toks[-1].i + 1
-    runs: list[list[Tok]] = []
-    while k < len(toks):
-        if toks[k].text == "(":  # a party-state note: "(D-Mont.)"
-            close = next((j for j in range(k, min(k + 8, len(toks)))
-                          if toks[j].text == ")"), None)
-            if close is None:
-                break
-            k = close + 1
-            continue
-        last = toks[k].lemma.lower() in {"and", "&"}
-        if toks[k].text != "," and not last:
-            break
-        k += 1
-        while k < len(toks) and (toks[k].upos == "DET" or
-                                 toks[k].text.lower() in lex.honorifics or
-                                 toks[k].text.lower() in lex.titles):
-            k += 1
-        run = []
-        while k < len(toks) and toks[k].upos == "PROPN" and \
-                toks[k].text[:1].isupper():
-            run.append(toks[k])
-            k += 1
-        if not run:
-            return []
-        runs.append(run)
-        if last:
-            return runs
-    return []
 
 
 def _joint_name(names: list[str]) -> str:
@@ -648,73 +614,6 @@ def _plural_role(role: str | None) -> bool:
     """A role that can stand for several people ("Senators", "Sens.")."""
     head = lexical_head(role or "").rstrip(".")
     return head.endswith("s") and not head.endswith("ss")
-
-
-_DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
-
-
-def _past_dateline(sent: Sent, tok: Tok, text: str) -> Tok:
-    """The subject after a dateline the parser took for the subject.
-
-    "WASHINGTON -- President Obama ... said": the capitalised place (one
-    or more words in capitals) that opens a paragraph, then a dash; the
-    speaker is the name after the dash ("Obama"), the last word of its run
-    of capitalised words.
-    """
-    line = text.rfind("\n", 0, tok.start) + 1
-    before = text[line:tok.start].split()  # "PORT ELLIS": a longer place
-    if not tok.text.isupper() or len(tok.text) < 3 or \
-            not all(w.isupper() for w in before):
-        return tok
-    dash = next((t for t in sent.toks[tok.i + 1:tok.i + 12]
-                 if t.text in _DASHES), None)
-    if dash is None or dash.i + 1 >= len(sent.toks):
-        return tok
-    k = dash.i + 1
-    while k + 1 < len(sent.toks) and sent.toks[k + 1].text[:1].isupper() \
-            and sent.toks[k + 1].upos in {"PROPN", "NOUN"}:
-        k += 1
-    after = sent.toks[k]
-    return after if is_nominal(after) and after.text[:1].isupper() else tok
-
-
-def _salient_mentions(doc: Doc, lex: Lexicon,
-                      skip: set[int]) -> list[tuple[Mention, bool | None]]:
-    """Named people and groups anywhere in the text, for roles and names.
-
-    The flag tells whether the mention is a subject (salient enough to be
-    what a later "he" or "they" refers to); ``None`` marks a definite
-    description elsewhere ("attacks on the GOP nominee"), which only
-    refers back (a role candidate for the role model).
-    """
-    found: list[tuple[Mention, bool | None]] = []
-    for sent in doc.sents:
-        for tok in sent.toks:
-            if tok.start in skip or tok.rel in {"flat", "compound",
-                                                "goeswith", "fixed"}:
-                continue
-            subject = tok.rel == "nsubj"
-            if tok.upos == "PROPN" or (subject and tok.upos == "NOUN" and (
-                    tok.lemma in lex.role_nouns or tok.lemma in lex.epithets)):
-                # "WASHINGTON — Senator Alicia Bramwell": not a person
-                # named Washington, the senator after the dateline
-                m = mention_at(sent, _past_dateline(sent, tok, doc.text),
-                               doc.text, lex)
-                if m.name is None and tok.rel == "appos":
-                    continue  # "Bramwell, a Democrat from Oregon": hers
-                if m.name or m.role or (subject and m.plural):
-                    found.append((m, subject))
-            elif tok.upos == "NOUN" and tok.lemma in lex.role_nouns and \
-                    "Number=Sing" in tok.feats and any(
-                        c.lemma == "the" for c in sent.children(tok.i, "det")):
-                m = mention_at(sent, tok, doc.text, lex)
-                if m.role and m.name is None:  # "attacks on the GOP nominee"
-                    found.append((m, None))
-            elif subject and tok.upos == "PRON":
-                m = mention_at(sent, tok, doc.text, lex)
-                if m.role:  # "She serves as the attorney general"
-                    found.append((m, subject))
-    return found
 
 
 def _freeze(doc: Doc, drafts: list[_Draft],

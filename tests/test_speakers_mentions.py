@@ -4,7 +4,14 @@ grown into a mention, its name split from its role."""
 from __future__ import annotations
 
 from quotes import Lexicon, _tree
-from quotes.speakers.mentions import mention_at, role_phrase, split_name_role
+from quotes.speakers.mentions import (
+    conjuncts,
+    mention_at,
+    past_dateline,
+    role_phrase,
+    salient_mentions,
+    split_name_role,
+)
 from quotes.testing import doc_from_conllu
 
 LEX = Lexicon.default()
@@ -38,6 +45,33 @@ APPOSITIVE = """\
 12	left	leave	VERB	VBD	_	10	ccomp	_	SpaceAfter=No
 13	.	.	PUNCT	.	_	10	punct	_	_
 """
+
+DATELINE = """\
+# text = WASHINGTON — Senator Ann Lee said no.
+1	WASHINGTON	Washington	PROPN	NNP	_	6	nsubj	_	_
+2	—	—	PUNCT	:	_	1	punct	_	_
+3	Senator	senator	PROPN	NNP	_	4	compound	_	_
+4	Ann	Ann	PROPN	NNP	_	1	appos	_	_
+5	Lee	Lee	PROPN	NNP	_	4	flat	_	_
+6	said	say	VERB	VBD	_	0	root	_	_
+7	no	no	INTJ	UH	_	6	obj	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	6	punct	_	_
+"""
+
+JOINT = """\
+# text = Obama and Clinton said so.
+1	Obama	Obama	PROPN	NNP	_	4	nsubj	_	_
+2	and	and	CCONJ	CC	_	3	cc	_	_
+3	Clinton	Clinton	PROPN	NNP	_	1	conj	_	_
+4	said	say	VERB	VBD	_	0	root	_	_
+5	so	so	ADV	RB	_	4	advmod	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	4	punct	_	_
+"""
+
+
+def _doc(conllu: str) -> _tree.Doc:
+    text = conllu.splitlines()[0].removeprefix("# text = ")
+    return _tree.from_stanza(doc_from_conllu(conllu, text=text), text)
 
 
 def _sent(conllu: str) -> tuple[_tree.Sent, str]:
@@ -85,3 +119,31 @@ def test_mentions_pronoun() -> None:
     m = mention_at(sent, _word(sent, "they"), text, LEX)
     assert (m.name, m.pronoun, m.plural) == (None, "they", True)
     assert m.toks == (_word(sent, "they"),)
+
+
+def test_mentions_past_dateline() -> None:
+    """A dateline the parser took for the subject gives way to the name
+    after its dash ("WASHINGTON — Senator Ann Lee said")."""
+    sent, text = _sent(DATELINE)
+    assert past_dateline(sent, _word(sent, "WASHINGTON"), text) is \
+        _word(sent, "Lee")
+    assert past_dateline(sent, _word(sent, "Ann"), text) is \
+        _word(sent, "Ann")  # no dateline: the token itself
+
+
+def test_mentions_salient_past_the_dateline() -> None:
+    """The salient mention of a dateline sentence is the senator, a
+    subject, not a person named Washington."""
+    doc = _doc(DATELINE)
+    found = [(m.name, m.role, subject)
+             for m, subject in salient_mentions(doc, LEX, set())]
+    assert ("Ann Lee", "Senator", True) in found
+    assert all(name != "WASHINGTON" for name, _, _ in found)
+
+
+def test_mentions_conjuncts() -> None:
+    """ "Obama and Clinton said": the other name of a joint speaker."""
+    sent, text = _sent(JOINT)
+    m = mention_at(sent, _word(sent, "Obama"), text, LEX)
+    assert [[t.text for t in run] for run in conjuncts(sent, m, LEX)] == \
+        [["Clinton"]]
