@@ -168,8 +168,8 @@ def main() -> None:
         parses = Path(tmp) / "parses.pickle"
         runs = [(mode, Path(__file__)) for mode in MODES if mode in chosen]
         if args.against:
-            runs += [(f"{mode}@", checkout(args.against, Path(tmp)))
-                     for mode in ("full", "int8")]
+            before = checkout(args.against, Path(tmp))
+            runs += [(f"{mode}@", before) for mode in ("full", "int8")]
         for round_ in range(args.rounds):
             for mode, script in runs:
                 cmd = [sys.executable, str(script), "--mode",
