@@ -24,6 +24,11 @@ process on one torch thread and reports words/s and peak resident memory:
 the counts, not the lengths, differ; selective bfloat16 parse) and reports
 the peak memory of each count: streaming keeps it flat.
 
+``--against REV`` also runs ``full`` and ``int8`` with the code of git
+revision *REV* (exported with ``git archive`` into a temporary directory),
+in the same rounds, and prints how many times faster this checkout is:
+the way to compare a change with the release before it on one machine.
+
 Model loading is not timed except in ``jobs2``. The modes run in turn,
 ``--rounds`` times, and the fastest run of each is kept, which evens out
 some of the noise of a shared machine. Usage, from the repository root::
@@ -132,6 +137,9 @@ def main() -> None:
     parser.add_argument("--modes", default=",".join(MODES),
                         help="comma-separated modes to run (default: all; "
                              "stock and full are always run)")
+    parser.add_argument("--against", metavar="REV",
+                        help="also run full and int8 with the code of git "
+                             "revision REV and compare")
     parser.add_argument("--mode", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--parses", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--count", type=int, help=argparse.SUPPRESS)
@@ -158,14 +166,15 @@ def main() -> None:
     rows: dict[str, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         parses = Path(tmp) / "parses.pickle"
+        runs = [(mode, Path(__file__)) for mode in MODES if mode in chosen]
+        if args.against:
+            before = checkout(args.against, Path(tmp))
+            runs += [(f"{mode}@", before) for mode in ("full", "int8")]
         for round_ in range(args.rounds):
-            for mode in ("full", "stock", "bf16", "selective", "int8",
-                         "rules", "jobs1", "jobs2"):
-                if mode not in chosen:
-                    continue
-                cmd = [sys.executable, __file__, "--mode", mode, "--limit",
-                       str(args.limit), "--gold", str(args.gold),
-                       "--parses", str(parses)]
+            for mode, script in runs:
+                cmd = [sys.executable, str(script), "--mode",
+                       mode.rstrip("@"), "--limit", str(args.limit),
+                       "--gold", str(args.gold), "--parses", str(parses)]
                 print(f"round {round_ + 1}: {mode} ...", file=sys.stderr,
                       flush=True)
                 done = subprocess.run(
@@ -176,6 +185,13 @@ def main() -> None:
                         got["seconds"] < rows[mode]["seconds"]:
                     rows[mode] = got
     print(report(rows, words, len(items), args.rounds))
+    if args.against:
+        print(f"\nAgainst {args.against}, words/s of this checkout over "
+              "those of the revision, in this run:")
+        for mode in ("full", "int8"):
+            if mode in rows:
+                gain = rows[mode + "@"]["seconds"] / rows[mode]["seconds"]
+                print(f"- {LABELS[mode]}: {gain:.2f} times")
     if "jobs2" in rows:
         print(f"\nTwo processes of pure matrix products did "
               f"{ceiling():.2f} times the work of one in the same time on "
@@ -219,6 +235,17 @@ def stream_report(args: argparse.Namespace, counts: list[int]) -> str:
     return "\n".join(lines)
 
 
+def checkout(rev: str, tmp: Path) -> Path:
+    """Export git revision *rev* under *tmp*; return its ``speed.py``."""
+    where = tmp / "against"
+    where.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev],
+                             capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive,
+                   check=True)
+    return where / "benchmarks" / "speed.py"
+
+
 _BUSY = ("import torch, time; torch.set_num_threads(1); "
          "a = torch.randn(512, 512); t = time.perf_counter(); "
          "[a @ a for _ in range(400)]; print(time.perf_counter() - t)")
@@ -254,6 +281,9 @@ LABELS = {
     "int8": "selective parse, int8 LSTMs + extraction",
     "jobs1": "full parse + extraction, `--jobs 1` (wall, with loading)",
     "jobs2": "full parse + extraction, `--jobs 2` (wall, with start-up)",
+    "full@": "full parse + extraction, default, at the `--against` revision",
+    "int8@": "selective parse, int8 LSTMs + extraction, at the `--against` "
+             "revision",
 }
 
 
@@ -265,7 +295,7 @@ def report(rows: dict[str, dict[str, Any]], words: int, docs: int,
              f"of {rounds} rounds per mode.", "",
              "| mode | seconds | words/s | × stock | peak RSS MB |",
              "|---|---:|---:|---:|---:|"]
-    for mode in (m for m in MODES if m in rows):
+    for mode in (m for m in (*MODES, "full@", "int8@") if m in rows):
         r = rows[mode]
         rate = words / r["seconds"]
         peak = f"{r['peak_mb']:,.0f}"

@@ -344,3 +344,49 @@ def test_biaffine_scorers_fused_score_as_each_alone() -> None:
         for scorer, own in zip(scorers, alone, strict=True):
             got = scorer(x1, x2)
             assert torch.allclose(got, own(x1, x2), atol=1e-4)
+
+
+def test_deep_biaffine_hidden_layers_fused_score_as_each_alone() -> None:
+    """Deep biaffine scorers that read one LSTM output, their hidden
+    layers fused into one product, give each scorer's own scores; two
+    different inputs still get the scorer's own computation."""
+    import torch
+    from stanza.models.common.biaffine import DeepBiaffineScorer
+
+    from quotes import _fastparse
+
+    torch.manual_seed(0)
+    scorers = [DeepBiaffineScorer(6, 6, 5, n) for n in (1, 3, 1)]
+    alone = [s.forward for s in scorers]
+    _fastparse._fuse_hidden(scorers)
+    with torch.inference_mode():
+        for _ in range(2):
+            x = torch.randn(2, 4, 6)
+            for scorer, own in zip(scorers, alone, strict=True):
+                assert torch.equal(scorer(x, x), own(x, x))
+        y = torch.randn(2, 4, 6)
+        assert torch.equal(scorers[1](x, y), alone[1](x, y))
+
+
+@pytest.mark.model
+def test_word_encodings_kept_across_documents_change_no_parse(
+        monkeypatch: pytest.MonkeyPatch, seed_text: str) -> None:
+    """Character encodings kept from earlier documents give the parse
+    the encoder gives afresh, and the store keeps its bound."""
+    from stanza.models.common.char_model import CharacterModel
+
+    from quotes import _fastparse, _parse
+
+    monkeypatch.setattr(_fastparse, "WORD_CACHE_SIZE", 300)
+    nlp = _parse.make_pipeline(quotes.ParseConfig())
+    first = _arcs(nlp, seed_text)
+    stores = [m.__dict__.get("_quotes_words")
+              for name in ("pos", "depparse")
+              for m in nlp.processors[name].trainer.model.modules()
+              if isinstance(m, CharacterModel)]
+    assert stores and all(s is not None and 0 < len(s) <= 300
+                          for s in stores)
+    assert _arcs(nlp, seed_text) == first
+    half = len(seed_text) // 2
+    fresh = _parse.make_pipeline(quotes.ParseConfig())
+    assert _arcs(nlp, seed_text[half:]) == _arcs(fresh, seed_text[half:])
