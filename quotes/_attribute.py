@@ -16,7 +16,6 @@ from attrs import define, evolve, field
 
 from quotes._cues import CueMatch, find_cues
 from quotes._marks import QuoteRegion, find_quotes
-from quotes._tags import split_at_tag, tag_claim
 from quotes._tree import Doc, Tok, is_punct
 from quotes.lexicons import Lexicon
 from quotes.records import (
@@ -106,7 +105,6 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
     drafts += _quote_drafts(doc, cues, regions, used, drafts, sent_of)
     drafts += labels
     drafts = _drop_nested(drafts, lex)
-    _join_at_tags(doc, drafts, cues)
     if propose is not None:
         # the rules' speaker words are claimed too: no claim of the
         # tagger's is about them ("X was quoted by Y as saying": not "Y
@@ -154,37 +152,6 @@ def _drop_nested(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
                    for o in drafts)
 
     return [d for d in drafts if not nested(d) and not backwards(d)]
-
-
-def _join_at_tags(doc: Doc, drafts: list[_Draft],
-                  cues: list[CueMatch]) -> None:
-    """Make a claim split by its tag ("The plan, he said, was a failure")
-    one claim of two pieces (``_tags``), where no other claim holds the
-    words that join it; a tag the rules found no claim for ("The plan,
-    said Mayor Lee, was a failure") gets one."""
-    used = {id(d.cue) for d in drafts}
-    for cue in cues:
-        pieces = None if id(cue) in used else tag_claim(doc, cue)
-        if pieces is not None:
-            quoted = any(c in doc.text[s:e] for s, e in pieces
-                         for c in "\"\u201c")
-            drafts.append(_Draft(
-                kind=Kind.MIXED if quoted else Kind.INDIRECT,
-                start=pieces[0][0], end=pieces[-1][1], pieces=pieces,
-                cue=cue, sentence=cue.sent))
-    for d in drafts:
-        if d.cue is None or len(d.pieces) > 1:
-            continue
-        pieces = split_at_tag(doc, d.cue, d.start, d.end)
-        if pieces is None:
-            continue
-        start, end = pieces[0][0], pieces[-1][1]
-        if any(o is not d and o.start < end and start < o.end and
-               not (d.start <= o.start and o.end <= d.end) for o in drafts):
-            continue
-        if d.kind is Kind.DIRECT and start < d.start:
-            d.kind = Kind.MIXED  # unquoted words before a quotation
-        d.start, d.end, d.pieces = start, end, pieces
 
 
 def _sentence_index(doc: Doc) -> list[tuple[int, int, int]]:
