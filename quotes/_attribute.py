@@ -261,7 +261,8 @@ def _cue_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
                 if r.inner[0] < end and start < r.inner[1] and i not in used]
         quoted = set().union(*(_significant(text, *r.inner)
                                for _, r in hits))
-        if hits and len(own & quoted) >= 0.8 * len(own):
+        if hits and len(own & quoted) >= 0.8 * len(own) and \
+                not _lead_in(text, own - quoted, hits[0][1]):
             pieces = [p for _, r in hits for p in r.pieces]
             used.update(i for i, _ in hits)
             drafts.append(_Draft(kind=Kind.DIRECT, start=hits[0][1].inner[0],
@@ -277,6 +278,19 @@ def _cue_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
                              pieces=[(start, end)], cue=cue,
                              sentence=cue.sent))
     return drafts, used
+
+
+def _lead_in(text: str, unquoted: set[int], first: QuoteRegion) -> bool:
+    """True when words of the cue's clause stand before its quotation.
+
+    'He said the nation has become “more interested …”': the claim is the
+    whole clause, a mixed one, not the quoted words alone.
+    """
+    lead = [i for i in unquoted if i < first.start and text[i].isalnum()]
+    # words of the clause run up to the mark ("Clinton \"is ...\"", "she
+    # recalled thinking, \"...\""), not an object far before it
+    return bool(lead) and not any(
+        ch.isalnum() for ch in text[max(lead) + 1:first.start])
 
 
 def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
