@@ -100,6 +100,8 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
     drafts += _quote_drafts(doc, cues, regions, used, drafts, sent_of)
     drafts += labels
     drafts = _drop_nested(drafts, lex)
+    for d in drafts:
+        _interposed_tag(doc, d)
     if propose is not None:
         # the rules' speaker words are claimed too: no claim of the
         # tagger's is about them ("X was quoted by Y as saying": not "Y
@@ -115,8 +117,57 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
                           sentence=p.cue.sent, confidence=p.confidence,
                           learned=True, found_by="learned")
                    for p in found.new]
+        for d in drafts:
+            if d.learned:
+                _interposed_tag(doc, d)
     drafts.sort(key=lambda d: (d.start, d.end))
     return _finish(doc, lex, drafts, regions, doc_id, roles, pronouns)
+
+
+# the rest of an interposed tag after its cue and speaker: "he said[,]",
+# "he told me on Friday[,]", "the agency said in a June report[,]"
+_TAG_REST = re.compile(r"[^,.;:!?\"“”‘’\n]{0,30},")
+_QUOTE_MARKS = frozenset("\"“”‘’«»")
+
+
+def _interposed_tag(doc: Doc, draft: _Draft) -> None:
+    """A reported claim split by its tag: "The museum, Mr. Bush said,
+    celebrated his heroes." The claim is both sides of the tag, in two
+    pieces ("The museum" and "celebrated his heroes"), however the parse
+    attached the first; its range spans the tag, as a split quotation's.
+
+    Only a tag set off by commas, after the sentence's first words and
+    before the rest of the claim, with no quotation mark before it and no
+    question put to the speaker ("Asked whether ..., she said, ...").
+    """
+    cue = draft.cue
+    if draft.kind is Kind.DIRECT or cue is None or cue.speaker is None or \
+            len(draft.pieces) != 1:
+        return
+    text = doc.text
+    tag_start = _clause_start(doc, cue)
+    tag_end = max(cue.toks[-1].end, cue.speaker.end)
+    rest = _TAG_REST.match(text, tag_end)
+    before = text[:tag_start].rstrip()
+    if rest is None or not before.endswith(",") or \
+            draft.end <= rest.end():
+        return
+    sent = next(s for s in doc.sents if s.index == cue.sent)
+    first = next((t for t in sent.toks if not is_punct(t)), None)
+    if first is None or first.start >= len(before) - 1:
+        return
+    lead = (first.start, len(before) - 1)
+    words = text[lead[0]:lead[1]]
+    if any(ch in _QUOTE_MARKS for ch in text[sent.start:lead[1]]) or \
+            words.lower().startswith(("asked", "when asked")):
+        return
+    if not (draft.start >= rest.end() - 1 or draft.start <= lead[0]):
+        return  # the claim starts inside the tag or between its words
+    tail = rest.end()
+    while tail < draft.end and text[tail].isspace():
+        tail += 1
+    draft.start = lead[0]
+    draft.pieces = [lead, (tail, draft.end)]
 
 
 def _drop_nested(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:

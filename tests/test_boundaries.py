@@ -45,6 +45,25 @@ CASES = {
         [("direct", "The old quay will stay closed until the pilings have "
           "been replaced and tested by the engineers,", "Ines Moreau")]),
 }
+# a tag set off by commas inside the claim: both sides, in two pieces (the
+# content range spans the tag, as a split quotation's does)
+PIECES = {
+    "interposed_said": (
+        "The new bridge, Mayor Ana Lima said, will open in May.",
+        [("indirect", "The new bridge, Mayor Ana Lima said, will open in "
+          "May", ["The new bridge", "will open in May"], "Ana Lima")]),
+    "interposed_pronoun": (
+        "Mayor Ana Lima spoke on Monday. The old ferry, she added, would "
+        "stop running in June.",
+        [("indirect", "The old ferry, she added, would stop running in "
+          "June", ["The old ferry", "would stop running in June"],
+          "Ana Lima")]),
+    # no tag inside the claim: one piece
+    "tag_first": (
+        "Mayor Ana Lima said the new bridge will open in May.",
+        [("indirect", "the new bridge will open in May",
+          ["the new bridge will open in May"], "Ana Lima")]),
+}
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +106,16 @@ def test_lead_in(text: str, clause: str, want: bool) -> None:
     the opening mark."""
     region = find_quotes(text)[0]
     assert _lead_in(text, _unquoted_words(text, clause), region) is want
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", list(PIECES))
+def test_boundary_pieces(extractor: quotes.Extractor, name: str) -> None:
+    """The claim's range and its pieces, and no second claim for the words
+    before the tag."""
+    text, want = PIECES[name]
+    got = extractor.extract(text)
+    assert [(a.kind.value, a.content.text,
+             [p.text for p in a.content_pieces],
+             a.speaker.name if a.speaker else None)
+            for a in got.attributions] == want
