@@ -127,7 +127,7 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
 # the rest of an interposed tag after its cue and speaker: "he said[,]",
 # "he told me on Friday[,]", "the agency said in a June report[,]"
 _TAG_REST = re.compile(r"[^,.;:!?\"“”‘’\n]{0,30},")
-_QUOTE_MARKS = frozenset("\"“”‘’«»")
+_QUOTE_MARKS = ("\"", "“", "”", "«", "»", "''")  # not "’s"
 
 
 def _interposed_tag(doc: Doc, draft: _Draft) -> None:
@@ -145,20 +145,26 @@ def _interposed_tag(doc: Doc, draft: _Draft) -> None:
             len(draft.pieces) != 1:
         return
     text = doc.text
+    sent = next(s for s in doc.sents if s.index == cue.sent)
     tag_start = _clause_start(doc, cue)
+    # "The mayor's plan, Councillor Ravi Menon said, ...", parsed with
+    # "plan" in the speaker's phrase: the tag starts after the comma
+    comma = [t for t in sent.toks if tag_start <= t.start
+             and t.end <= cue.speaker.start and t.text == ","]
+    if comma:
+        tag_start = sent.toks[comma[-1].i + 1].start
     tag_end = max(cue.toks[-1].end, cue.speaker.end)
     rest = _TAG_REST.match(text, tag_end)
     before = text[:tag_start].rstrip()
     if rest is None or not before.endswith(",") or \
             draft.end <= rest.end():
         return
-    sent = next(s for s in doc.sents if s.index == cue.sent)
     first = next((t for t in sent.toks if not is_punct(t)), None)
     if first is None or first.start >= len(before) - 1:
         return
     lead = (first.start, len(before) - 1)
     words = text[lead[0]:lead[1]]
-    if any(ch in _QUOTE_MARKS for ch in text[sent.start:lead[1]]) or \
+    if any(mark in text[sent.start:lead[1]] for mark in _QUOTE_MARKS) or \
             words.lower().startswith(("asked", "when asked")):
         return
     if not (draft.start >= rest.end() - 1 or draft.start <= lead[0]):

@@ -58,6 +58,14 @@ PIECES = {
         [("indirect", "The old ferry, she added, would stop running in "
           "June", ["The old ferry", "would stop running in June"],
           "Ana Lima")]),
+    # a possessive apostrophe is no quotation mark; the first words parsed
+    # into the speaker's phrase still start the claim
+    "interposed_possessive": (
+        "The mayor’s bridge plan, Councillor Ravi Menon said, would cost "
+        "too much.",
+        [("indirect", "The mayor’s bridge plan, Councillor Ravi Menon said, "
+          "would cost too much", ["The mayor’s bridge plan",
+                                  "would cost too much"], "Ravi Menon")]),
     # no tag inside the claim: one piece
     "tag_first": (
         "Mayor Ana Lima said the new bridge will open in May.",
