@@ -127,6 +127,7 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
 # the rest of an interposed tag after its cue and speaker: "he said[,]",
 # "he told me on Friday[,]", "the agency said in a June report[,]"
 _TAG_REST = re.compile(r"[^,.;:!?\"“”‘’\n]{0,30},")
+_OPENING_MARKS = frozenset("\"“‘«'")
 _QUOTE_MARKS = ("\"", "“", "”", "«", "»", "''")  # not "’s"
 
 
@@ -364,6 +365,15 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
         if i in used:
             continue
         sentence = _sentence_at(sent_of, region.inner[0])
+        head = _split_head(doc, region, list(by_cue.values()))
+        if head is not None:
+            # '"My hope," he said, "is that ..."': the first half of a
+            # quotation split by the tag whose cue claimed the second
+            head.start = region.inner[0]
+            head.pieces[:0] = region.pieces
+            head.sentence = sentence
+            used.add(i)
+            continue
         cue = _cue_for_quote(doc, cues, region, regions) or \
             _dash_cue(doc, region)
         if cue is not None and id(cue) in by_cue:
@@ -423,6 +433,30 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
         used.add(i)
         drafts.append(draft)
     return drafts
+
+
+def _split_head(doc: Doc, region: QuoteRegion,
+                drafts: list[_Draft]) -> _Draft | None:
+    """The direct claim whose cue's tag follows *region* and whose own
+    quotation follows the tag, in one paragraph: '"A," he said, "B."'."""
+    text = doc.text
+    for draft in drafts:
+        cue = draft.cue
+        if cue is None or cue.speaker is None or draft.start < region.end \
+                or draft.pieces[0][0] != draft.start:
+            continue
+        tag_start = min(cue.toks[0].start, _clause_start(doc, cue))
+        tag_end = max(cue.toks[-1].end, cue.speaker.end)
+        if tag_start < region.end or tag_end > draft.start or \
+                not _only_glue(text[region.end:tag_start]) or \
+                "\n" in text[region.end:draft.start]:
+            continue
+        rest = _TAG_REST.match(text, tag_end)
+        gap = text[rest.end() if rest else tag_end:draft.start]
+        if len(gap) <= 4 and all(ch.isspace() or ch in _OPENING_MARKS
+                                 for ch in gap):
+            return draft
+    return None
 
 
 def _dash_cue(doc: Doc, region: QuoteRegion) -> CueMatch | None:

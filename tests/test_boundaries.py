@@ -66,6 +66,14 @@ PIECES = {
         [("indirect", "The mayor’s bridge plan, Councillor Ravi Menon said, "
           "would cost too much", ["The mayor’s bridge plan",
                                   "would cost too much"], "Ravi Menon")]),
+    # a quotation split by its tag, the first half too short to look like
+    # speech on its own: still the first piece of the claim
+    "split_short_head": (
+        "“My hope,” Mayor Ana Lima said, “is that the bridge opens in "
+        "May.”",
+        [("direct", "My hope,” Mayor Ana Lima said, “is that the bridge "
+          "opens in May.", ["My hope,", "is that the bridge opens in May."],
+          "Ana Lima")]),
     # no tag inside the claim: one piece
     "tag_first": (
         "Mayor Ana Lima said the new bridge will open in May.",
