@@ -105,6 +105,8 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
     drafts += _quote_drafts(doc, cues, regions, used, drafts, sent_of)
     drafts += labels
     drafts = _drop_nested(drafts, lex)
+    for d in drafts:
+        _interposed_tag(doc, d)
     if propose is not None:
         # the rules' speaker words are claimed too: no claim of the
         # tagger's is about them ("X was quoted by Y as saying": not "Y
@@ -120,8 +122,64 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
                           sentence=p.cue.sent, confidence=p.confidence,
                           learned=True, found_by="learned")
                    for p in found.new]
+        for d in drafts:
+            if d.learned:
+                _interposed_tag(doc, d)
     drafts.sort(key=lambda d: (d.start, d.end))
     return _finish(doc, lex, drafts, regions, doc_id, roles, pronouns)
+
+
+# the rest of an interposed tag after its cue and speaker: "he said[,]",
+# "he told me on Friday[,]", "the agency said in a June report[,]"
+_TAG_REST = re.compile(r"[^,.;:!?\"“”‘’\n]{0,30},")
+_OPENING_MARKS = frozenset("\"“‘«'")
+_QUOTE_MARKS = ("\"", "“", "”", "«", "»", "''")  # not "’s"
+
+
+def _interposed_tag(doc: Doc, draft: _Draft) -> None:
+    """A reported claim split by its tag: "The museum, Mr. Bush said,
+    celebrated his heroes." The claim is both sides of the tag, in two
+    pieces ("The museum" and "celebrated his heroes"), however the parse
+    attached the first; its range spans the tag, as a split quotation's.
+
+    Only a tag set off by commas, after the sentence's first words and
+    before the rest of the claim, with no quotation mark before it and no
+    question put to the speaker ("Asked whether ..., she said, ...").
+    """
+    cue = draft.cue
+    if draft.kind is Kind.DIRECT or cue is None or cue.speaker is None or \
+            len(draft.pieces) != 1:
+        return
+    text = doc.text
+    sent = next(s for s in doc.sents if s.index == cue.sent)
+    tag_start = _clause_start(doc, cue)
+    # "The mayor's plan, Councillor Ravi Menon said, ...", parsed with
+    # "plan" in the speaker's phrase: the tag starts after the comma
+    comma = [t for t in sent.toks if tag_start <= t.start
+             and t.end <= cue.speaker.start and t.text == ","]
+    if comma:
+        tag_start = sent.toks[comma[-1].i + 1].start
+    tag_end = max(cue.toks[-1].end, cue.speaker.end)
+    rest = _TAG_REST.match(text, tag_end)
+    before = text[:tag_start].rstrip()
+    if rest is None or not before.endswith(",") or \
+            draft.end <= rest.end():
+        return
+    first = next((t for t in sent.toks if not is_punct(t)), None)
+    if first is None or first.start >= len(before) - 1:
+        return
+    lead = (first.start, len(before) - 1)
+    words = text[lead[0]:lead[1]]
+    if any(mark in text[sent.start:lead[1]] for mark in _QUOTE_MARKS) or \
+            words.lower().startswith(("asked", "when asked")):
+        return
+    if not (draft.start >= rest.end() - 1 or draft.start <= lead[0]):
+        return  # the claim starts inside the tag or between its words
+    tail = rest.end()
+    while tail < draft.end and text[tail].isspace():
+        tail += 1
+    draft.start = lead[0]
+    draft.pieces = [lead, (tail, draft.end)]
 
 
 def _drop_nested(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
@@ -266,7 +324,8 @@ def _cue_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
                 if r.inner[0] < end and start < r.inner[1] and i not in used]
         quoted = set().union(*(_significant(text, *r.inner)
                                for _, r in hits))
-        if hits and len(own & quoted) >= 0.8 * len(own):
+        if hits and len(own & quoted) >= 0.8 * len(own) and \
+                not _lead_in(text, own - quoted, hits[0][1]):
             pieces = [p for _, r in hits for p in r.pieces]
             used.update(i for i, _ in hits)
             drafts.append(_Draft(kind=Kind.DIRECT, start=hits[0][1].inner[0],
@@ -284,6 +343,19 @@ def _cue_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
     return drafts, used
 
 
+def _lead_in(text: str, unquoted: set[int], first: QuoteRegion) -> bool:
+    """True when words of the cue's clause stand before its quotation.
+
+    'He said the nation has become “more interested …”': the claim is the
+    whole clause, a mixed one, not the quoted words alone.
+    """
+    lead = [i for i in unquoted if i < first.start and text[i].isalnum()]
+    # words of the clause run up to the mark ("Clinton \"is ...\"", "she
+    # recalled thinking, \"...\""), not an object far before it
+    return bool(lead) and not any(
+        ch.isalnum() for ch in text[max(lead) + 1:first.start])
+
+
 def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
                   used: set[int], cue_drafts: list[_Draft],
                   sent_of: list[tuple[int, int, int]]) -> list[_Draft]:
@@ -298,6 +370,15 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
         if i in used:
             continue
         sentence = _sentence_at(sent_of, region.inner[0])
+        head = _split_head(doc, region, list(by_cue.values()))
+        if head is not None:
+            # '"My hope," he said, "is that ..."': the first half of a
+            # quotation split by the tag whose cue claimed the second
+            head.start = region.inner[0]
+            head.pieces[:0] = region.pieces
+            head.sentence = sentence
+            used.add(i)
+            continue
         cue = _cue_for_quote(doc, cues, region, regions) or \
             _dash_cue(doc, region)
         if cue is not None and id(cue) in by_cue:
@@ -357,6 +438,30 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
         used.add(i)
         drafts.append(draft)
     return drafts
+
+
+def _split_head(doc: Doc, region: QuoteRegion,
+                drafts: list[_Draft]) -> _Draft | None:
+    """The direct claim whose cue's tag follows *region* and whose own
+    quotation follows the tag, in one paragraph: '"A," he said, "B."'."""
+    text = doc.text
+    for draft in drafts:
+        cue = draft.cue
+        if cue is None or cue.speaker is None or draft.start < region.end \
+                or draft.pieces[0][0] != draft.start:
+            continue
+        tag_start = min(cue.toks[0].start, _clause_start(doc, cue))
+        tag_end = max(cue.toks[-1].end, cue.speaker.end)
+        if tag_start < region.end or tag_end > draft.start or \
+                not _only_glue(text[region.end:tag_start]) or \
+                "\n" in text[region.end:draft.start]:
+            continue
+        rest = _TAG_REST.match(text, tag_end)
+        gap = text[rest.end() if rest else tag_end:draft.start]
+        if len(gap) <= 4 and all(ch.isspace() or ch in _OPENING_MARKS
+                                 for ch in gap):
+            return draft
+    return None
 
 
 def _dash_cue(doc: Doc, region: QuoteRegion) -> CueMatch | None:

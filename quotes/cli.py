@@ -427,7 +427,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if not args.pred:
         evaluate.require_text(gold, args.gold)
     options = {"speech_only": args.speech_only,
-               "speaker_by": args.speaker_by}
+               "speaker_by": args.speaker_by, "by_pieces": args.pieces}
     rules = None
     if args.pred:
         pred = evaluate.load(args.pred)
@@ -448,7 +448,9 @@ def _evaluate(args: argparse.Namespace) -> int:
             evaluate.write_jsonl(rules.values(), path.with_name(
                 f"{path.stem}.rules-only{path.suffix}"))
     res = evaluate.score(gold, pred, group_by=args.by, **options)
-    print(evaluate.format_report(res))
+    print(evaluate.format_report(res, title=(
+        "content scored by content_pieces (--pieces)" if args.pieces
+        else "")))
     if rules is not None:
         print("\nrules only vs rules + learned tagger:")
         print(evaluate.format_comparison(evaluate.score(gold, rules,
@@ -528,6 +530,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help="also report per group")
     ev.add_argument("--speaker-by", choices=("name", "mention", "either"),
                     default="either", help="how a speaker counts as right")
+    ev.add_argument("--pieces", action="store_true",
+                    help="score each claim's content_pieces (a quotation "
+                         "split by its tag without the tag) instead of its "
+                         "content range; the benchmark scorer reads "
+                         "content, so its figures are the default's")
     ev.add_argument("--json", help="write the figures to this file")
     ev.add_argument("--misses", type=int, default=0, metavar="N",
                     help="also list the N commonest reasons for speaker "

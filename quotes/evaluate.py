@@ -211,15 +211,17 @@ class Scores:
         }
 
 
-def _predictions(text: str, pred: Doc | None,
-                 c: Counter[str]) -> list[tuple[Mapping[str, Any],
-                                                frozenset[int]]]:
+def _predictions(text: str, pred: Doc | None, c: Counter[str], *,
+                 by_pieces: bool = False,
+                 ) -> list[tuple[Mapping[str, Any], frozenset[int]]]:
     out = []
     for a in (pred or {}).get("attributions", []) or []:
         try:
-            chars = content_chars(text, a["content"])
+            content = (a.get("content_pieces") if by_pieces else None) \
+                or a["content"]
+            chars = content_chars(text, content)
             if any(s < 0 or e > len(text) or e < s
-                   for s, e in _pieces(a["content"])):
+                   for s, e in _pieces(content)):
                 c["errors"] += 1
             if not chars:
                 c["errors"] += 1
@@ -232,7 +234,7 @@ def _predictions(text: str, pred: Doc | None,
 
 def _score_doc(scores: Scores, gold: Doc, pred: Doc | None, *,
                min_jaccard: float, speech_only: bool,
-               speaker_by: str) -> None:
+               speaker_by: str, by_pieces: bool = False) -> None:
     """Add one document's counts to *scores*."""
     c = scores.counts
     text = gold["text"]
@@ -241,7 +243,7 @@ def _score_doc(scores: Scores, gold: Doc, pred: Doc | None, *,
              if not speech_only or is_speech(text, a)]
     if pred is None:
         c["missing_docs"] += 1
-    preds = _predictions(text, pred, c)
+    preds = _predictions(text, pred, c, by_pieces=by_pieces)
     gsets = [(a, content_chars(text, a.get("content"))) for a in golds]
     matched = set()
     for gi, pi, _ in match([gs for _, gs in gsets], [ps for _, ps in preds],
@@ -298,20 +300,26 @@ def _score_pair(scores: Scores, text: str,
 def score(gold: Mapping[str, Doc], pred: Mapping[str, Doc], *,
           min_jaccard: float = 0.5, speech_only: bool = False,
           speaker_by: str = "either",
-          group_by: str | None = None) -> dict[str, Any]:
+          group_by: str | None = None,
+          by_pieces: bool = False) -> dict[str, Any]:
     """Score predictions against gold documents (both keyed by doc_id).
 
     Returns the figures for all documents, and per group of the gold field
     *group_by* under ``"groups"``. ``kind`` groups gold attributions, so
     only recall is meaningful there (every prediction of the document is
     counted); any other field (``publisher``, ``genre``) groups documents.
+    With *by_pieces* a prediction's content is its ``content_pieces`` (a
+    quotation split by its tag without the tag, as the gold writes it),
+    not its ``content`` range; the benchmark scorer reads ``content``, so
+    only the default gives its figures.
     """
     total = Scores()
     groups: dict[str, Scores] = {}
 
     def add(scores: Scores, g: Doc, p: Doc | None) -> None:
         _score_doc(scores, g, p, min_jaccard=min_jaccard,
-                   speech_only=speech_only, speaker_by=speaker_by)
+                   speech_only=speech_only, speaker_by=speaker_by,
+                   by_pieces=by_pieces)
 
     for doc_id, g in gold.items():
         p = pred.get(doc_id)

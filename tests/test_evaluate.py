@@ -345,3 +345,40 @@ def test_role_misses_by_cause(gold: tuple[str, str | None],
                               why: str) -> None:
     """--misses groups role misses by the causes the issue names."""
     assert _role_case("the bridge would reopen", "Ray", gold, pred) == why
+
+
+SPLIT = '"We will win," Lee said, "and soon."'
+
+
+def test_score_by_pieces(tmp_path: Path,
+                         capsys: pytest.CaptureFixture[str]) -> None:
+    """A quotation split by its tag: its content range holds the tag, so
+    it is not exact against gold written in pieces; its content_pieces
+    are (``--pieces``), and the default agrees with the benchmark
+    scorer, which reads content."""
+    def span(sub: str) -> dict[str, Any]:
+        start = SPLIT.index(sub)
+        return {"start": start, "end": start + len(sub), "text": sub}
+
+    gold = {"s": {"doc_id": "s", "text": SPLIT, "attributions": [
+        {"content": [span('"We will win,"'), span('"and soon."')],
+         "cue": [span("said")], "source": [span("Lee")],
+         "speaker": {"name": "Lee", "role": None}, "kind": "direct"}]}}
+    pred = {"s": {"doc_id": "s", "attributions": [
+        {"kind": "direct",
+         "content": span('We will win," Lee said, "and soon.'),
+         "content_pieces": [span("We will win,"), span("and soon.")],
+         "cue": span("said"),
+         "speaker": {**span("Lee"), "name": "Lee", "role": None}}]}}
+    assert evaluate.score(gold, pred)["content_exact"]["f1"] == 0.0
+    assert evaluate.score(gold, pred)["content"]["f1"] == 1.0
+    assert evaluate.score(gold, pred, by_pieces=True)[
+        "content_exact"]["f1"] == 1.0
+    gold_path, pred_path = tmp_path / "g.jsonl", tmp_path / "p.jsonl"
+    evaluate.write_jsonl(gold.values(), gold_path)
+    evaluate.write_jsonl(pred.values(), pred_path)
+    assert main(["evaluate", str(gold_path), "--pred", str(pred_path),
+                 "--pieces"]) == 0
+    out = capsys.readouterr().out
+    assert "by content_pieces" in out
+    assert "content (exact)          1.000  1.000  1.000" in out

@@ -1,0 +1,137 @@
+"""Content boundaries (issue 22, "exact spans"), one rule at a time.
+
+Each rule has a raw-text case run through the bundled model (marked
+``model``) and, where the rule is a function of the text alone, a test of
+that function. The convention is the benchmark gold's and the fixtures':
+a mixed claim is the whole reported clause, its quoted words included.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes._attribute import _lead_in
+from quotes._marks import find_quotes
+
+LONG_QUOTE = ("Harbour master Ines Moreau said she would “close the old "
+              "quay to every cruise ship until the pilings under it have "
+              "been replaced, tested and approved by the engineers.”")
+CASES = {
+    # words of the clause before a long quotation: the whole clause is the
+    # claim, a mixed one (not the quoted words alone, as a direct quote)
+    "lead_in_pronoun": (
+        LONG_QUOTE,
+        [("mixed", "she would “close the old quay to every cruise ship "
+          "until the pilings under it have been replaced, tested and "
+          "approved by the engineers.”", "Ines Moreau")]),
+    "lead_in_subject": (
+        "Councillor Ravi Menon said the budget “leaves the libraries, the "
+        "pools and the night buses without a single cent of new money for "
+        "the next three years.”",
+        [("mixed", "the budget “leaves the libraries, the pools and the "
+          "night buses without a single cent of new money for the next "
+          "three years.”", "Ravi Menon")]),
+    # nothing before the mark: still a direct quote
+    "no_lead_in_colon": (
+        "Harbour master Ines Moreau said: “The old quay will stay closed "
+        "until the pilings have been replaced and tested.”",
+        [("direct", "The old quay will stay closed until the pilings have "
+          "been replaced and tested.", "Ines Moreau")]),
+    "no_lead_in_inverted": (
+        "“The old quay will stay closed until the pilings have been "
+        "replaced and tested by the engineers,” said harbour master Ines "
+        "Moreau.",
+        [("direct", "The old quay will stay closed until the pilings have "
+          "been replaced and tested by the engineers,", "Ines Moreau")]),
+}
+# a tag set off by commas inside the claim: both sides, in two pieces (the
+# content range spans the tag, as a split quotation's does)
+PIECES = {
+    "interposed_said": (
+        "The new bridge, Mayor Ana Lima said, will open in May.",
+        [("indirect", "The new bridge, Mayor Ana Lima said, will open in "
+          "May", ["The new bridge", "will open in May"], "Ana Lima")]),
+    "interposed_pronoun": (
+        "Mayor Ana Lima spoke on Monday. The old ferry, she added, would "
+        "stop running in June.",
+        [("indirect", "The old ferry, she added, would stop running in "
+          "June", ["The old ferry", "would stop running in June"],
+          "Ana Lima")]),
+    # a possessive apostrophe is no quotation mark; the first words parsed
+    # into the speaker's phrase still start the claim
+    "interposed_possessive": (
+        "The mayor’s bridge plan, Councillor Ravi Menon said, would cost "
+        "too much.",
+        [("indirect", "The mayor’s bridge plan, Councillor Ravi Menon said, "
+          "would cost too much", ["The mayor’s bridge plan",
+                                  "would cost too much"], "Ravi Menon")]),
+    # a quotation split by its tag, the first half too short to look like
+    # speech on its own: still the first piece of the claim
+    "split_short_head": (
+        "“My hope,” Mayor Ana Lima said, “is that the bridge opens in "
+        "May.”",
+        [("direct", "My hope,” Mayor Ana Lima said, “is that the bridge "
+          "opens in May.", ["My hope,", "is that the bridge opens in May."],
+          "Ana Lima")]),
+    # no tag inside the claim: one piece
+    "tag_first": (
+        "Mayor Ana Lima said the new bridge will open in May.",
+        [("indirect", "the new bridge will open in May",
+          ["the new bridge will open in May"], "Ana Lima")]),
+}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> quotes.Extractor:
+    """One bundled-model extractor for every case."""
+    return quotes.Extractor()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", list(CASES))
+def test_boundary(extractor: quotes.Extractor, name: str) -> None:
+    """The sentence gives exactly its claims, cut as the gold cuts them."""
+    text, want = CASES[name]
+    got = extractor.extract(text)
+    assert [(a.kind.value, a.content.text,
+             a.speaker.name if a.speaker else None)
+            for a in got.attributions] == want
+
+
+def _unquoted_words(text: str, clause: str) -> set[int]:
+    """Offsets of the letters of *clause* (in *text*) outside its quote."""
+    start = text.index(clause)
+    region = find_quotes(text)[0]
+    return {i for i in range(start, start + len(clause))
+            if text[i].isalnum() and not region.start <= i < region.end}
+
+
+@pytest.mark.parametrize(("text", "clause", "want"), [
+    ('He said the plan "will not work."', 'the plan "will not work."',
+     True),
+    ('She recalled thinking, "This is it."',
+     'recalled thinking, "This is it."', True),
+    # the clause's own words end far before the quotation: no lead-in
+    ('They attacked Lee for the delay, saying, "It is late."',
+     "Lee", False),
+    ('He said: "It will not work."', '"It will not work."', False),
+])
+def test_lead_in(text: str, clause: str, want: bool) -> None:
+    """A lead-in is a word of the clause with no other word between it and
+    the opening mark."""
+    region = find_quotes(text)[0]
+    assert _lead_in(text, _unquoted_words(text, clause), region) is want
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", list(PIECES))
+def test_boundary_pieces(extractor: quotes.Extractor, name: str) -> None:
+    """The claim's range and its pieces, and no second claim for the words
+    before the tag."""
+    text, want = PIECES[name]
+    got = extractor.extract(text)
+    assert [(a.kind.value, a.content.text,
+             [p.text for p in a.content_pieces],
+             a.speaker.name if a.speaker else None)
+            for a in got.attributions] == want
