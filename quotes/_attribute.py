@@ -153,6 +153,11 @@ def _interposed_tag(doc: Doc, draft: _Draft) -> None:
     text = doc.text
     sent = next(s for s in doc.sents if s.index == cue.sent)
     tag_start = _clause_start(doc, cue)
+    head = cue.speaker
+    if head.rel in {"flat", "compound"} and 0 <= head.head < len(sent.toks):
+        # "Director Paulo Mendes" parsed as a name under its title
+        tag_start = min(tag_start, min(
+            t.start for t in sent.subtree(head.head) if t.i <= head.i))
     # "The mayor's plan, Councillor Ravi Menon said, ...", parsed with
     # "plan" in the speaker's phrase: the tag starts after the comma
     comma = [t for t in sent.toks if tag_start <= t.start

@@ -187,7 +187,7 @@ def test_cli_ctrl_c_with_workers_stops_cleanly(tmp_path: Path) -> None:
     for k in range(8):
         path = tmp_path / "in" / f"doc{k}.txt"
         path.parent.mkdir(exist_ok=True)
-        path.write_text("# fault: sleep 1\n" + conllu(NAMES[k % 4]),
+        path.write_text("# fault: sleep 2\n" + conllu(NAMES[k % 4]),
                         encoding="utf-8")
         files.append(str(path))
     out_dir = tmp_path / "out"
