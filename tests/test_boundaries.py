@@ -74,6 +74,19 @@ PIECES = {
         [("direct", "My hope,” Mayor Ana Lima said, “is that the bridge "
           "opens in May.", ["My hope,", "is that the bridge opens in May."],
           "Ana Lima")]),
+    # the speaker parsed as a name under its title, a quotation after the
+    # tag: the words before the tag still join the claim, a mixed one
+    "interposed_title_name": (
+        'The agency, Director Paulo Mendes said, "will not back down."',
+        [("mixed", 'The agency, Director Paulo Mendes said, "will not back '
+          'down."', ["The agency", '"will not back down."'],
+          "Paulo Mendes")]),
+    # the new user's split claim of issue 21: one claim, not two
+    "interposed_argued_mixed": (
+        'Senator Alicia Bramwell spoke first. The drones, she argued, were '
+        '"a waste of money."',
+        [("mixed", 'The drones, she argued, were "a waste of money."',
+          ["The drones", 'were "a waste of money."'], "Alicia Bramwell")]),
     # no tag inside the claim: one piece
     "tag_first": (
         "Mayor Ana Lima said the new bridge will open in May.",
