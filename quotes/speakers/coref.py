@@ -30,6 +30,7 @@ from quotes.speakers.words import (
     SUFFIXES,
     char_before,
     heads_agree,
+    is_age,
     lexical_head,
     name_words,
     role_parties,
@@ -284,13 +285,18 @@ class EntityTable:
                     words: list[str]) -> bool:
         """*words* are the multi-word surname of the full name *have*: "De
         Blasio" of Bill de Blasio, "Mr. Guajardo Villarreal" of Ildefonso
-        Guajardo Villarreal (a particle first, or after an honorific)."""
+        Guajardo Villarreal (a particle first, or after an honorific), or
+        all but a known first name that *words* do not start with
+        ("Eskelsen García" of Lily Eskelsen García)."""
         if 1 < len(have) < len(words) and words[-len(have):] == have and \
                 have[0] in PARTICLES:
             return True  # "De Blasio" first, "Bill de Blasio" later
         if not 1 < len(words) < len(have) or have[-len(words):] != words:
             return False
         first = m.toks[0].text.casefold() if m.toks else ""
+        if len(have) - len(words) == 1 and have[0] in self.lex.first_names \
+                and words[0] not in self.lex.first_names:
+            return True  # "Wasserman Schultz" of Debbie Wasserman Schultz
         return words[0] in PARTICLES or first in self.lex.honorifics
 
     def _surname(self, m: Mention, word: str) -> Entity | None:
@@ -554,9 +560,11 @@ class EntityTable:
                 toks[own + 1].start:toks[-1].end]
         is_role = (m.head.lemma in self.lex.role_nouns or
                    m.head.text.lower() in self.lex.role_nouns or
-                   m.head.lemma.lower() in self.lex.epithets) and not (
+                   m.head.lemma.lower() in self.lex.epithets or
+                   is_age(m.toks)) and not (
             m.head.text.lower() in self.lex.org_words and any(
                 t.upos == "PROPN" for t in m.toks if t is not m.head))
+        # "the 43-year-old": an age describes a person as an epithet does
         # "Tulsa police" names an organisation; "police" is unnamed
         if is_role and definite and not m.plural and not m.restricted:
             described = self._described(m)

@@ -18,8 +18,11 @@ from quotes._tree import Doc, Sent, Tok, bracket_opening, is_punct
 from quotes.lexicons import Lexicon
 from quotes.speakers.model import Mention
 from quotes.speakers.words import (
+    AGE_UNITS,
+    HYPHENS,
     PARTY_NAMES,
     QUOTE_MARKS,
+    age_length,
     is_headline_verb,
     is_hyphen_in_name,
     is_name_word,
@@ -53,6 +56,10 @@ def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
     while True:
         if lo - 1 in keep or _joins_name(sent, lo - 1, head):
             lo -= 1
+        elif _hyphen_joined(sent, lo - 2, lo, lex):
+            lo -= 2  # "Mark-Viverito", "front-runner", "Wealth-X"
+        elif _hyphen_joined(sent, hi, hi + 2, lex):
+            hi += 2  # "Ros-Lehtinen" with the head on the left
         elif hi + 1 in keep or _joins_name(sent, hi + 1, head) or (
                 hi + 1 < len(sent.toks) and sent.toks[hi + 1].upos ==
                 "PROPN" and sent.toks[hi + 1].deprel == "appos"
@@ -72,6 +79,23 @@ def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
     while toks and (is_punct(toks[-1]) or toks[-1].rel == "case"):
         toks.pop()
     return toks or [head]
+
+
+def _hyphen_joined(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
+    """Tokens *a* and *b* are one hyphenated word of a speaker phrase, split
+    by the tokenizer at a hyphen written tight between them: a name's parts
+    ("Mark - Viverito", "Wealth - X"), a role word's ("front - runner",
+    "co - founder") or an age's ("57 - year - old"). Other hyphenated words
+    ("playwright-in-residence") stay as the parse has them."""
+    if a < 0 or b != a + 2 or b >= len(sent.toks):
+        return False
+    left, dash, right = sent.toks[a], sent.toks[a + 1], sent.toks[b]
+    if dash.text not in HYPHENS or left.end != dash.start or \
+            dash.end != right.start or is_punct(left) or is_punct(right):
+        return False
+    return (left.text[:1].isupper() and right.text[:1].isupper()) or \
+        is_role_word(right, lex) or right.text.lower() in AGE_UNITS or \
+        (right.text.lower() == "old" and left.text.lower() in AGE_UNITS)
 
 
 def _joins_name(sent: Sent, i: int, head: Tok) -> bool:
@@ -121,6 +145,7 @@ def split_name_role(toks: list[Tok], text: str,
                     rest[0].text.lower() in lex.honorifics or
                     rest[0].text.lower() == "whose"):  # "whose leaders"
         rest = rest[1:]
+    rest = rest[age_length(rest):]  # "the 57-year-old scientist"
     while rest and (rest[-1].text.lower() in lex.honorifics or
                     is_punct(rest[-1])):
         rest = rest[:-1]

@@ -34,6 +34,30 @@ def is_role_word(tok: Tok, lex: Lexicon) -> bool:
 _ROLE_ENDINGS = ("ologist", "ist", "ician", "arian", "orian")
 
 
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks",
+                       "day", "days"})
+
+
+def age_length(toks: Sequence[Tok]) -> int:
+    """How many of *toks* open with an age written with hyphens ("57 - year
+    - old", "- year - old" once the number is gone); 0 when they do not."""
+    k = 0
+    while k < len(toks) and (toks[k].upos == "NUM" or toks[k].text in
+                             HYPHENS or toks[k].text.lower() in AGE_UNITS):
+        k += 1
+    if 0 < k < len(toks) and toks[k].text.lower() == "old" and \
+            any(t.text.lower() in AGE_UNITS for t in toks[:k]):
+        return k + 1
+    return 0
+
+
+def is_age(toks: Sequence[Tok]) -> bool:
+    """*toks* are a description by age only ("the 43-year-old")."""
+    k = 1 if toks and toks[0].upos == "DET" else 0
+    return len(toks) > k and age_length(toks[k:]) == len(toks) - k
+
+
 def is_possessive(tok: Tok) -> bool:
     """A possessive pronoun ("his", "their"): a determiner of a role."""
     return tok.upos == "PRON" and "Poss=Yes" in tok.feats

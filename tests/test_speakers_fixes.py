@@ -1,0 +1,140 @@
+"""Speaker-name mechanisms found by counting wrong names on annotated news
+(PolNeAR train, issue 21), each tested on sentences of our own: a name or
+role word cut at a hyphen, an age taken for a name or role, a two-word
+surname."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotes
+from quotes import Lexicon, _tree
+from quotes.speakers.coref import EntityTable
+from quotes.speakers.mentions import mention_at
+from quotes.speakers.model import Mention
+from quotes.speakers.words import is_age
+from quotes.testing import doc_from_conllu
+
+LEX = Lexicon.default()
+
+HYPHEN_NAME = """\
+# text = Rosa Mark-Ortiz spoke first. Mark-Ortiz said no.
+1	Rosa	Rosa	PROPN	NNP	_	4	nsubj	_	_
+2	Mark	Mark	PROPN	NNP	_	1	flat	_	SpaceAfter=No
+3	-	-	PUNCT	HYPH	_	2	punct	_	SpaceAfter=No
+4	Ortiz	Ortiz	PROPN	NNP	_	5	nsubj	_	_
+5	spoke	speak	VERB	VBD	_	0	root	_	_
+6	first	first	ADV	RB	_	5	advmod	_	SpaceAfter=No
+7	.	.	PUNCT	.	_	5	punct	_	_
+
+1	Mark	Mark	PROPN	NNP	_	3	compound	_	SpaceAfter=No
+2	-	-	PUNCT	HYPH	_	1	punct	_	SpaceAfter=No
+3	Ortiz	Ortiz	PROPN	NNP	_	4	nsubj	_	_
+4	said	say	VERB	VBD	_	0	root	_	_
+5	no	no	INTJ	UH	_	4	obj	_	SpaceAfter=No
+6	.	.	PUNCT	.	_	4	punct	_	_
+"""
+
+AGE_DESCRIPTION = """\
+# text = The 57-year-old chemist said no.
+1	The	the	DET	DT	_	7	det	_	_
+2	57	57	NUM	CD	_	6	nummod	_	SpaceAfter=No
+3	-	-	PUNCT	HYPH	_	2	punct	_	SpaceAfter=No
+4	year	year	NOUN	NN	_	6	compound	_	SpaceAfter=No
+5	-	-	PUNCT	HYPH	_	4	punct	_	SpaceAfter=No
+6	old	old	ADJ	JJ	_	7	amod	_	_
+7	chemist	chemist	NOUN	NN	_	8	nsubj	_	_
+8	said	say	VERB	VBD	_	0	root	_	_
+9	no	no	INTJ	UH	_	8	obj	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	8	punct	_	_
+"""
+
+def _doc(conllu: str) -> tuple[_tree.Doc, str]:
+    lines = conllu.splitlines()
+    text = lines[0].removeprefix("# text = ")
+    return _tree.from_stanza(doc_from_conllu(conllu, text=text), text), text
+
+
+def _word(sent: _tree.Sent, text: str, nth: int = 0) -> _tree.Tok:
+    return [t for t in sent.toks if t.text == text][nth]
+
+
+def test_hyphenated_name_is_one_name() -> None:
+    """ "Mark-Ortiz", split by the tokenizer at its hyphen, is the whole
+    surname, not "Ortiz", and joins "Rosa Mark-Ortiz"."""
+    doc, text = _doc(HYPHEN_NAME)
+    full = mention_at(doc.sents[0], _word(doc.sents[0], "Ortiz"), text, LEX)
+    short = mention_at(doc.sents[1], _word(doc.sents[1], "Ortiz"), text, LEX)
+    assert (full.name, short.name) == ("Rosa Mark-Ortiz", "Mark-Ortiz")
+    table = EntityTable(LEX, text)
+    first = table.resolve(full, salient=True)
+    assert table.resolve(short, salient=True, speaker=True) is first
+
+
+def test_age_is_no_role_and_refers_back() -> None:
+    """ "The 57-year-old chemist": the whole phrase is the mention (a
+    definite description), the age no part of its role; "the 43-year-old"
+    alone describes a person as an epithet does."""
+    doc, text = _doc(AGE_DESCRIPTION)
+    sent = doc.sents[0]
+    m = mention_at(sent, _word(sent, "chemist"), text, LEX)
+    assert text[m.start:m.end] == "The 57-year-old chemist"
+    assert (m.name, m.role) == (None, "chemist")
+    assert is_age(list(sent.toks[:6]))
+    assert not is_age(list(sent.toks[:7]))
+
+
+def _name_mention(text: str, phrase: str) -> Mention:
+    start = text.index(phrase)
+    toks = []
+    for k, word in enumerate(phrase.split()):
+        pos = text.index(word, start)
+        toks.append(_tree.Tok(i=k, text=word, lemma=word.lower(),
+                              upos="PROPN", xpos="NNP", feats="", head=-1,
+                              deprel="nsubj", start=pos, end=pos + len(word)))
+        start = pos + len(word)
+    return Mention(sent=0, toks=toks, head=toks[-1], name=phrase, role=None,
+                   main=True)
+
+
+def test_two_word_surname_joins_the_full_name() -> None:
+    """ "Garza Molina" after "Maria Garza Molina" is her surname: all but a
+    known first name; "Ana Molina" is another person."""
+    text = "Maria Garza Molina spoke. Garza Molina said no. Ana Molina left."
+    table = EntityTable(LEX, text)
+    full = table.resolve(_name_mention(text, "Maria Garza Molina"),
+                         salient=True)
+    assert table.resolve(_name_mention(text, "Garza Molina"),
+                         salient=True, speaker=True) is full
+    assert table.resolve(_name_mention(text, "Ana Molina"),
+                         salient=True) is not full
+
+
+RAW = [
+    ("Councilwoman Rosa Mark-Ortiz opened the hearing on Monday. "
+     "\"We will not close the clinic,\" Mark-Ortiz said.",
+     [("Rosa Mark-Ortiz", "Councilwoman")]),
+    ("Governor Lena Brandt spent the morning in Dayton. The 54-year-old "
+     "said the budget would be balanced by June.",
+     [("Lena Brandt", "Governor")]),
+    ("Mayor Dana Whitfield spoke on Monday. The Democratic front-runner "
+     "said the city would hire more teachers.",
+     [("Dana Whitfield", "Democratic front-runner")]),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor() -> quotes.Extractor:
+    """The bundled model with the learned tagger (the default)."""
+    return quotes.Extractor()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), RAW, ids=[
+    "hyphenated_surname", "age_description", "front_runner"])
+def test_raw_names(extractor: quotes.Extractor, text: str,
+                   want: list[tuple[str, str | None]]) -> None:
+    """Name and role of each claim, in text order, on raw text."""
+    got = [(a.speaker.name, a.speaker.role) if a.speaker else None
+           for a in extractor.extract(text).attributions]
+    assert got == want
