@@ -531,9 +531,9 @@ def _unique_words(module: Any, chars: Any, chars_mask: Any,
             cache[key] = vector.clone()
     for key in keys:
         cache.move_to_end(key)
-    while len(cache) > WORD_CACHE_SIZE:
-        cache.popitem(last=False)
     by_unique = torch.stack([cache[key] for key in keys])
+    while len(cache) > WORD_CACHE_SIZE:  # after use: a batch may hold more
+        cache.popitem(last=False)
     words = tensor_unsort(by_unique[inverse], word_orig_idx)
     packed = pack_sequence(words.split(sentlens))
     return pad_packed_sequence(packed, batch_first=True)[0] if module.pad \
