@@ -264,9 +264,11 @@ def train(args: argparse.Namespace) -> Path:
     docs = read_jsonl(args.train)[:args.limit or None]
     held = docs[len(docs) - args.holdout:] if args.holdout else []
     docs = docs[:len(docs) - args.holdout] if args.holdout else docs
-    parsed = parse_docs(docs + held, work / "parsed.pkl", args.model_dir)
+    extra = [d for path in args.extra for d in read_jsonl(path)]
+    parsed = parse_docs(docs + held + extra, work / "parsed.pkl",
+                        args.model_dir)
     lex = Lexicon.default()
-    train_ex = examples(docs, parsed)
+    train_ex = examples(docs + extra, parsed)
     held_ex = examples(held, parsed)
     log.info("%d training sentences, %d held out", len(train_ex),
              len(held_ex))
@@ -357,6 +359,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--holdout", type=int, default=HOLDOUT,
                    help="leave out the last N documents and score them "
                         "(default: %(default)s; 0: train on all)")
+    p.add_argument("--extra", action="append", default=[], metavar="JSONL",
+                   help="more training documents in the same form (GUM "
+                        "train: ../shared/bench/gum/gum_train.jsonl), all "
+                        "trained on, none held out; may be repeated")
     p.add_argument("--limit", type=int, default=0,
                    help="use only the first N documents (for tests)")
     p.add_argument("--epochs", type=int, default=EPOCHS)
