@@ -19,14 +19,18 @@ from quotes.lexicons import Lexicon
 from quotes.speakers.model import Mention
 from quotes.speakers.words import (
     AGE_UNITS,
+    FORMER,
     HYPHENS,
     PARTY_NAMES,
     QUOTE_MARKS,
     age_length,
     is_headline_verb,
     is_hyphen_in_name,
+    is_misread_name_part,
+    is_name_syllable,
     is_name_word,
     is_nickname_mark,
+    is_plural_possessive,
     is_possessive,
     is_role_word,
     is_surname,
@@ -94,7 +98,8 @@ def _hyphen_joined(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
             dash.end != right.start or is_punct(left) or is_punct(right):
         return False
     return (left.text[:1].isupper() and right.text[:1].isupper()) or \
-        is_role_word(right, lex) or right.text.lower() in AGE_UNITS or \
+        is_name_syllable(sent.toks, b) or is_role_word(right, lex) or \
+        right.text.lower() in AGE_UNITS or \
         (right.text.lower() == "old" and left.text.lower() in AGE_UNITS)
 
 
@@ -130,6 +135,7 @@ def split_name_role(toks: list[Tok], text: str,
     org = end > 0 and toks[end - 1].text.lower() in lex.org_words
     while k > 0 and (is_name_word(toks[k - 1], lex) or (
             k < end and is_hyphen_in_name(toks, k - 1, lex)) or
+            is_name_syllable(toks, k - 1) or
             is_surname(toks, k - 1, lex) or (
                 org and toks[k - 1].text.lower() in PARTY_NAMES) or (
                 k < end and is_nickname_mark(toks, k - 1, lex))):
@@ -181,8 +187,10 @@ def _with_postmodifiers(sent: Sent, head: Tok,
         sub = sorted(sent.subtree(child.i), key=lambda t: t.i)
         if not sub or sub[0].i != out[-1].i + 1 or \
                 sub[0].text.lower() not in _POST_CASES or \
-                any(t.upos in {"VERB", "AUX"} or (is_punct(t) and
-                    t.text not in {"-", "&", "."}) for t in sub) or \
+                any(t.upos in {"VERB", "AUX"} or (
+                    is_punct(t) and t.text not in {"-", "&", "."} and
+                    not is_plural_possessive(sent.toks, t.i))
+                    for t in sub) or \
                 sub[-1].i - sub[0].i + 1 != len(sub) or len(sub) > 10:
             continue
         out.extend(sub)
@@ -278,9 +286,12 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     elif comma is not None and role is not None and comma != role and \
             name is not None and not _relative_after(sent, toks[-1].i, text):
         # "Rep. G.K. Butterfield (D-N.C.), head of the Congressional
-        # Black Caucus": a title before the name, another role after it
-        more = (role,)
-        role = comma
+        # Black Caucus": a title before the name, another role after it;
+        # but "Governor Kang, a former judge": a past post after it
+        if FORMER.search(comma) and not FORMER.search(role):
+            more = (comma,)
+        else:
+            more, role = (role,), comma
     if name is None and role is not None and is_role_word(head, lex):
         role = role_phrase(sent, head, text, lex) or role  # "doctors at X"
     if role is None and name is not None:
@@ -515,9 +526,10 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
         nxt = all_toks[hi + 1]
         if nxt.text in {"-", "\u2011", "'", "\u2019"} and \
                 hi + 2 < len(all_toks) and _tight(all_toks[hi], nxt) and \
-                _tight(nxt, all_toks[hi + 2]) and \
-                all_toks[hi + 2].text[:1].isupper():
-            hi += 2
+                _tight(nxt, all_toks[hi + 2]) and (
+                    all_toks[hi + 2].text[:1].isupper() or
+                    is_name_syllable(all_toks, hi + 2)):
+            hi += 2  # "-Pierre", "Hye" + "-won"
         elif _tight(all_toks[hi], nxt) and nxt.text[:1].isupper() and \
                 all_toks[hi].text.endswith(("'", "\u2019")):
             hi += 1  # "O'" + "Neill"
@@ -527,7 +539,8 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
                     is_name_word(all_toks[j], lex) and
                     all_toks[j].upos == "PROPN" for j in (hi + 2, hi + 4)):
             hi += 4  # Robert C. + "Bobby" + Scott
-        elif (nxt.upos == "PROPN" and is_name_word(nxt, lex) and
+        elif ((nxt.upos == "PROPN" or is_misread_name_part(nxt)) and
+              is_name_word(nxt, lex) and
               nxt.text.lower() not in lex.non_speakers and hi - lo < 5 and
               is_name_word(all_toks[hi], lex)) or \
                 nxt.text.lower().rstrip(".") in {"jr", "sr", "ii", "iii"}:
@@ -682,8 +695,9 @@ def _comma_role(sent: Sent, last: int, text: str,
     stretch: list[Tok] = []
     clause: list[Tok] = []  # "a physicist who is co-director of ..."
     for tok in toks[k + 1:]:
-        if is_punct(tok) and tok.text not in {"-", "&"}:
-            break
+        if is_punct(tok) and tok.text not in {"-", "&"} and \
+                not is_plural_possessive(toks, tok.i):
+            break  # not at "the teachers' union"
         if clause or (stretch and tok.text.lower() in _RELATIVES):
             clause.append(tok)
         else:
