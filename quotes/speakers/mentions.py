@@ -180,13 +180,16 @@ def _with_postmodifiers(sent: Sent, head: Tok,
                         toks: list[Tok]) -> list[Tok]:
     """*toks* extended by the role's prepositional post-modifiers.
 
-    "spokesman" + "for the port authority" (nmod of the head, right after).
+    "spokesman" + "for the port authority" (nmod of the head, right after),
+    and a name right after one ("for the app maker" + "Lumio").
     """
     out = list(toks)
     for child in sent.children(head.i, "nmod"):
         sub = sorted(sent.subtree(child.i), key=lambda t: t.i)
+        named = len(out) > len(toks) and all(  # "the app maker" + "Lumio"
+            t.upos == "PROPN" and t.text[:1].isupper() for t in sub)
         if not sub or sub[0].i != out[-1].i + 1 or \
-                sub[0].text.lower() not in _POST_CASES or \
+                (sub[0].text.lower() not in _POST_CASES and not named) or \
                 any(t.upos in {"VERB", "AUX"} or (
                     is_punct(t) and t.text not in {"-", "&", "."} and
                     not is_plural_possessive(sent.toks, t.i))
@@ -567,13 +570,31 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
             not inside_phrase:  # not "reporters" + "Friday after Trump"
         lo -= 1  # "psychologist" + "Ana Ruiz"
         in_role = True
-    while in_role and lo > 0 and (
-            all_toks[lo - 1].upos in {"NOUN", "PROPN", "ADJ"} or
-            all_toks[lo - 1].text in {"'s", "\u2019s"}):
+    while in_role and lo > 0 and _role_modifier(all_toks, lo - 1):
         lo -= 1  # the role's modifiers: "the senator's deputy press"
     if (lo, hi) == (toks[0].i, toks[-1].i):
         return toks
     return list(all_toks[lo:hi + 1])
+
+
+def _role_modifier(toks: tuple[Tok, ...] | list[Tok], k: int) -> bool:
+    """``toks[k]`` modifies the role phrase right after it: a noun,
+    adjective or "'s" ("the senator's deputy press"), a participle
+    opening the phrase ("Opposing coach", "the acting director"), or a
+    noun the parser read as a verb after "according to" ("according to
+    state health commissioner")."""
+    tok = toks[k]
+    if tok.upos in {"NOUN", "PROPN", "ADJ"} or tok.text in {"'s", "\u2019s"}:
+        return True
+    if tok.upos != "VERB" or k + 1 >= len(toks) or \
+            tok.end + 1 != toks[k + 1].start:
+        return False
+    before = [t.text.lower() for t in toks[max(k - 2, 0):k]]
+    if tok.xpos == "VBG":  # not "Criticizing coach Ito, fans ...": its object
+        return not any(t.head == k and t.rel == "obj" for t in toks[k + 1:]) \
+            and (k == 0 or toks[k - 1].upos in {"DET", "PUNCT"} or
+                 is_possessive(toks[k - 1]))
+    return tok.xpos == "VB" and before == ["according", "to"]
 
 
 def _name_before_comma(sent: Sent, first: int, text: str,
