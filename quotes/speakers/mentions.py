@@ -58,7 +58,8 @@ def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
     # appositive name ("secretary John Kirby") join the run
     lo = hi = head.i
     while True:
-        if lo - 1 in keep or _joins_name(sent, lo - 1, head):
+        if lo - 1 in keep or _joins_name(sent, lo - 1, head) or (
+                lo > 0 and _misread_after_according(sent.toks, lo - 1)):
             lo -= 1
         elif _hyphen_joined(sent, lo - 2, lo, lex):
             lo -= 2  # "Mark-Viverito", "front-runner", "Wealth-X"
@@ -186,6 +187,11 @@ def _with_postmodifiers(sent: Sent, head: Tok,
     out = list(toks)
     for child in sent.children(head.i, "nmod"):
         sub = sorted(sent.subtree(child.i), key=lambda t: t.i)
+        if sub and sub[-1].i - sub[0].i + 1 != len(sub) and all(
+                t.head == head.i and t.upos == "PROPN" for t in
+                sent.toks[sub[0].i:sub[-1].i + 1] if t not in sub):
+            # "in Vila Esperança" with the place's parts as two nmods
+            sub = list(sent.toks[sub[0].i:sub[-1].i + 1])
         named = len(out) > len(toks) and all(  # "the app maker" + "Lumio"
             t.upos == "PROPN" and t.text[:1].isupper() for t in sub)
         if not sub or sub[0].i != out[-1].i + 1 or \
@@ -300,7 +306,8 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     if role is None and name is not None:
         role = _role_before_comma(sent, toks[0].i, text, lex)
     if role is None:
-        role = _as_role(sent, head, text, lex)
+        role = _as_role(sent, head, text, lex) or \
+            _predicate_role(sent, head, text, lex)
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
@@ -472,6 +479,21 @@ def _as_role(sent: Sent, head: Tok, text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _predicate_role(sent: Sent, head: Tok, text: str,
+                    lex: Lexicon) -> str | None:
+    """The role a named subject's copula gives it: "Ricardo Alves is a
+    bicycle mechanic in Vila Esperança"; only a role noun of the lexicon
+    (not "is a regular at the bar")."""
+    if head.rel != "nsubj" or not 0 <= head.head < len(sent.toks):
+        return None
+    pred = sent.toks[head.head]
+    if pred.upos != "NOUN" or not sent.children(pred.i, "cop") or \
+            not (pred.lemma in lex.role_nouns or
+                 pred.text.lower() in lex.role_nouns):
+        return None
+    return role_phrase(sent, pred, text, lex)
+
+
 def _main_subject(sent: Sent, head: Tok) -> bool:
     """*head* is the subject of the sentence's root."""
     return head.rel == "nsubj" and 0 <= head.head < len(sent.toks) and \
@@ -589,12 +611,20 @@ def _role_modifier(toks: tuple[Tok, ...] | list[Tok], k: int) -> bool:
     if tok.upos != "VERB" or k + 1 >= len(toks) or \
             tok.end + 1 != toks[k + 1].start:
         return False
-    before = [t.text.lower() for t in toks[max(k - 2, 0):k]]
     if tok.xpos == "VBG":  # not "Criticizing coach Ito, fans ...": its object
         return not any(t.head == k and t.rel == "obj" for t in toks[k + 1:]) \
             and (k == 0 or toks[k - 1].upos in {"DET", "PUNCT"} or
                  is_possessive(toks[k - 1]))
-    return tok.xpos == "VB" and before == ["according", "to"]
+    return _misread_after_according(toks, k)
+
+
+def _misread_after_according(toks: tuple[Tok, ...] | list[Tok],
+                             k: int) -> bool:
+    """``toks[k]`` is a noun of the source phrase that the parser read as
+    an infinitive after "according to" ("according to state officials")."""
+    return toks[k].upos == "VERB" and toks[k].xpos == "VB" and \
+        [t.text.lower() for t in toks[max(k - 2, 0):k]] == ["according",
+                                                             "to"]
 
 
 def _name_before_comma(sent: Sent, first: int, text: str,
