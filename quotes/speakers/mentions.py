@@ -481,13 +481,16 @@ def _as_role(sent: Sent, head: Tok, text: str, lex: Lexicon) -> str | None:
 
 def _predicate_role(sent: Sent, head: Tok, text: str,
                     lex: Lexicon) -> str | None:
-    """The role a named subject's copula gives it: "Ricardo Alves is a
-    bicycle mechanic in Vila Esperança"; only a role noun of the lexicon
-    (not "is a regular at the bar")."""
+    """The role a subject's present-tense copula gives it: "Ricardo Alves
+    is a bicycle mechanic in Vila Esperança"; only a role noun of the
+    lexicon (not "is a regular at the bar"), and no description by a
+    relative clause ("is the only candidate that has the experience")."""
     if head.rel != "nsubj" or not 0 <= head.head < len(sent.toks):
         return None
     pred = sent.toks[head.head]
-    if pred.upos != "NOUN" or not sent.children(pred.i, "cop") or \
+    if pred.upos != "NOUN" or sent.children(pred.i, "acl:relcl") or \
+            not any(c.xpos in {"VBZ", "VBP"}
+                    for c in sent.children(pred.i, "cop")) or \
             not (pred.lemma in lex.role_nouns or
                  pred.text.lower() in lex.role_nouns):
         return None
