@@ -124,14 +124,18 @@ def _noun_hung_content(sent: Sent, cue: Tok) -> list[Tok]:
     The parser may hang the that-clause on the listener or on "statement"
     as a relative clause; a clause opened by "that" right after such a
     dependent of the cue is the cue's content all the same, unless the
-    "that" is the clause's only subject (a true relative clause).
+    "that" is the clause's only subject (a true relative clause). So is
+    a listener's clause without "that" ("told reporters the airport would
+    reopen", ``_bare_clause``).
     """
     for dep in sent.children(cue.i, "obj", "iobj", "obl"):
         if dep.i < cue.i:
             continue
         for clause in sent.children(dep.i, "acl", "acl:relcl"):
             toks = sorted(sent.subtree(clause.i), key=lambda t: t.i)
-            if len(toks) < 3 or toks[0].lemma != "that" or \
+            if len(toks) < 3 or not (toks[0].lemma == "that" or (
+                    cue.lemma in _LISTENER_VERBS and dep.rel != "obl" and
+                    _bare_clause(sent, clause, toks))) or \
                     _relative_that(sent, clause, toks[0]) or \
                     toks[-1].i - toks[0].i + 1 != len(toks):
                 continue  # not "the summit that was held on a boat"
@@ -141,6 +145,17 @@ def _noun_hung_content(sent: Sent, cue: Tok) -> list[Tok]:
                 continue
             return _clean(sent, toks)
     return []
+
+
+def _bare_clause(sent: Sent, clause: Tok, toks: list[Tok]) -> bool:
+    """*clause* (its words *toks*) is a finite clause with a subject of its
+    own and no relative word, opening with that subject: "(told reporters)
+    the airport would reopen", not "(told the man) who had called"."""
+    subjects = sent.children(clause.i, "nsubj", "nsubj:pass", "expl")
+    return bool(subjects) and _finite(sent, clause) and \
+        toks[0].i in {t.i for t in sent.subtree(subjects[0].i)} and \
+        not any("PronType=Rel" in t.feats or t.lemma in _RELATIVE
+                for t in toks[:3])
 
 
 def _participle(sent: Sent, verb: Tok) -> bool:

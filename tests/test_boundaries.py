@@ -32,6 +32,11 @@ CASES = {
         [("mixed", "the budget “leaves the libraries, the pools and the "
           "night buses without a single cent of new money for the next "
           "three years.”", "Ravi Menon")]),
+    # a listener's clause without "that", which the parse may hang on the
+    # listener as a relative clause (issue 22)
+    "listener_clause_without_that": (
+        "Ahmed Al-Masri told reporters the border would stay closed.",
+        [("indirect", "the border would stay closed", "Ahmed Al-Masri")]),
     # nothing before the mark: still a direct quote
     "no_lead_in_colon": (
         "Harbour master Ines Moreau said: “The old quay will stay closed "

@@ -157,6 +157,26 @@ RAW = [
      "panel, said the drones were dangerous.\n\nHe said the program "
      "would end in May.",
      [("Tom Bramwell", "chairman of the energy panel")] * 2),
+    # issue 22: names and roles of the fresh suite's families
+    ("Mayor Park Ji-hoon said the bridge would reopen in May.",
+     [("Park Ji-hoon", "Mayor")]),
+    ("Lena Ortiz, head of the nurses' union, said the wards were "
+     "understaffed.", [("Lena Ortiz", "head of the nurses' union")]),
+    ("Omar Haddad, a fisherman in Sidon, said the catch had fallen by "
+     "half.", [("Omar Haddad", "fisherman in Sidon")]),
+    ("Coffee exporter Tran Minh Duc said prices would rise.",
+     [("Tran Minh Duc", "Coffee exporter")]),
+    ("Outgoing coach Sven Berg blamed the referee. \u201cWe deserved a "
+     "penalty,\u201d Berg said.", [("Sven Berg", "Outgoing coach")]),
+    ("According to state health director Mia Holm, measles cases rose in "
+     "March.", [("Mia Holm", "state health director")]),
+    ("Lee Min, a spokeswoman for the software firm Corvo, said no data "
+     "was lost.",
+     [("Lee Min", "spokeswoman for the software firm Corvo")]),
+    ("Anna Berg is a carpenter in Malm\u00f6. \u201cWood prices have "
+     "doubled,\u201d she says.", [("Anna Berg", "carpenter in Malm\u00f6")]),
+    ("Senator Ruth Adler, a former teacher, said the schools needed more "
+     "money.", [("Ruth Adler", "Senator")]),
 ]
 
 
@@ -170,7 +190,10 @@ def extractor() -> quotes.Extractor:
 @pytest.mark.parametrize(("text", "want"), RAW, ids=[
     "party_note_appositive", "gender_apart", "campaigns", "org_title",
     "epithet_refers_back", "epithet_unnamed", "vice_is_another_office",
-    "party_label_before_name", "dateline_then_pronoun"])
+    "party_label_before_name", "dateline_then_pronoun",
+    "romanised_hyphen_name", "plural_possessive_role", "occupation_appos",
+    "occupation_title", "participle_before_role", "misread_after_according",
+    "name_after_postmodifier", "copula_role", "title_over_former_post"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

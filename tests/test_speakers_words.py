@@ -3,12 +3,18 @@ words, titles, name words, a role's head word, names and parties."""
 
 from __future__ import annotations
 
+import re
+
+import attrs
 import pytest
 
 from quotes import Lexicon, _tree, evaluate
 from quotes.speakers.words import (
     char_before,
+    is_misread_name_part,
+    is_name_syllable,
     is_name_word,
+    is_plural_possessive,
     is_role_word,
     is_surname,
     is_title,
@@ -119,3 +125,53 @@ def test_words_char_before() -> None:
     assert char_before(text, text.index("Baker")) == '"'
     assert char_before(text, text.index("Baker"), '"') == "."
     assert char_before(text, 0) == ""
+
+
+def _toks(text: str, upos: str = "PROPN") -> list[_tree.Tok]:
+    """*text*'s words and punctuation as tokens (hyphens and apostrophes
+    split off tight), each with *upos* unless it is punctuation."""
+    out = []
+    for k, m in enumerate(re.finditer(r"[\w]+|[^\w\s]", text)):
+        word = m.group(0)
+        out.append(_tree.Tok(
+            i=k, text=word, lemma=word.lower(),
+            upos="PUNCT" if not word[0].isalnum() else upos, xpos="",
+            feats="", head=-1, deprel="dep", start=m.start(), end=m.end()))
+    return out
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kang Hye-won", True),  # "won" may be tagged a verb
+    ("Moon Jae-in", True),
+    ("Obama-era", False),  # not two romanised syllables
+    ("Hye - won", False),  # not a tight hyphen
+    ("Hye-Won", False),  # capitalised: a name word already
+])
+def test_words_name_syllable(text: str, want: bool) -> None:
+    """The lower-case end of a hyphenated romanised given name."""
+    toks = _toks(text)
+    assert is_name_syllable(toks, len(toks) - 1) is want
+
+
+@pytest.mark.parametrize(("text", "k", "want"), [
+    ("the teachers' union", 2, True),
+    ("the teacher's union", 2, False),  # "'s" is its own token in parses
+    ("the 'union'", 1, False),  # an opening quote mark
+    ("the teachers'", 2, False),  # nothing after it
+])
+def test_words_plural_possessive(text: str, k: int, want: bool) -> None:
+    """The apostrophe of a plural possessive inside a phrase."""
+    assert is_plural_possessive(_toks(text, "NOUN"), k) is want
+
+
+def test_words_misread_name_part() -> None:
+    """ "Nguyen Van An" with "An" tagged a determiner: a name word when
+    attached as a name part inside the sentence, not when it opens it or
+    determines a noun."""
+    an = _tree.Tok(i=2, text="An", lemma="a", upos="DET", xpos="DT",
+                   feats="", head=0, deprel="nmod:unmarked", start=11,
+                   end=13)
+    assert is_misread_name_part(an)
+    assert is_name_word(an, LEX)
+    assert not is_misread_name_part(attrs.evolve(an, deprel="det"))
+    assert not is_misread_name_part(attrs.evolve(an, i=0))

@@ -19,14 +19,18 @@ from quotes.lexicons import Lexicon
 from quotes.speakers.model import Mention
 from quotes.speakers.words import (
     AGE_UNITS,
+    FORMER,
     HYPHENS,
     PARTY_NAMES,
     QUOTE_MARKS,
     age_length,
     is_headline_verb,
     is_hyphen_in_name,
+    is_misread_name_part,
+    is_name_syllable,
     is_name_word,
     is_nickname_mark,
+    is_plural_possessive,
     is_possessive,
     is_role_word,
     is_surname,
@@ -54,7 +58,8 @@ def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
     # appositive name ("secretary John Kirby") join the run
     lo = hi = head.i
     while True:
-        if lo - 1 in keep or _joins_name(sent, lo - 1, head):
+        if lo - 1 in keep or _joins_name(sent, lo - 1, head) or (
+                lo > 0 and _misread_after_according(sent.toks, lo - 1)):
             lo -= 1
         elif _hyphen_joined(sent, lo - 2, lo, lex):
             lo -= 2  # "Mark-Viverito", "front-runner", "Wealth-X"
@@ -94,7 +99,8 @@ def _hyphen_joined(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
             dash.end != right.start or is_punct(left) or is_punct(right):
         return False
     return (left.text[:1].isupper() and right.text[:1].isupper()) or \
-        is_role_word(right, lex) or right.text.lower() in AGE_UNITS or \
+        is_name_syllable(sent.toks, b) or is_role_word(right, lex) or \
+        right.text.lower() in AGE_UNITS or \
         (right.text.lower() == "old" and left.text.lower() in AGE_UNITS)
 
 
@@ -130,6 +136,7 @@ def split_name_role(toks: list[Tok], text: str,
     org = end > 0 and toks[end - 1].text.lower() in lex.org_words
     while k > 0 and (is_name_word(toks[k - 1], lex) or (
             k < end and is_hyphen_in_name(toks, k - 1, lex)) or
+            is_name_syllable(toks, k - 1) or
             is_surname(toks, k - 1, lex) or (
                 org and toks[k - 1].text.lower() in PARTY_NAMES) or (
                 k < end and is_nickname_mark(toks, k - 1, lex))):
@@ -174,15 +181,25 @@ def _with_postmodifiers(sent: Sent, head: Tok,
                         toks: list[Tok]) -> list[Tok]:
     """*toks* extended by the role's prepositional post-modifiers.
 
-    "spokesman" + "for the port authority" (nmod of the head, right after).
+    "spokesman" + "for the port authority" (nmod of the head, right after),
+    and a name right after one ("for the app maker" + "Lumio").
     """
     out = list(toks)
     for child in sent.children(head.i, "nmod"):
         sub = sorted(sent.subtree(child.i), key=lambda t: t.i)
+        if sub and sub[-1].i - sub[0].i + 1 != len(sub) and all(
+                t.head == head.i and t.upos == "PROPN" for t in
+                sent.toks[sub[0].i:sub[-1].i + 1] if t not in sub):
+            # "in Vila Esperança" with the place's parts as two nmods
+            sub = list(sent.toks[sub[0].i:sub[-1].i + 1])
+        named = len(out) > len(toks) and all(  # "the app maker" + "Lumio"
+            t.upos == "PROPN" and t.text[:1].isupper() for t in sub)
         if not sub or sub[0].i != out[-1].i + 1 or \
-                sub[0].text.lower() not in _POST_CASES or \
-                any(t.upos in {"VERB", "AUX"} or (is_punct(t) and
-                    t.text not in {"-", "&", "."}) for t in sub) or \
+                (sub[0].text.lower() not in _POST_CASES and not named) or \
+                any(t.upos in {"VERB", "AUX"} or (
+                    is_punct(t) and t.text not in {"-", "&", "."} and
+                    not is_plural_possessive(sent.toks, t.i))
+                    for t in sub) or \
                 sub[-1].i - sub[0].i + 1 != len(sub) or len(sub) > 10:
             continue
         out.extend(sub)
@@ -278,15 +295,19 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     elif comma is not None and role is not None and comma != role and \
             name is not None and not _relative_after(sent, toks[-1].i, text):
         # "Rep. G.K. Butterfield (D-N.C.), head of the Congressional
-        # Black Caucus": a title before the name, another role after it
-        more = (role,)
-        role = comma
+        # Black Caucus": a title before the name, another role after it;
+        # but "Governor Kang, a former judge": a past post after it
+        if FORMER.search(comma) and not FORMER.search(role):
+            more = (comma,)
+        else:
+            more, role = (role,), comma
     if name is None and role is not None and is_role_word(head, lex):
         role = role_phrase(sent, head, text, lex) or role  # "doctors at X"
     if role is None and name is not None:
         role = _role_before_comma(sent, toks[0].i, text, lex)
     if role is None:
-        role = _as_role(sent, head, text, lex)
+        role = _as_role(sent, head, text, lex) or \
+            _predicate_role(sent, head, text, lex)
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
@@ -458,6 +479,24 @@ def _as_role(sent: Sent, head: Tok, text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _predicate_role(sent: Sent, head: Tok, text: str,
+                    lex: Lexicon) -> str | None:
+    """The role a subject's present-tense copula gives it: "Ricardo Alves
+    is a bicycle mechanic in Vila Esperança"; only a role noun of the
+    lexicon (not "is a regular at the bar"), and no description by a
+    relative clause ("is the only candidate that has the experience")."""
+    if head.rel != "nsubj" or not 0 <= head.head < len(sent.toks):
+        return None
+    pred = sent.toks[head.head]
+    if pred.upos != "NOUN" or sent.children(pred.i, "acl:relcl") or \
+            not any(c.xpos in {"VBZ", "VBP"}
+                    for c in sent.children(pred.i, "cop")) or \
+            not (pred.lemma in lex.role_nouns or
+                 pred.text.lower() in lex.role_nouns):
+        return None
+    return role_phrase(sent, pred, text, lex)
+
+
 def _main_subject(sent: Sent, head: Tok) -> bool:
     """*head* is the subject of the sentence's root."""
     return head.rel == "nsubj" and 0 <= head.head < len(sent.toks) and \
@@ -515,9 +554,10 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
         nxt = all_toks[hi + 1]
         if nxt.text in {"-", "\u2011", "'", "\u2019"} and \
                 hi + 2 < len(all_toks) and _tight(all_toks[hi], nxt) and \
-                _tight(nxt, all_toks[hi + 2]) and \
-                all_toks[hi + 2].text[:1].isupper():
-            hi += 2
+                _tight(nxt, all_toks[hi + 2]) and (
+                    all_toks[hi + 2].text[:1].isupper() or
+                    is_name_syllable(all_toks, hi + 2)):
+            hi += 2  # "-Pierre", "Hye" + "-won"
         elif _tight(all_toks[hi], nxt) and nxt.text[:1].isupper() and \
                 all_toks[hi].text.endswith(("'", "\u2019")):
             hi += 1  # "O'" + "Neill"
@@ -527,7 +567,8 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
                     is_name_word(all_toks[j], lex) and
                     all_toks[j].upos == "PROPN" for j in (hi + 2, hi + 4)):
             hi += 4  # Robert C. + "Bobby" + Scott
-        elif (nxt.upos == "PROPN" and is_name_word(nxt, lex) and
+        elif ((nxt.upos == "PROPN" or is_misread_name_part(nxt)) and
+              is_name_word(nxt, lex) and
               nxt.text.lower() not in lex.non_speakers and hi - lo < 5 and
               is_name_word(all_toks[hi], lex)) or \
                 nxt.text.lower().rstrip(".") in {"jr", "sr", "ii", "iii"}:
@@ -554,13 +595,39 @@ def _extend_name(sent: Sent, toks: list[Tok], lex: Lexicon) -> list[Tok]:
             not inside_phrase:  # not "reporters" + "Friday after Trump"
         lo -= 1  # "psychologist" + "Ana Ruiz"
         in_role = True
-    while in_role and lo > 0 and (
-            all_toks[lo - 1].upos in {"NOUN", "PROPN", "ADJ"} or
-            all_toks[lo - 1].text in {"'s", "\u2019s"}):
+    while in_role and lo > 0 and _role_modifier(all_toks, lo - 1):
         lo -= 1  # the role's modifiers: "the senator's deputy press"
     if (lo, hi) == (toks[0].i, toks[-1].i):
         return toks
     return list(all_toks[lo:hi + 1])
+
+
+def _role_modifier(toks: tuple[Tok, ...] | list[Tok], k: int) -> bool:
+    """``toks[k]`` modifies the role phrase right after it: a noun,
+    adjective or "'s" ("the senator's deputy press"), a participle
+    opening the phrase ("Opposing coach", "the acting director"), or a
+    noun the parser read as a verb after "according to" ("according to
+    state health commissioner")."""
+    tok = toks[k]
+    if tok.upos in {"NOUN", "PROPN", "ADJ"} or tok.text in {"'s", "\u2019s"}:
+        return True
+    if tok.upos != "VERB" or k + 1 >= len(toks) or \
+            tok.end + 1 != toks[k + 1].start:
+        return False
+    if tok.xpos == "VBG":  # not "Criticizing coach Ito, fans ...": its object
+        return not any(t.head == k and t.rel == "obj" for t in toks[k + 1:]) \
+            and (k == 0 or toks[k - 1].upos in {"DET", "PUNCT"} or
+                 is_possessive(toks[k - 1]))
+    return _misread_after_according(toks, k)
+
+
+def _misread_after_according(toks: tuple[Tok, ...] | list[Tok],
+                             k: int) -> bool:
+    """``toks[k]`` is a noun of the source phrase that the parser read as
+    an infinitive after "according to" ("according to state officials")."""
+    return toks[k].upos == "VERB" and toks[k].xpos == "VB" and \
+        [t.text.lower() for t in toks[max(k - 2, 0):k]] == ["according",
+                                                             "to"]
 
 
 def _name_before_comma(sent: Sent, first: int, text: str,
@@ -682,8 +749,9 @@ def _comma_role(sent: Sent, last: int, text: str,
     stretch: list[Tok] = []
     clause: list[Tok] = []  # "a physicist who is co-director of ..."
     for tok in toks[k + 1:]:
-        if is_punct(tok) and tok.text not in {"-", "&"}:
-            break
+        if is_punct(tok) and tok.text not in {"-", "&"} and \
+                not is_plural_possessive(toks, tok.i):
+            break  # not at "the teachers' union"
         if clause or (stretch and tok.text.lower() in _RELATIVES):
             clause.append(tok)
         else:

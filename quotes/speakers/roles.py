@@ -24,7 +24,7 @@ from attrs import frozen
 from quotes import _modelfile
 from quotes.lexicons import Lexicon
 from quotes.speakers.model import Entity
-from quotes.speakers.words import PARTY_WORDS, lexical_head
+from quotes.speakers.words import FORMER, PARTY_WORDS, lexical_head
 
 MODEL_FILE = "roles.json"
 
@@ -38,7 +38,6 @@ _POSTMODIFIED = re.compile(r"\s(?:of|for|at|in|with|from|to|on)\s",
                            re.IGNORECASE)
 _DANGLING = re.compile(r"\b(?:of|for|at|in|with|from|to|on|and|the|a|an)$",
                        re.IGNORECASE)
-_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|then-)", re.IGNORECASE)
 
 
 @frozen(kw_only=True)
@@ -120,7 +119,7 @@ def features(c: Candidate, cands: Sequence[Candidate], ent: Entity,
         "longest": float(len(words) == longest),
         "postmodified": float(bool(_POSTMODIFIED.search(c.text))),
         "dangling": float(bool(_DANGLING.search(c.text))),
-        "former": float(bool(_FORMER.search(c.text))),
+        "former": float(bool(FORMER.search(c.text))),
         "possessive": float("'s" in c.text or "\u2019s" in c.text),
         "capitalised": float(words[0][:1].isupper()),
         "all_capitalised": float(all(w[:1].isupper() for w in words)),

@@ -107,14 +107,53 @@ def is_name_word(tok: Tok, lex: Lexicon) -> bool:
     if is_role_word(tok, lex) or is_title(tok, lex) or \
             text.lower() in _DESCRIPTORS:
         return False
-    if tok.upos in _NOT_NAME_UPOS or (tok.upos == "ADJ" and
-                                      tok.xpos != "NNP") or \
+    if (tok.upos in _NOT_NAME_UPOS and not is_misread_name_part(tok)) or (
+            tok.upos == "ADJ" and tok.xpos != "NNP") or \
             is_headline_verb(tok, lex):
         return False  # "Young" as an adjective, not a name
     return tok.rel != "nmod:poss"
 
 
+def is_misread_name_part(tok: Tok) -> bool:
+    """A capitalised word inside a name that the tagger took for a function
+    word ("Nguyen Van An": "An" as a determiner): not the sentence's first
+    word, and attached as a name part ("flat") or a bare noun modifier."""
+    return tok.i > 0 and tok.text[:1].isupper() and \
+        tok.upos in _NOT_NAME_UPOS - {"PUNCT", "NUM", "VERB", "AUX"} and \
+        tok.deprel in {"flat", "nmod:unmarked"}
+
+
+_SYLLABLE = re.compile(r"(?:[bdghjkmnprstwy]|ch|kk|ss|tt|pp)?[aeiouy]{1,3}"
+                       r"(?:ng|[klmnpt])?")
+"""One romanised syllable ("hye", "won", "jae", "in", "hyun")."""
+
+
+def is_name_syllable(toks: Sequence[Tok], k: int) -> bool:
+    """``toks[k]`` is the lower-case end of a hyphenated given name of two
+    romanised syllables ("Hye-won", "Jae-in"), which the tagger may take
+    for a word of its own ("won" as a verb): a syllable after a tight
+    hyphen after a capitalised syllable."""
+    if not 2 <= k < len(toks):
+        return False
+    left, dash, tok = toks[k - 2], toks[k - 1], toks[k]
+    return dash.text in {"-", "\u2011"} and left.end == dash.start and \
+        dash.end == tok.start and tok.text.islower() and \
+        left.text[:1].isupper() and left.text[1:].islower() and \
+        all(_SYLLABLE.fullmatch(w.text.lower()) for w in (left, tok))
+
+
 QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+
+
+def is_plural_possessive(toks: Sequence[Tok], k: int) -> bool:
+    """``toks[k]`` is the apostrophe of a plural possessive inside a
+    phrase ("the teachers' union"): tight after a word ending in "s",
+    with a word after it."""
+    if not 0 < k < len(toks) - 1 or toks[k].text not in {"'", "\u2019"}:
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return before.end == toks[k].start and \
+        before.text.lower().endswith("s") and after.text[:1].isalnum()
 
 
 def is_nickname_mark(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
@@ -219,6 +258,11 @@ def role_parties(role: str | None) -> set[str]:
     own = re.split(r"['\u2019]s\b", (role or "").casefold())[-1]
     words = re.findall(r"[\w-]+", own)
     return {PARTY_LETTERS[w] for w in words if w in PARTY_LETTERS}
+
+
+FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|then-)",
+                    re.IGNORECASE)
+"""Words that make a role a past one ("former judge", "ex-minister")."""
 
 
 def most_specific_role(roles: Iterable[str], *, named: bool) -> str | None:
