@@ -32,6 +32,7 @@ _LISTENER_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind",
                              "promise", "email", "text", "call"})
 _CONTENT_RELS = frozenset({"ccomp", "parataxis", "csubj"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
+_PERCEPTION_VERBS = frozenset({"hear", "overhear", "see", "watch", "notice"})
 _WH_OPENERS = frozenset({"what", "how", "why", "whether", "where", "who"})
 NP_CONTENT_CLASSES = frozenset({"intent"})
 """Verb classes whose content may be a noun phrase or an infinitive."""
@@ -90,6 +91,9 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             return agents[0]
         if subjects and subjects[0].lemma not in {"it"}:
             return subjects[0]
+        controller = _object_controller(sent, verb)
+        if controller is not None:
+            return controller
         # "He smiled and said", "..., saying that", "went on to say"
         if verb.head >= 0 and (verb.deprel in {"conj", "xcomp"} or (
                 verb.rel == "advcl" and _participle(sent, verb))):
@@ -99,6 +103,20 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             return sent.toks[verb.head]
         return None
     return None
+
+
+def _object_controller(sent: Sent, verb: Tok) -> Tok | None:
+    """The object that speaks in a verb's open complement: "we heard the
+    children shouting: ...", "I heard her say that ...". Only a perception
+    verb's object: "asked him to say" leaves open who speaks."""
+    if verb.deprel != "xcomp" or verb.head < 0:
+        return None
+    host = sent.toks[verb.head]
+    if host.lemma not in _PERCEPTION_VERBS:
+        return None
+    return next((t for t in sent.children(host.i, "obj")
+                 if t.i < verb.i and t.upos in {"PRON", "PROPN", "NOUN"}),
+                None)
 
 
 def _bracketed(sent: Sent, tok: Tok) -> bool:
