@@ -628,9 +628,23 @@ def _particles(sent: Sent, verb: Tok, content: list[Tok], left: bool,
 def _in_quote_before(sent: Sent, cue: Tok, tok: Tok) -> bool:
     """*tok* lies in the quotation that ends right before *cue* ('"What
     happens to the children?" asked ...': "What" is no speaker)."""
-    opener = max((t.i for t in sent.toks[:cue.i - 1]
+    close = cue.i - 1
+    if close > 0 and sent.toks[close].text == ",":
+        close -= 1  # '"...", added the agency'
+    opener = max((t.i for t in sent.toks[:close]
                   if t.text in _QUOTE_OPENERS), default=-1)
-    return opener < tok.i < cue.i - 1
+    return opener < tok.i < close
+
+
+def _quote_closes(toks: tuple[Tok, ...], i: int) -> bool:
+    """A quotation closes right before token *i*, with its comma,
+    question or exclamation mark inside ('"...," said') or, in logical
+    punctuation, a comma after it ('"...", added the agency')."""
+    if i < 2:
+        return False
+    last, mark = toks[i - 1].text, toks[i - 2].text
+    return (last in _QUOTE_CLOSERS and mark in {",", "?", "!"}) or \
+        (last == "," and mark in _QUOTE_CLOSERS)
 
 
 def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
@@ -641,8 +655,7 @@ def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
     sentence or is set off by a comma. Returns the phrase's last proper
     noun (else its last noun) and the index after the phrase."""
     toks = sent.toks
-    if cue.i < 3 or toks[cue.i - 1].text not in _QUOTE_CLOSERS or \
-            toks[cue.i - 2].text not in {",", "?", "!"}:
+    if cue.i < 3 or not _quote_closes(toks, cue.i):
         return None
     end = cue.i + 1
     while end < len(toks) and (toks[end].upos in _NP_UPOS or
@@ -790,8 +803,7 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
                cue.i)
     phrase = toks[first:end]  # the name, without its note and appositive
     if not phrase or len(phrase) > 9 or k < 1 or \
-            toks[k].text not in _QUOTE_CLOSERS or \
-            toks[k - 1].text not in {",", "?", "!"}:
+            not _quote_closes(toks, k + 1):
         return None
     names = [t for t in phrase if t.upos == "PROPN"]
     nouns = [t for t in phrase if t.upos == "NOUN"]
