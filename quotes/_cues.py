@@ -73,9 +73,14 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         seen.add(verb.i)
         agents = [t for t in sent.children(verb.i, "obl:agent", "obl")
                   if any(c.lemma == "by" for c in sent.children(t.i, "case"))]
-        subjects = sorted(sent.children(verb.i, "nsubj"),
-                          key=lambda t: (_bracketed(sent, t),
-                                         abs(t.i - verb.i)))
+        # "we both said": the floating quantifier is no speaker
+        subjects = sent.children(verb.i, "nsubj")
+        # "we both said": the floating quantifier beside a pronoun is no
+        # speaker
+        floating = any(t.upos == "PRON" for t in subjects)
+        subjects = sorted(subjects, key=lambda t: (
+            _bracketed(sent, t), floating and t.upos == "DET",
+            abs(t.i - verb.i)))
         active = [s for s in subjects if s.deprel != "nsubj:pass"]
         if active and active[0].lemma in _RELATIVE and \
                 active[0].text != "WHO":  # the World Health Organization
@@ -101,8 +106,20 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             continue
         if verb.deprel == "acl:relcl" and verb.head >= 0:
             return sent.toks[verb.head]
+        if verb.deprel == "acl" and _absolute(sent, verb):
+            return sent.toks[verb.head]  # "with one reader writing ..."
         return None
     return None
+
+
+def _absolute(sent: Sent, verb: Tok) -> bool:
+    """An absolute "with" phrase whose noun does what the participle says:
+    "..., with one reader writing "..."" (not "a statement saying")."""
+    if verb.head < 0 or not _participle(sent, verb):
+        return False
+    noun = sent.toks[verb.head]
+    return noun.upos in {"NOUN", "PROPN"} and noun.i < verb.i and any(
+        c.lemma == "with" for c in sent.children(noun.i, "case"))
 
 
 def _object_controller(sent: Sent, verb: Tok) -> Tok | None:
