@@ -161,10 +161,10 @@ FLOATING_BOTH = """\
 # text = "Not again!" we both said.
 1	"	"	PUNCT	``	_	3	punct	_	SpaceAfter=No
 2	Not	not	PART	RB	_	3	advmod	_	_
-3	again	again	ADV	RB	_	7	ccomp	_	SpaceAfter=No
+3	again	again	ADV	RB	_	8	ccomp	_	SpaceAfter=No
 4	!	!	PUNCT	.	_	3	punct	_	SpaceAfter=No
 5	"	"	PUNCT	''	_	3	punct	_	_
-6	we	we	PRON	PRP	_	7	nsubj	_	_
+6	we	we	PRON	PRP	_	8	nsubj	_	_
 7	both	both	DET	DT	_	8	nsubj	_	_
 8	said	say	VERB	VBD	_	0	root	_	SpaceAfter=No
 9	.	.	PUNCT	.	_	8	punct	_	_
