@@ -62,6 +62,13 @@ _HEADLINE = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
                        r"[ \t]*:[ \t]+(?=\S)")
 _LABEL = re.compile(r"(?m)^[ \t\"“‘']*([A-Z][A-Z.'’ -]*[A-Z]\.?)[ \t]*:[ \t]+"
                     r"(?=\S)")
+# the quotative of talk right before a quotation: "she was like, “…”",
+# "I'm like “…”", "Nonna goes “…”", "we were all going “…”"
+_QUOTATIVE = re.compile(
+    r"(?:\b(?:am|is|are|was|were|be|been|being|['’](?:m|s|re))"
+    r"(?:[^\S\n]+(?:just|all|totally|kind of|sort of|literally|like))?"
+    r"[^\S\n]+(like)|\b(go|goes|going|went)(?:[^\S\n]+(?:like|all))?)"
+    r"[^\S\n]*[,:]?[^\S\n]*$")
 
 
 @define
@@ -384,7 +391,8 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
             head.sentence = sentence
             used.add(i)
             continue
-        cue = _cue_for_quote(doc, cues, region, regions) or \
+        cue = _quotative_cue(doc, region) or \
+            _cue_for_quote(doc, cues, region, regions) or \
             _dash_cue(doc, region)
         if cue is not None and id(cue) in by_cue:
             # the second half of a quote split by its attribution
@@ -492,6 +500,48 @@ def _dash_cue(doc: Doc, region: QuoteRegion) -> CueMatch | None:
     return None
 
 
+def _quotative_cue(doc: Doc, region: QuoteRegion) -> CueMatch | None:
+    """ 'She was like, “…”', 'Nonna goes “…”': the quotative of talk (a
+    form of "be" and "like", or of "go") right before the quotation is its
+    cue, and the nearest subject before it in its sentence the speaker.
+
+    The parse makes little of "be like" (a discourse "like", a particle),
+    so the surface decides; the quotation must open with a capital letter
+    or a question, as a turn of talk does ("it was like “a dream”" is no
+    quotation of anyone).
+    """
+    text = doc.text
+    inner = text[region.inner[0]:region.inner[1]].lstrip()
+    if not inner[:1].isupper():
+        return None
+    line_start = text.rfind("\n", 0, region.start) + 1
+    m = _QUOTATIVE.search(text, max(line_start, region.start - 40),
+                          region.start)
+    if m is None:
+        return None
+    word = m.start(1) if m.group(1) else m.start(2)
+    for sent in doc.sents:
+        if not sent.start <= m.start() < sent.end:
+            continue
+        cue = [t for t in sent.toks if m.start() <= t.start < m.end()
+               and not is_punct(t)]
+        if not cue or not any(t.start == word for t in cue):
+            return None
+        first = cue[0].i
+        subject = next((t for t in reversed(sent.toks[:first])
+                        if t.deprel.startswith("nsubj")
+                        and t.upos in {"PRON", "PROPN", "NOUN"}
+                        and t.lemma not in {"it", "that", "this", "what"}),
+                       None)
+        if subject is None or any(t.text in _SENTENCE_ENDS
+                                  for t in sent.toks[subject.i:first]):
+            return None
+        return CueMatch(sent=sent.index, toks=cue,
+                        lemma="go" if m.group(2) else "be like",
+                        cls="speech", speaker=subject, content=())
+    return None
+
+
 def _mixed_for_fragment(doc: Doc, cues: list[CueMatch],
                         region: QuoteRegion,
                         taken: set[int]) -> _Draft | None:
@@ -567,8 +617,17 @@ def _near(text: str, end: int, start: int) -> bool:
 
 def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
                    regions: list[QuoteRegion]) -> CueMatch | None:
-    """The cue that introduces or follows a quotation, if any."""
+    """The cue that introduces or follows a quotation, if any.
+
+    A cue after the quotation wins over one before it, except where the
+    one before ends in a colon right at the quotation ("..., writing: “I
+    have ...” I agree."): the colon introduces it.
+    """
     text = doc.text
+    before = _cue_before(doc, cues, region, regions)
+    if before is not None and \
+            text[:region.start].rstrip().endswith(":"):
+        return before
     after = [c for c in cues if (c.toks[0].start >= region.end and
              c.speaker is not None and not c.content) or
              (c.toks[0].start >= region.end and c.content_left)]
@@ -577,6 +636,13 @@ def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
         if _only_glue(gap) and "\n" not in gap:
             return cue
         break
+    return before
+
+
+def _cue_before(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
+                regions: list[QuoteRegion]) -> CueMatch | None:
+    """The cue whose tag introduces a quotation from before it."""
+    text = doc.text
     before = [c for c in cues if c.toks[-1].end <= region.start]
     if before:
         cue = max(before, key=lambda c: c.toks[-1].end)

@@ -32,6 +32,7 @@ _LISTENER_VERBS = frozenset({"tell", "inform", "assure", "warn", "remind",
                              "promise", "email", "text", "call"})
 _CONTENT_RELS = frozenset({"ccomp", "parataxis", "csubj"})
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
+_PERCEPTION_VERBS = frozenset({"hear", "overhear", "see", "watch", "notice"})
 _WH_OPENERS = frozenset({"what", "how", "why", "whether", "where", "who"})
 NP_CONTENT_CLASSES = frozenset({"intent"})
 """Verb classes whose content may be a noun phrase or an infinitive."""
@@ -72,9 +73,14 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         seen.add(verb.i)
         agents = [t for t in sent.children(verb.i, "obl:agent", "obl")
                   if any(c.lemma == "by" for c in sent.children(t.i, "case"))]
-        subjects = sorted(sent.children(verb.i, "nsubj"),
-                          key=lambda t: (_bracketed(sent, t),
-                                         abs(t.i - verb.i)))
+        # "we both said": the floating quantifier is no speaker
+        subjects = sent.children(verb.i, "nsubj")
+        # "we both said": the floating quantifier beside a pronoun is no
+        # speaker
+        floating = any(t.upos == "PRON" for t in subjects)
+        subjects = sorted(subjects, key=lambda t: (
+            _bracketed(sent, t), floating and t.upos == "DET",
+            abs(t.i - verb.i)))
         active = [s for s in subjects if s.deprel != "nsubj:pass"]
         if active and active[0].lemma in _RELATIVE and \
                 active[0].text != "WHO":  # the World Health Organization
@@ -90,6 +96,9 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             return agents[0]
         if subjects and subjects[0].lemma not in {"it"}:
             return subjects[0]
+        controller = _object_controller(sent, verb)
+        if controller is not None:
+            return controller
         # "He smiled and said", "..., saying that", "went on to say"
         if verb.head >= 0 and (verb.deprel in {"conj", "xcomp"} or (
                 verb.rel == "advcl" and _participle(sent, verb))):
@@ -97,8 +106,34 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             continue
         if verb.deprel == "acl:relcl" and verb.head >= 0:
             return sent.toks[verb.head]
+        if verb.deprel == "acl" and _absolute(sent, verb):
+            return sent.toks[verb.head]  # "with one reader writing ..."
         return None
     return None
+
+
+def _absolute(sent: Sent, verb: Tok) -> bool:
+    """An absolute "with" phrase whose noun does what the participle says:
+    "..., with one reader writing "..."" (not "a statement saying")."""
+    if verb.head < 0 or not _participle(sent, verb):
+        return False
+    noun = sent.toks[verb.head]
+    return noun.upos in {"NOUN", "PROPN"} and noun.i < verb.i and any(
+        c.lemma == "with" for c in sent.children(noun.i, "case"))
+
+
+def _object_controller(sent: Sent, verb: Tok) -> Tok | None:
+    """The object that speaks in a verb's open complement: "we heard the
+    children shouting: ...", "I heard her say that ...". Only a perception
+    verb's object: "asked him to say" leaves open who speaks."""
+    if verb.deprel != "xcomp" or verb.head < 0:
+        return None
+    host = sent.toks[verb.head]
+    if host.lemma not in _PERCEPTION_VERBS:
+        return None
+    return next((t for t in sent.children(host.i, "obj")
+                 if t.i < verb.i and t.upos in {"PRON", "PROPN", "NOUN"}),
+                None)
 
 
 def _bracketed(sent: Sent, tok: Tok) -> bool:
@@ -610,9 +645,23 @@ def _particles(sent: Sent, verb: Tok, content: list[Tok], left: bool,
 def _in_quote_before(sent: Sent, cue: Tok, tok: Tok) -> bool:
     """*tok* lies in the quotation that ends right before *cue* ('"What
     happens to the children?" asked ...': "What" is no speaker)."""
-    opener = max((t.i for t in sent.toks[:cue.i - 1]
+    close = cue.i - 1
+    if close > 0 and sent.toks[close].text == ",":
+        close -= 1  # '"...", added the agency'
+    opener = max((t.i for t in sent.toks[:close]
                   if t.text in _QUOTE_OPENERS), default=-1)
-    return opener < tok.i < cue.i - 1
+    return opener < tok.i < close
+
+
+def _quote_closes(toks: tuple[Tok, ...], i: int) -> bool:
+    """A quotation closes right before token *i*, with its comma,
+    question or exclamation mark inside ('"...," said') or, in logical
+    punctuation, a comma after it ('"...", added the agency')."""
+    if i < 2:
+        return False
+    last, mark = toks[i - 1].text, toks[i - 2].text
+    return (last in _QUOTE_CLOSERS and mark in {",", "?", "!"}) or \
+        (last == "," and mark in _QUOTE_CLOSERS)
 
 
 def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
@@ -623,8 +672,7 @@ def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
     sentence or is set off by a comma. Returns the phrase's last proper
     noun (else its last noun) and the index after the phrase."""
     toks = sent.toks
-    if cue.i < 3 or toks[cue.i - 1].text not in _QUOTE_CLOSERS or \
-            toks[cue.i - 2].text not in {",", "?", "!"}:
+    if cue.i < 3 or not _quote_closes(toks, cue.i):
         return None
     end = cue.i + 1
     while end < len(toks) and (toks[end].upos in _NP_UPOS or
@@ -772,8 +820,7 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
                cue.i)
     phrase = toks[first:end]  # the name, without its note and appositive
     if not phrase or len(phrase) > 9 or k < 1 or \
-            toks[k].text not in _QUOTE_CLOSERS or \
-            toks[k - 1].text not in {",", "?", "!"}:
+            not _quote_closes(toks, k + 1):
         return None
     names = [t for t in phrase if t.upos == "PROPN"]
     nouns = [t for t in phrase if t.upos == "NOUN"]

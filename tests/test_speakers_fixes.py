@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import quotes
-from quotes import Lexicon, _tree
+from quotes import Lexicon, _attribute, _tree
 from quotes.speakers.coref import EntityTable
 from quotes.speakers.mentions import mention_at
 from quotes.speakers.model import Mention
@@ -138,3 +138,103 @@ def test_raw_names(extractor: quotes.Extractor, text: str,
     got = [(a.speaker.name, a.speaker.role) if a.speaker else None
            for a in extractor.extract(text).attributions]
     assert got == want
+
+
+# Speaker mechanisms found by counting wrong speakers on GUM's genres
+# (talk, fiction, Wikinews; issue 22), on sentences of our own.
+
+LOGICAL_COMMA = """\
+# text = "Crews left at dawn", added KCNA.
+1	"	"	PUNCT	``	_	3	punct	_	SpaceAfter=No
+2	Crews	crew	NOUN	NNS	_	8	nsubj	_	_
+3	left	leave	VERB	VBD	_	8	ccomp	_	_
+4	at	at	ADP	IN	_	5	case	_	_
+5	dawn	dawn	NOUN	NN	_	3	obl	_	SpaceAfter=No
+6	"	"	PUNCT	''	_	3	punct	_	SpaceAfter=No
+7	,	,	PUNCT	,	_	8	punct	_	_
+8	added	add	VERB	VBD	_	0	root	_	_
+9	KCNA	KCNA	PROPN	NNP	_	8	xcomp	_	SpaceAfter=No
+10	.	.	PUNCT	.	_	8	punct	_	_
+"""
+
+FLOATING_BOTH = """\
+# text = "Not again!" we both said.
+1	"	"	PUNCT	``	_	3	punct	_	SpaceAfter=No
+2	Not	not	PART	RB	_	3	advmod	_	_
+3	again	again	ADV	RB	_	8	ccomp	_	SpaceAfter=No
+4	!	!	PUNCT	.	_	3	punct	_	SpaceAfter=No
+5	"	"	PUNCT	''	_	3	punct	_	_
+6	we	we	PRON	PRP	_	8	nsubj	_	_
+7	both	both	DET	DT	_	8	nsubj	_	_
+8	said	say	VERB	VBD	_	0	root	_	SpaceAfter=No
+9	.	.	PUNCT	.	_	8	punct	_	_
+"""
+
+HEARD_SHOUTING = """\
+# text = We heard the guards shouting: "Close the doors!"
+1	We	we	PRON	PRP	_	2	nsubj	_	_
+2	heard	hear	VERB	VBD	_	0	root	_	_
+3	the	the	DET	DT	_	4	det	_	_
+4	guards	guard	NOUN	NNS	_	2	obj	_	_
+5	shouting	shout	VERB	VBG	_	2	xcomp	_	SpaceAfter=No
+6	:	:	PUNCT	:	_	8	punct	_	_
+7	"	"	PUNCT	``	_	8	punct	_	SpaceAfter=No
+8	Close	close	VERB	VB	_	5	parataxis	_	_
+9	the	the	DET	DT	_	10	det	_	_
+10	doors	door	NOUN	NNS	_	8	obj	_	SpaceAfter=No
+11	!	!	PUNCT	.	_	8	punct	_	SpaceAfter=No
+12	"	"	PUNCT	''	_	8	punct	_	_
+"""
+
+
+def _speakers(conllu: str) -> list[str | None]:
+    doc, _ = _doc(conllu)
+    return [a.speaker.span.text if a.speaker else None
+            for a in _attribute.run(doc, LEX).attributions]
+
+
+@pytest.mark.parametrize(("conllu", "want"), [
+    (LOGICAL_COMMA, ["KCNA"]),  # not "Crews", inside the quotation
+    (FLOATING_BOTH, ["we"]),  # not the quantifier "both"
+    (HEARD_SHOUTING, ["the guards"]),  # the perceived object, not "We"
+], ids=["logical_comma", "floating_quantifier", "perception_object"])
+def test_gum_speaker_word(conllu: str, want: list[str | None]) -> None:
+    """The speaker word of a cue, on fixture parses."""
+    assert _speakers(conllu) == want
+
+
+GUM_RAW = [
+    ("Marta Lind ran the bakery for ten years. She came in one morning "
+     "and was like, \"We are out of flour again.\"",
+     [("She", "Marta Lind")]),
+    ("Jonah Peel laughed at the menu. Jonah goes \"Who orders soup in "
+     "July?\"",
+     [("Jonah", "Jonah Peel")]),
+    ("We waited by the gate for an hour, and then we heard the guards "
+     "shouting: \"Close the doors now!\"",
+     [("the guards", "guards")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), GUM_RAW, ids=[
+    "quotative_be_like", "quotative_go", "heard_shouting"])
+def test_raw_gum_speakers(extractor: quotes.Extractor, text: str,
+                          want: list[tuple[str, str | None]]) -> None:
+    """Speaker mention and name of each claim, in text order."""
+    got = [(a.speaker.span.text, a.speaker.name) if a.speaker else None
+           for a in extractor.extract(text).attributions]
+    assert got == want
+
+
+@pytest.mark.model
+def test_raw_colon_introduces_quotation(extractor: quotes.Extractor) -> None:
+    """A tag ending in a colon at a quotation introduces it; the sentence
+    after the quotation ("I doubt that.") does not claim it."""
+    text = ("The mayor, in defending her budget, tried to calm the crowd, "
+            "writing: \"We will not cut a single school.\" I doubt that.")
+    direct = [a for a in extractor.extract(text).attributions
+              if a.kind is quotes.Kind.DIRECT]
+    assert [(a.content.text, a.speaker and a.speaker.span.text)
+            for a in direct] == [("We will not cut a single school.",
+                                  "The mayor")]
