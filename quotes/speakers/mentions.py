@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from attrs import evolve
+
 from quotes._tree import Doc, Sent, Tok, bracket_opening, is_punct
 from quotes.lexicons import Lexicon
 from quotes.speakers.model import Mention
@@ -215,6 +217,13 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     """Build the mention whose head word is *head*."""
     toks = _phrase_tokens(sent, head, lex)
     lower = head.text.lower()
+    ante = relative_antecedent(sent, head)
+    if ante is not None:
+        named = mention_at(sent, ante, text, lex)
+        if named.name is not None:
+            # "Ann Lee, who spoke": the relative pronoun is the named
+            # antecedent (the mention stays the word "who")
+            return evolve(named, toks=(head,), main=_main_subject(sent, head))
     if head.upos == "PRON" or lower in lex.pronouns:
         pron = lower if lower in lex.pronouns else None
         plural = bool(pron and lex.pronouns[pron].number == "pl")
@@ -295,6 +304,32 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                                           comma=comma),
                    plural=plural, main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
+
+
+_WHO = frozenset({"who", "whom", "which", "that"})
+
+
+def relative_antecedent(sent: Sent, tok: Tok) -> Tok | None:
+    """The noun a relative pronoun stands for: the head of its relative
+    clause ("Ann Lee, who spoke"), or, when the parser did not attach
+    the clause to it, the noun right before a comma or dash ("Lee\u2014who";
+    never for "that", which may be a complementiser)."""
+    if tok.text.lower() not in _WHO or tok.upos != "PRON":
+        return None
+    for anc in sent.ancestors(tok.i):
+        if anc.deprel == "acl:relcl" and anc.head >= 0:
+            ante = sent.toks[anc.head]
+            return ante if ante.upos in {"PROPN", "NOUN"} else None
+        if anc.rel in {"ccomp", "parataxis", "root"}:
+            break
+    k = tok.i - 1
+    if k < 1 or tok.text.lower() == "that" or \
+            sent.toks[k].text not in {",", *_DASHES} - {"-"}:
+        return None
+    ante = sent.toks[k - 1]
+    while ante.deprel in {"flat", "compound", "fixed"} and ante.head >= 0:
+        ante = sent.toks[ante.head]
+    return ante if ante.upos in {"PROPN", "NOUN"} else None
 
 
 _LEADING = frozenset({"DET", "NUM", "PUNCT", "CCONJ", "ADP"})
