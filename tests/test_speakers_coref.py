@@ -3,6 +3,9 @@ pronouns and descriptions resolved to entities in text order."""
 
 from __future__ import annotations
 
+import pytest
+
+import quotes
 from quotes import Lexicon, _tree
 from quotes.speakers.coref import EntityTable
 from quotes.speakers.model import Mention
@@ -92,3 +95,53 @@ def test_coref_gives_role() -> None:
     table = EntityTable(LEX, "")
     assert not table.gives_role("her daughter")
     assert table.gives_role("spokeswoman for the family")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> quotes.Extractor:
+    return quotes.Extractor()
+
+
+def _first_person(extractor: quotes.Extractor, text: str) -> list[str | None]:
+    """The names given to the "I" speakers of *text*."""
+    return [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None and a.speaker.span.text == "I"]
+
+
+def test_coref_first_person_in_an_interview_transcript(
+        extractor: quotes.Extractor) -> None:
+    """In a Q&A, "I" in an answer ("A:", and the paragraphs after it) is
+    the person interviewed, the most prominent named person; "SMITH:" names
+    its paragraph's speaker."""
+    text = ("Q&A with Senator Dana Whitfield.\n\n"
+            "Senator Dana Whitfield spoke with reporters on Tuesday about "
+            "the budget.\n\nQ: What do you make of the budget?\n\n"
+            "A: I think the budget is a disaster for working families.\n\n"
+            "Q: Will you vote for it?\n\n"
+            "A: No. I believe we can do much better than this.")
+    assert _first_person(extractor, text) == ["Dana Whitfield"] * 2
+    text = ("Karen Quinlan spoke to the host on Sunday.\n\n"
+            "HOST: Good evening.\n\n"
+            "QUINLAN: Good evening.\n\n"
+            "Last year I said the plan would fail.")
+    assert _first_person(extractor, text) == ["Karen Quinlan"]
+
+
+def test_coref_first_person_of_a_named_writer(
+        extractor: quotes.Extractor) -> None:
+    """Outside quotations "I" is the writer a piece names: an excerpt's
+    credit ("From TITLE by NAME"), a closing note with a title and a party
+    note ("Rep. NAME, D-Ohio, was ..."), or a headline that opens with a
+    person's name ("NAME: Why I Left")."""
+    credit = ("The long road home.\n\nI believe the city failed its "
+              "poorest residents when it closed the clinic.\n\n"
+              "From THE LONG ROAD by Karen Quinlan. Copyright 2015 by "
+              "Karen Quinlan.")
+    note = ("Unity matters.\n\nI believe the party must listen to its "
+            "young voters.\n\nRep. Karen Quinlan, D-Ohio, was an early "
+            "backer of the bill.")
+    headline = ("Karen Quinlan: Why I Left the Party.\n\nFor twenty years "
+                "I voted for the same party. I believe it has lost its way "
+                "on taxes.")
+    for text in (credit, note, headline):
+        assert _first_person(extractor, text) == ["Karen Quinlan"]

@@ -9,7 +9,10 @@ person (or the learned ``pronouns`` model picks); "they" the most recent
 group; "the spokesman" the entity holding that role; "the Republican
 nominee" a named person it fits (party ties, gender, not its own clause's
 subject); "Officials" an earlier "Ukrainian officials"; a name right after
-a lede description ("A former chairman says") names it; "I" the writer.
+a lede description ("A former chairman says") names it; "I" the writer
+(a signature, a closing note, a by-line or an excerpt's credit, a
+headline that opens with a name) or a transcript's labelled speaker ("A:"
+the person interviewed, "SMITH:"); "who" its antecedent (``mentions``).
 Imports ``words`` and ``model`` of the speaker stages; the canonical names
 are ``names``' job, the roles ``roles``'.
 """
@@ -64,14 +67,41 @@ def _modifiers(m: Mention) -> set[str]:
 _NAME = r"[A-Z][a-z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}"
 _SIGNATURE = re.compile(rf"\n\n({_NAME})\.?[ \t]*(?=\n|$)")
 """A paragraph that is only a name: the signature closing a letter."""
-_BIO = re.compile(rf"\n\n({_NAME}) is (?:an? |the )?([^\n]+?)"
+_BIO = re.compile(rf"\n\n(?:[A-Z][a-z]{{1,4}}\. )?({_NAME})"
+                  r"(?:, [DRI]-[A-Z][\w.]*,)? (?:is|was) (?:an? |the )?"
+                  r"([^\n]+?)"
                   r"(?:,? (?:which|who)\b|\.?[ \t]*$)")
-"""A closing paragraph about the writer: "Ann Lee is a professor at X."."""
+"""A closing paragraph about the writer: "Ann Lee is a professor at X.",
+"Rep. Ann Lee, D-Ohio, was an early backer of the bill."."""
+
+_BYLINE = re.compile(rf"(?:^|\n)(?:By|BYLINE:) ({_NAME})[ \t]*(?=\n|$)")
+"""A by-line paragraph: "By Ann Lee"."""
+_CREDIT = re.compile(r"\n(?:From|Excerpted from|Adapted from) "
+                     rf"[^\n]{{1,200}}? by ({_NAME})"
+                     r"(?=[,;]|\.?[ \t]*(?:\n|$|Copyright))")
+"""An excerpt's credit: "From THE LONG ROAD by Ann Lee. Copyright ..."."""
+_HEADLINE_NAME = re.compile(rf"({_NAME}):[ \t]")
+"""A headline that opens with a person's name: "Ann Lee: Why I Left"."""
+_LABEL = re.compile(r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2})"
+                    r":[ \t]")
+"""A transcript's speaker label at a paragraph's start: "Q:", "A:",
+"SMITH:"."""
+_LABEL_BACK = 6
+"""Paragraphs back within which a transcript label still holds."""
 
 _BASE_FORMS = {"his": "he", "him": "he", "her": "she", "its": "it",
                "their": "they", "them": "they"}
 """Object and possessive pronouns, resolved as their subject forms ("his
 statement", "told them")."""
+
+
+def _strip_period(name: str) -> str:
+    """ "Toni Williams." -> "Toni Williams", but "Robert Smith Jr."."""
+    last = name.split()[-1]
+    if last.endswith(".") and last.casefold() not in SUFFIXES and \
+            len(last) > 2:
+        return name[:-1]
+    return name
 
 
 class EntityTable:
@@ -387,17 +417,74 @@ class EntityTable:
         named in a closing note ("Ann Lee is a professor at ...")."""
         sig = _SIGNATURE.search(self.text, m.end)
         if sig is not None:  # "Toni Williams." but "Robert Smith Jr."
-            name = sig.group(1)
-            last = name.split()[-1]
-            if last.endswith(".") and last.casefold() not in SUFFIXES and \
-                    len(last) > 2:
-                name = name[:-1]
-            return self._writer(name, None)
+            return self._writer(_strip_period(sig.group(1)), None)
         last = self.text.rfind("\n\n")
         bio = _BIO.match(self.text, last) if last >= m.end else None
         if bio is not None:
             return self._writer(bio.group(1), bio.group(2))
+        labelled, ent = self._labelled(m)
+        if labelled:
+            return ent
+        credit = _BYLINE.search(self.text) or _CREDIT.search(self.text)
+        if credit is not None:
+            return self._writer(_strip_period(credit.group(1)), None)
+        return self._headline_person()
+
+    def _labelled(self, m: Mention) -> tuple[bool, Entity | None]:
+        """The speaker a transcript labels for the paragraph of *m* (or
+        the nearest labelled one before it): "A:" the person interviewed
+        (the most prominent named person), "SMITH:" the person so named;
+        nobody for "Q:" (the interviewer). (False, None) when no label
+        names anyone."""
+        end = m.start
+        for _ in range(_LABEL_BACK):
+            start = self.text.rfind("\n", 0, end) + 1
+            label = _LABEL.match(self.text, start)
+            if label is not None and label.end() <= m.start:
+                if label.group(1) == "Q":
+                    return True, None
+                ent = self._label_entity(label.group(1))
+                return ent is not None, ent
+            if start == 0:
+                break
+            end = start - 1
+        return False, None
+
+    def _label_entity(self, label: str) -> Entity | None:
+        if label == "A":
+            if not re.search(r"(?:^|\n)Q:[ \t]", self.text):
+                return None
+            people = [e for e in self.entities
+                      if e.person and e.name and not e.writer and
+                      not e.plural and len(e.name_words) >= 2]
+            return max(people, key=lambda e: e.salient_count, default=None)
+        words = label.split()
+        if len(words) == 1:
+            return self.named(label)
+        if words[0].casefold() in self.lex.first_names:
+            return self._person(label)
         return None
+
+    def _headline_person(self) -> Entity | None:
+        """ "Ann Lee: Why I Left": the person a headline opens with."""
+        head = _HEADLINE_NAME.match(self.text)
+        if head is None or "\n" in head.group(1):
+            return None
+        name = head.group(1)
+        if name.split()[0].casefold() not in self.lex.first_names:
+            return None
+        return self._person(name)
+
+    def _person(self, name: str) -> Entity:
+        """The person entity so named, made if new (not the writer)."""
+        words = name_words(name)
+        ent = next((e for e in self.entities if e.person and (
+            e.name_words == words or same_person(e.name_words, words))),
+            None)
+        if ent is None:
+            ent = Entity(index=len(self.entities), name=name)
+            self.entities.append(ent)
+        return ent
 
     def _writer(self, name: str, role: str | None) -> Entity:
         words = name_words(name)
