@@ -145,3 +145,13 @@ def test_coref_first_person_of_a_named_writer(
                 "on taxes.")
     for text in (credit, note, headline):
         assert _first_person(extractor, text) == ["Karen Quinlan"]
+
+
+def test_coref_organisation_noun_refers_back_to_the_named_organisation(
+        extractor: quotes.Extractor) -> None:
+    """ "The company" / "the airline" is the organisation named last, even
+    when its name lacks the word; a date is never one."""
+    text = ("Shares of Zentrix fell on Monday after the report. The company "
+            "said it would appeal the ruling.")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == ["Zentrix"]

@@ -558,6 +558,20 @@ class EntityTable:
                  0 <= m.start - e.last_seen < SPEAKER_WINDOW]
         return max(found, key=lambda e: e.last_seen, default=None)
 
+    def _last_organisation(self, m: Mention) -> Entity | None:
+        """The named organisation "the company" refers back to when no
+        name has the word: the most recently seen named entity within
+        ``SPEAKER_WINDOW`` that shows no sign of a person (no gender, role,
+        description or first name)."""
+        found = [e for e in self.entities
+                 if e.name and not e.plural and not e.writer and
+                 e.gender is None and not e.roles and not e.descriptions and
+                 not (e.name_words[:1] and
+                      e.name_words[0] in self.lex.first_names) and
+                 not set(e.name_words) & self.lex.non_speakers and
+                 0 <= m.start - e.last_seen < SPEAKER_WINDOW]
+        return max(found, key=lambda e: e.last_seen, default=None)
+
     def _described(self, m: Mention) -> Entity | None:
         """The named person a definite description refers back to.
 
@@ -631,6 +645,11 @@ class EntityTable:
                 head.casefold() in self.lex.org_words:
             found = self._organisation(m)
             if found is not None:  # "the commission"
+                return found
+        if definite and not m.plural and not _modifiers(m) and \
+                head.casefold() in self.lex.org_nouns:
+            found = self._last_organisation(m)
+            if found is not None:  # "Zentrix ... the company said"
                 return found
         toks = list(m.toks)
         while toks and toks[0].upos == "DET":
