@@ -155,3 +155,42 @@ def test_coref_organisation_noun_refers_back_to_the_named_organisation(
             "said it would appeal the ruling.")
     assert [a.speaker.name for a in extractor.extract(text).attributions
             if a.speaker is not None] == ["Zentrix"]
+
+
+def test_coref_surname_parsed_as_adjective_joins_the_full_name(
+        extractor: quotes.Extractor) -> None:
+    """A surname the parser tags as an adjective ("Cuban said") is the
+    person named before, not a new unnamed entity."""
+    text = ("Mark Cuban went on television on Sunday. \"The market will recover soon,\" Cuban said.")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == ["Mark Cuban"]
+
+
+def test_coref_possessive_campaign_and_remarks(
+        extractor: quotes.Extractor) -> None:
+    """ "His campaign" is the owner's campaign by surname ("Trump
+    campaign"); "His remarks" (a speech noun) is the owner himself."""
+    texts = {
+        "Donald J. Trump visited Ohio. His campaign said he would win the "
+        "state.": "Trump campaign",
+        "Governor Tom Baker spoke in Ohio on Monday. His remarks suggested "
+        "that the budget would pass.": "Tom Baker",
+    }
+    for text, want in texts.items():
+        assert [a.speaker.name for a in extractor.extract(text).attributions
+                if a.speaker is not None] == [want]
+
+
+def test_coref_second_person_in_a_question_is_the_person_interviewed(
+        extractor: quotes.Extractor) -> None:
+    """ "Q: You said ..." is the person interviewed, and so is "My" in an
+    answer."""
+    text = ("Q&A with Senator Dana Whitfield.\n\nSenator Dana Whitfield "
+            "spoke with reporters on Tuesday about the budget.\n\n"
+            "Q: You said yesterday that the budget is a disaster. Why?\n\n"
+            "A: My view is that it hurts families. I think we can do "
+            "better.")
+    got = {a.speaker.span.text: a.speaker.name
+           for a in extractor.extract(text).attributions
+           if a.speaker is not None}
+    assert got["You"] == got["My"] == got["I"] == "Dana Whitfield"

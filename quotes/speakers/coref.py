@@ -90,7 +90,8 @@ _LABEL_BACK = 6
 """Paragraphs back within which a transcript label still holds."""
 
 _BASE_FORMS = {"his": "he", "him": "he", "her": "she", "its": "it",
-               "their": "they", "them": "they"}
+               "their": "they", "them": "they", "my": "i", "me": "i",
+               "your": "you"}
 """Object and possessive pronouns, resolved as their subject forms ("his
 statement", "told them")."""
 
@@ -166,12 +167,16 @@ class EntityTable:
     def _surname_not_role(self, m: Mention) -> Mention:
         """A capitalised role word inside a sentence that is the surname
         of a person named before ("Baker said" after Brian Baker, "Dean"
-        after Howard Dean) is that name, not a role."""
-        if m.name is not None or m.role is None or len(m.toks) != 1 or \
-                not m.head.text[:1].isupper() or m.plural:
+        after Howard Dean) is that name, not a role; so is a capitalised
+        word the parser took for an adjective ("Cuban said" after Mark
+        Cuban)."""
+        if m.name is not None or m.pronoun is not None or \
+                len(m.toks) != 1 or not m.head.text[:1].isupper() or \
+                m.plural or (m.role is None and m.head.upos != "ADJ"):
             return m
-        if char_before(self.text, m.start,
-                       NICKNAME_QUOTES + "\u2018'") in {"", *".!?:;\n"}:
+        if m.role is not None and char_before(
+                self.text, m.start,
+                NICKNAME_QUOTES + "\u2018'") in {"", *".!?:;\n"}:
             return m  # "Baker" may begin a sentence as a role word
         ent = self.named(m.head.text)
         if ent is None or len(ent.name_words) < 2:
@@ -360,6 +365,10 @@ class EntityTable:
             return self._it(m)
         if pron is not None and pron.person == 1 and pron.number == "sg":
             return self._author(m)
+        if pron is not None and pron.person == 2:
+            # "Q: You said ...": the person interviewed
+            return self._label_entity("A") if self._label(m) == "Q" \
+                else None
         if pron is None or pron.person != 3 or pron.gender == "n":
             return None
         plural = pron.number == "pl"
@@ -436,19 +445,27 @@ class EntityTable:
         (the most prominent named person), "SMITH:" the person so named;
         nobody for "Q:" (the interviewer). (False, None) when no label
         names anyone."""
+        label = self._label(m)
+        if label is None:
+            return False, None
+        if label == "Q":
+            return True, None
+        ent = self._label_entity(label)
+        return ent is not None, ent
+
+    def _label(self, m: Mention) -> str | None:
+        """The transcript label ("Q", "A", "SMITH") of the paragraph of *m*
+        or of the nearest labelled one before it, if any."""
         end = m.start
         for _ in range(_LABEL_BACK):
             start = self.text.rfind("\n", 0, end) + 1
             label = _LABEL.match(self.text, start)
             if label is not None and label.end() <= m.start:
-                if label.group(1) == "Q":
-                    return True, None
-                ent = self._label_entity(label.group(1))
-                return ent is not None, ent
+                return label.group(1)
             if start == 0:
                 break
             end = start - 1
-        return False, None
+        return None
 
     def _label_entity(self, label: str) -> Entity | None:
         if label == "A":
@@ -558,6 +575,34 @@ class EntityTable:
                  0 <= m.start - e.last_seen < SPEAKER_WINDOW]
         return max(found, key=lambda e: e.last_seen, default=None)
 
+    def _owned(self, m: Mention) -> Entity | None:
+        """What a possessive pronoun's phrase stands for: the owner's
+        campaign ("his campaign": "Trump campaign", ``owned_orgs.tsv``),
+        or the owner as the speaker of their own words ("His remarks", a
+        speech or belief noun cue). None when it is neither, or when the
+        pronoun finds no named owner."""
+        first = m.toks[0] if m.toks else m.head
+        lemma = m.head.lemma.casefold()
+        kind = self.lex.owned_orgs.get(lemma)
+        said = self.lex.noun_cues.get(lemma) in {"speech", "belief"}
+        if first is m.head or first.upos != "PRON" or \
+                first.text.lower() not in _BASE_FORMS or \
+                not (said or (kind and not m.plural)) or len(m.toks) != 2:
+            return None
+        owner = self._pronoun(evolve(m, toks=(first,), head=first, name=None,
+                                     role=None, more_roles=(), open_roles=(),
+                                     pronoun=first.text.lower()))
+        if owner is None or not owner.name:
+            return None
+        if said:
+            return owner
+        if not owner.person:
+            return None
+        words = [w for w in owner.name.split()
+                 if w.casefold() not in SUFFIXES]
+        return self._by_name(evolve(m, name=f"{words[-1]} {kind}",
+                                    role=None))
+
     def _last_organisation(self, m: Mention) -> Entity | None:
         """The named organisation "the company" refers back to when no
         name has the word: the most recently seen named entity within
@@ -621,6 +666,9 @@ class EntityTable:
                    default=None)
 
     def _by_noun(self, m: Mention) -> Entity:
+        owned = self._owned(m)
+        if owned is not None:
+            return owned
         head = m.head.lemma
         determiner = m.toks[0].text.lower() if m.toks else ""
         definite = determiner in DEFINITE
