@@ -152,6 +152,8 @@ class EntityTable:
             ent.last_salient = m.start
             ent.salient_count += 1
         ent.speaker = ent.speaker or speaker
+        if speaker:
+            ent.last_spoken = m.start
         return ent
 
     def refer_back(self, m: Mention) -> Entity | None:

@@ -73,6 +73,8 @@ class Entity:
     """Mentions as a subject or speaker: how prominent the entity is."""
     last_seen: int = -1
     speaker: bool = False
+    last_spoken: int = -1
+    """Start of the entity's latest mention as a claim's speaker."""
     gender: str | None = None
     """"m" or "f" once a mention shows it ("Mrs.", "chairman", "she")."""
     parties: set[str] = field(factory=set)
