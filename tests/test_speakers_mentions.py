@@ -8,7 +8,7 @@ from quotes.speakers.mentions import (
     conjuncts,
     mention_at,
     past_dateline,
-    relative_antecedent,
+    relative_antecedents,
     role_phrase,
     salient_mentions,
     split_name_role,
@@ -190,9 +190,9 @@ def test_mentions_relative_pronoun_is_its_named_antecedent() -> None:
     for conllu in (RELATIVE, LOOSE_RELATIVE):
         sent, text = _sent(conllu)
         who = _word(sent, "who")
-        assert relative_antecedent(sent, who) == _word(sent, "Ann")
+        assert relative_antecedents(sent, who)[0] == _word(sent, "Ann")
         m = mention_at(sent, who, text, LEX)
         assert (m.name, m.pronoun) == ("Ann Lee", None)
         assert m.toks == (who,)
     sent, _ = _sent(RELATIVE)
-    assert relative_antecedent(sent, _word(sent, "she")) is None
+    assert relative_antecedents(sent, _word(sent, "she")) == []

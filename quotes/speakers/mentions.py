@@ -217,8 +217,7 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     """Build the mention whose head word is *head*."""
     toks = _phrase_tokens(sent, head, lex)
     lower = head.text.lower()
-    ante = relative_antecedent(sent, head)
-    if ante is not None:
+    for ante in relative_antecedents(sent, head):
         named = mention_at(sent, ante, text, lex)
         if named.name is not None:
             # "Ann Lee, who spoke": the relative pronoun is the named
@@ -309,27 +308,33 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
 _WHO = frozenset({"who", "whom", "which", "that"})
 
 
-def relative_antecedent(sent: Sent, tok: Tok) -> Tok | None:
-    """The noun a relative pronoun stands for: the head of its relative
-    clause ("Ann Lee, who spoke"), or, when the parser did not attach
-    the clause to it, the noun right before a comma or dash ("Lee\u2014who";
-    never for "that", which may be a complementiser)."""
+def relative_antecedents(sent: Sent, tok: Tok) -> list[Tok]:
+    """The nouns a relative pronoun may stand for, likeliest first: the
+    head of its relative clause ("Ann Lee, who spoke"), then the noun
+    right before a comma or dash ("Lee\u2014who", "a rebuke from Ms. Lee,
+    who": the parser hung the clause on "rebuke"; never for "that", which
+    may be a complementiser)."""
     if tok.text.lower() not in _WHO or tok.upos != "PRON":
-        return None
+        return []
+    out = []
     for anc in sent.ancestors(tok.i):
         if anc.deprel == "acl:relcl" and anc.head >= 0:
-            ante = sent.toks[anc.head]
-            return ante if ante.upos in {"PROPN", "NOUN"} else None
+            out.append(sent.toks[anc.head])
+            break
         if anc.rel in {"ccomp", "parataxis", "root"}:
             break
     k = tok.i - 1
-    if k < 1 or tok.text.lower() == "that" or \
-            sent.toks[k].text not in {",", *_DASHES} - {"-"}:
-        return None
-    ante = sent.toks[k - 1]
-    while ante.deprel in {"flat", "compound", "fixed"} and ante.head >= 0:
-        ante = sent.toks[ante.head]
-    return ante if ante.upos in {"PROPN", "NOUN"} else None
+    if k >= 1 and tok.text.lower() != "that" and \
+            sent.toks[k].text in {",", *_DASHES} - {"-"}:
+        ante = sent.toks[k - 1]
+        while ante.head >= 0 and (
+                ante.deprel in {"flat", "compound", "fixed"} or
+                (ante.rel == "nmod" and any(
+                    c.lemma == "of" for c in sent.children(ante.i, "case")))):
+            ante = sent.toks[ante.head]  # "Sen. Ann Lee of Ohio, who"
+        if ante not in out:
+            out.append(ante)
+    return [t for t in out if t.upos in {"PROPN", "NOUN"}]
 
 
 _LEADING = frozenset({"DET", "NUM", "PUNCT", "CCONJ", "ADP"})
