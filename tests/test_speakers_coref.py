@@ -194,3 +194,21 @@ def test_coref_second_person_in_a_question_is_the_person_interviewed(
            for a in extractor.extract(text).attributions
            if a.speaker is not None}
     assert got["You"] == got["My"] == got["I"] == "Dana Whitfield"
+
+
+def test_coref_they_refers_to_the_named_people_a_conjunction_joins(
+        extractor: quotes.Extractor) -> None:
+    """ "Anna Palmer and Jake Sherman ... They said" is the pair, named as
+    both names joined with "and" in the order written; an unnamed group
+    ("Voters ... They said") stays unnamed."""
+    texts = {
+        "Anna Palmer and Jake Sherman took over the newsletter. They said "
+        "it would stay independent.": "Anna Palmer and Jake Sherman",
+        "Senators Mike Crapo and Jim Risch met the nominee on Monday. Last "
+        "week, they said the court needed more judges.":
+            "Mike Crapo and Jim Risch",
+        "Voters in Ohio cheered. They said the plan was good.": None,
+    }
+    for text, want in texts.items():
+        assert [a.speaker.name for a in extractor.extract(text).attributions
+                if a.speaker is not None] == [want]

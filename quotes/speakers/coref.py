@@ -86,6 +86,8 @@ _LABEL = re.compile(r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2})"
                     r":[ \t]")
 """A transcript's speaker label at a paragraph's start: "Q:", "A:",
 "SMITH:"."""
+_CONJ_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+"""What stands between two conjoined names: "and", a comma, ", and"."""
 _LABEL_BACK = 6
 """Paragraphs back within which a transcript label still holds."""
 
@@ -116,6 +118,10 @@ class EntityTable:
         """A learned chooser for third-person pronouns (``pronouns``);
         without it the rules of ``_pronoun`` decide."""
         self.entities: list[Entity] = []
+        self._run: tuple[int, list[Entity], bool] | None = None
+        """The named people of a conjunction being read ("Ann Lee, Bo
+        Park and ..."): where the last one ends, who they are, and whether
+        one was a subject or speaker."""
         self._referents: dict[tuple[int, int], Entity | None] = {}
         """What each pronoun resolved to: one "he" that two claims share
         ("he said, adding ...") is resolved once."""
@@ -154,7 +160,37 @@ class EntityTable:
         ent.speaker = ent.speaker or speaker
         if speaker:
             ent.last_spoken = m.start
+        self._conjoin(m, ent, salient=salient or speaker)
         return ent
+
+    def _conjoin(self, m: Mention, ent: Entity, *, salient: bool) -> None:
+        """Keep the group of named people a conjunction makes ("Ann Lee and
+        Bo Park", "A, B and C"): a plural entity "they" may refer to, as
+        prominent as its most prominent mention."""
+        if m.name is None or not ent.person or ent.plural or ent.members:
+            self._run = None
+            return
+        run = self._run
+        if run is None or _CONJ_GAP.fullmatch(self.text[run[0]:m.start]) \
+                is None or ent in run[1]:
+            self._run = (m.end, [ent], salient)
+            return
+        members = [*run[1], ent]
+        salient = salient or run[2]
+        self._run = (m.end, members, salient)
+        if "and" not in self.text[run[0]:m.start].split():
+            return  # "A, B" so far: the last member is still to come
+        group = next((e for e in self.entities if e.members == members),
+                     None)
+        if group is None:
+            group = Entity(index=len(self.entities), plural=True,
+                           members=members,
+                           name=" and ".join(e.name or "" for e in members))
+            self.entities.append(group)
+        group.last_seen = m.start
+        if salient:
+            group.last_salient = m.start
+            group.salient_count += 1
 
     def refer_back(self, m: Mention) -> Entity | None:
         """Add a definite description outside the speaker's clauses ("the
