@@ -212,3 +212,29 @@ def test_coref_they_refers_to_the_named_people_a_conjunction_joins(
     for text, want in texts.items():
         assert [a.speaker.name for a in extractor.extract(text).attributions
                 if a.speaker is not None] == [want]
+
+
+def test_coref_description_named_after_the_one_holder_of_its_role(
+        extractor: quotes.Extractor) -> None:
+    """ "The judge" known by no name takes the name of the one person the
+    text gives that role, even later ("Judge Alan Berman"); with two
+    judges named it stays unnamed."""
+    text = ("The hearing ran long. The judge said the sentence would be "
+            "light.\n\nLater, Judge Alan Berman left the courtroom.")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == ["Alan Berman"]
+    text = text.replace("Judge Alan Berman",
+                        "Judge Alan Berman and Judge Ruth Cole")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == [None]
+
+
+def test_coref_adjective_surname_after_a_first_name_anywhere(
+        extractor: quotes.Extractor) -> None:
+    """A one-word speaker the parser tags as an adjective ("Cuban said")
+    is a person's surname when the text writes it after a known first name
+    anywhere, even where no mention of the full name was resolved."""
+    text = ("A bid by Mark Cuban?\n\n\"The market will recover soon,\" Cuban said. \"I am not sure,\" Cuban added.")
+    names = [a.speaker.name for a in extractor.extract(text).attributions
+             if a.speaker is not None and a.speaker.span.text == "Cuban"]
+    assert names == ["Mark Cuban"] * 2

@@ -192,6 +192,30 @@ class EntityTable:
             group.last_salient = m.start
             group.salient_count += 1
 
+    def name_described(self) -> None:
+        """Name an unnamed person known only by definite descriptions
+        ("the judge") after the one named person the text gives that role
+        anywhere, before or after ("Judge Alan Berman"), once every
+        mention is resolved. Two such people, or none, leave it unnamed."""
+        for ent in self.entities:
+            if ent.name is not None or not ent.person or ent.plural or \
+                    not ent.roles or ent.members or not ent.mentions or \
+                    any(m.toks[0].text.casefold() not in DEFINITE
+                        for m in ent.mentions):
+                continue
+            heads = {lexical_head(r) for r in ent.roles}
+            holders = {e.name for e in self.entities
+                       if e.name and e.person and not e.plural and
+                       not e.members and len(e.name_words) >= 1 and
+                       (None in {e.gender, ent.gender} or
+                        e.gender == ent.gender) and
+                       any(heads_agree(lexical_head(r), heads,
+                                       self.lex.title_words) and
+                           any(same_rank(r, o) for o in ent.roles)
+                           for r in e.roles)}
+            if len(holders) == 1:
+                ent.name = holders.pop()
+
     def refer_back(self, m: Mention) -> Entity | None:
         """Add a definite description outside the speaker's clauses ("the
         GOP nominee" as an object) to the named person it refers back to,
@@ -207,7 +231,7 @@ class EntityTable:
         of a person named before ("Baker said" after Brian Baker, "Dean"
         after Howard Dean) is that name, not a role; so is a capitalised
         word the parser took for an adjective ("Cuban said" after Mark
-        Cuban)."""
+        Cuban, or where the text writes "Mark Cuban" anywhere)."""
         if m.name is not None or m.pronoun is not None or \
                 len(m.toks) != 1 or not m.head.text[:1].isupper() or \
                 m.plural or (m.role is None and m.head.upos != "ADJ"):
@@ -217,9 +241,17 @@ class EntityTable:
                 NICKNAME_QUOTES + "\u2018'") in {"", *".!?:;\n"}:
             return m  # "Baker" may begin a sentence as a role word
         ent = self.named(m.head.text)
-        if ent is None or len(ent.name_words) < 2:
+        if (ent is None or len(ent.name_words) < 2) and not (
+                m.role is None and self._given_name_before(m.head.text)):
             return m
         return evolve(m, name=m.head.text, role=None)
+
+    def _given_name_before(self, word: str) -> bool:
+        """The text writes *word* after a known first name anywhere ("Mark
+        Cuban" in a headline): *word* is that person's surname."""
+        return any(hit.group(1).casefold() in self.lex.first_names
+                   for hit in re.finditer(
+                       rf"\b([A-Z][a-z]+) {re.escape(word)}\b", self.text))
 
     def named(self, surname: str) -> Entity | None:
         """The most prominent person with this last name, if any."""
