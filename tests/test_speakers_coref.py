@@ -238,3 +238,19 @@ def test_coref_adjective_surname_after_a_first_name_anywhere(
     names = [a.speaker.name for a in extractor.extract(text).attributions
              if a.speaker is not None and a.speaker.span.text == "Cuban"]
     assert names == ["Mark Cuban"] * 2
+
+
+def test_coref_he_is_never_an_acronym(extractor: quotes.Extractor) -> None:
+    """ "He" after "FEMA announced" is the person seen before, or nobody:
+    an acronym names an organisation."""
+    texts = {
+        "Tom Baker spoke at the hearing on Monday. Then FEMA announced new "
+        "rules. He said the rules were too strict.": "Tom Baker",
+        "FEMA announced new rules on Monday. He said the rules were too "
+        "strict.": None,
+    }
+    for text, want in texts.items():
+        got = {a.speaker.span.text: a.speaker.name
+               for a in extractor.extract(text).attributions
+               if a.speaker is not None}
+        assert got["He"] == want

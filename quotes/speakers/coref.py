@@ -98,6 +98,14 @@ _BASE_FORMS = {"his": "he", "him": "he", "her": "she", "its": "it",
 statement", "told them")."""
 
 
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+"""A name that is an acronym ("ISIS", "F.A.A"): never "he" or "she"."""
+
+
+def _acronym(ent: Entity) -> bool:
+    return ent.name is not None and _ACRONYM.fullmatch(ent.name) is not None
+
+
 def _strip_period(name: str) -> str:
     """ "Toni Williams." -> "Toni Williams", but "Robert Smith Jr."."""
     last = name.split()[-1]
@@ -449,7 +457,7 @@ class EntityTable:
         pool = [e for e in self.entities
                 if e.plural == plural and not e.writer
                 and 0 <= e.last_seen < m.start
-                and (plural or e.person_like)
+                and (plural or (e.person_like and not _acronym(e)))
                 and e.gender in {None, gender}]
         return self.pronouns.choose(m, pool, picked, self)
 
@@ -461,7 +469,7 @@ class EntityTable:
                       if e.plural == plural and e.last_salient >= 0
                       and not e.writer
                       and e.last_salient < m.start
-                      and (plural or e.person_like)
+                      and (plural or (e.person_like and not _acronym(e)))
                       and e.gender in genders]
         if not candidates and gender is not None:
             # "... met Mayor Lydia Chen. She said": an object, if only one
