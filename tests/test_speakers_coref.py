@@ -254,3 +254,13 @@ def test_coref_he_is_never_an_acronym(extractor: quotes.Extractor) -> None:
                for a in extractor.extract(text).attributions
                if a.speaker is not None}
         assert got["He"] == want
+
+
+def test_coref_honorific_with_the_first_of_two_surnames(
+        extractor: quotes.Extractor) -> None:
+    """ "Ms. Ruiz" after "Ana Ruiz Soto" is her: with an honorific,
+    the first of two surnames names the person."""
+    text = ("\"We need help,\" said Ana Ruiz Soto, the president of the "
+            "bank. Ms. Ruiz said the bank would default.")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == ["Ana Ruiz Soto"] * 2

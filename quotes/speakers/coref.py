@@ -329,6 +329,14 @@ class EntityTable:
             if len(words) == 1 and words[0] in (have[0], have[-1]):
                 best = self._surname(m, words[0]) or ent
                 break
+            if len(words) == 1 and len(have) == 3 and words[0] == have[1] \
+                    and m.toks[0].text.casefold() in self.lex.honorifics \
+                    and ent.roles:
+                # "Ms. Ruiz" after Ana Ruiz Soto, the bank's president:
+                # the first of two surnames of a person given a role, with
+                # an honorific (not "Mr. Hale" for a show "Tom Hale Tonight")
+                best = ent
+                break
             if None not in {gender, ent.gender} and \
                     gender != ent.gender:
                 continue  # "Mr. Obama" is not "Michelle Obama"
