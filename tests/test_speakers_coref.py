@@ -161,7 +161,8 @@ def test_coref_surname_parsed_as_adjective_joins_the_full_name(
         extractor: quotes.Extractor) -> None:
     """A surname the parser tags as an adjective ("Cuban said") is the
     person named before, not a new unnamed entity."""
-    text = ("Mark Cuban went on television on Sunday. \"The market will recover soon,\" Cuban said.")
+    text = ("Mark Cuban went on television on Sunday. \"The market will "
+            "recover soon,\" Cuban said.")
     assert [a.speaker.name for a in extractor.extract(text).attributions
             if a.speaker is not None] == ["Mark Cuban"]
 
@@ -234,7 +235,8 @@ def test_coref_adjective_surname_after_a_first_name_anywhere(
     """A one-word speaker the parser tags as an adjective ("Cuban said")
     is a person's surname when the text writes it after a known first name
     anywhere, even where no mention of the full name was resolved."""
-    text = ("A bid by Mark Cuban?\n\n\"The market will recover soon,\" Cuban said. \"I am not sure,\" Cuban added.")
+    text = ("A bid by Mark Cuban?\n\n\"The market will recover soon,\" "
+            "Cuban said. \"I am not sure,\" Cuban added.")
     names = [a.speaker.name for a in extractor.extract(text).attributions
              if a.speaker is not None and a.speaker.span.text == "Cuban"]
     assert names == ["Mark Cuban"] * 2

@@ -332,9 +332,9 @@ class EntityTable:
             if len(words) == 1 and len(have) == 3 and words[0] == have[1] \
                     and m.toks[0].text.casefold() in self.lex.honorifics \
                     and ent.roles:
-                # "Ms. Ruiz" after Ana Ruiz Soto, the bank's president:
-                # the first of two surnames of a person given a role, with
-                # an honorific (not "Mr. Hale" for a show "Tom Hale Tonight")
+                # "Ms. Ruiz" after Ana Ruiz Soto, the bank's president: the
+                # first of two surnames of a person given a role, with an
+                # honorific (not "Mr. Hale" for a show "Tom Hale Tonight")
                 best = ent
                 break
             if None not in {gender, ent.gender} and \

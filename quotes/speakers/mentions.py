@@ -310,9 +310,9 @@ _WHO = frozenset({"who", "whom", "which", "that"})
 
 def relative_antecedents(sent: Sent, tok: Tok) -> list[Tok]:
     """The nouns a relative pronoun may stand for, likeliest first: the
-    head of its relative clause ("Ann Lee, who spoke"), then the noun
-    right before a comma or dash ("Lee\u2014who", "a rebuke from Ms. Lee,
-    who": the parser hung the clause on "rebuke"; never for "that", which
+    head of its relative clause ("Ann Lee, who spoke"), then the noun right
+    before a comma or dash ("Lee\u2014who", "a rebuke from Ms. Lee, who
+    said": the parser hung the clause on "rebuke"; never for "that", which
     may be a complementiser)."""
     if tok.text.lower() not in _WHO or tok.upos != "PRON":
         return []
