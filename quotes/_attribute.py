@@ -766,6 +766,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
         resolved.setdefault(m.head.start, ent)
         if d_index is not None:
             speaker_mentions[d_index] = (m, ent)
+    table.name_described()
     complete_names(table.entities, table.text, table.lex)
     kept = [d for i, d in enumerate(drafts) if i not in dropped]
     position = {id(d): k for k, d in enumerate(kept)}

@@ -52,6 +52,40 @@ def test_features_tell_candidates_apart() -> None:
     assert f_lee["breaks=1"] == 1.0
 
 
+def test_features_latest_speaker_and_person_names() -> None:
+    """The latest claim's speaker (and one quoted in the same paragraph)
+    is a feature, and so is a name that looks like a person's (a known
+    first name) or an organisation's (an acronym)."""
+    text = "Ann Lee met ISIS envoys.\n\nAnn Lee said it failed. He said no."
+    table = EntityTable(LEX, text, None)
+
+    def at(phrase: str, *, name: str | None = None,
+           pronoun: str | None = None, nth: int = 0) -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(phrase, start + 1)
+        tok = _tree.Tok(i=0, text=phrase, lemma=phrase.lower(),
+                        upos="PRON" if pronoun else "PROPN", xpos="",
+                        feats="", head=1, deprel="nsubj", start=start,
+                        end=start + len(phrase))
+        return Mention(sent=0, toks=[tok], head=tok, name=name, role=None,
+                       pronoun=pronoun, main=True)
+
+    lee = table.resolve(at("Ann Lee", name="Ann Lee"), salient=True)
+    isis = table.resolve(at("ISIS", name="ISIS"), salient=False)
+    table.resolve(at("Ann Lee", name="Ann Lee", nth=1), salient=True,
+                  speaker=True)
+    assert lee is not None and isis is not None
+    he = at("He", pronoun="he")
+    pool = [lee, isis]
+    f_lee = _pronouns.features(he, lee, pool, None, table)
+    f_isis = _pronouns.features(he, isis, pool, None, table)
+    assert f_lee["last_speaker"] == f_lee["spoke_in_paragraph"] == 1.0
+    assert f_isis["last_speaker"] == f_isis["spoke_in_paragraph"] == 0.0
+    assert (f_lee["first_name"], f_lee["acronym"]) == (1.0, 0.0)
+    assert (f_isis["first_name"], f_isis["acronym"]) == (0.0, 1.0)
+
+
 def test_model_choice_replaces_the_rules() -> None:
     """With a model the table takes the model's referent; below the
     threshold, none."""

@@ -3,6 +3,9 @@ pronouns and descriptions resolved to entities in text order."""
 
 from __future__ import annotations
 
+import pytest
+
+import quotes
 from quotes import Lexicon, _tree
 from quotes.speakers.coref import EntityTable
 from quotes.speakers.model import Mention
@@ -92,3 +95,174 @@ def test_coref_gives_role() -> None:
     table = EntityTable(LEX, "")
     assert not table.gives_role("her daughter")
     assert table.gives_role("spokeswoman for the family")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> quotes.Extractor:
+    return quotes.Extractor()
+
+
+def _first_person(extractor: quotes.Extractor, text: str) -> list[str | None]:
+    """The names given to the "I" speakers of *text*."""
+    return [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None and a.speaker.span.text == "I"]
+
+
+def test_coref_first_person_in_an_interview_transcript(
+        extractor: quotes.Extractor) -> None:
+    """In a Q&A, "I" in an answer ("A:", and the paragraphs after it) is
+    the person interviewed, the most prominent named person; "SMITH:" names
+    its paragraph's speaker."""
+    text = ("Q&A with Senator Dana Whitfield.\n\n"
+            "Senator Dana Whitfield spoke with reporters on Tuesday about "
+            "the budget.\n\nQ: What do you make of the budget?\n\n"
+            "A: I think the budget is a disaster for working families.\n\n"
+            "Q: Will you vote for it?\n\n"
+            "A: No. I believe we can do much better than this.")
+    assert _first_person(extractor, text) == ["Dana Whitfield"] * 2
+    text = ("Karen Quinlan spoke to the host on Sunday.\n\n"
+            "HOST: Good evening.\n\n"
+            "QUINLAN: Good evening.\n\n"
+            "Last year I said the plan would fail.")
+    assert _first_person(extractor, text) == ["Karen Quinlan"]
+
+
+def test_coref_first_person_of_a_named_writer(
+        extractor: quotes.Extractor) -> None:
+    """Outside quotations "I" is the writer a piece names: an excerpt's
+    credit ("From TITLE by NAME"), a closing note with a title and a party
+    note ("Rep. NAME, D-Ohio, was ..."), or a headline that opens with a
+    person's name ("NAME: Why I Left")."""
+    credit = ("The long road home.\n\nI believe the city failed its "
+              "poorest residents when it closed the clinic.\n\n"
+              "From THE LONG ROAD by Karen Quinlan. Copyright 2015 by "
+              "Karen Quinlan.")
+    note = ("Unity matters.\n\nI believe the party must listen to its "
+            "young voters.\n\nRep. Karen Quinlan, D-Ohio, was an early "
+            "backer of the bill.")
+    headline = ("Karen Quinlan: Why I Left the Party.\n\nFor twenty years "
+                "I voted for the same party. I believe it has lost its way "
+                "on taxes.")
+    for text in (credit, note, headline):
+        assert _first_person(extractor, text) == ["Karen Quinlan"]
+
+
+def test_coref_organisation_noun_refers_back_to_the_named_organisation(
+        extractor: quotes.Extractor) -> None:
+    """ "The company" / "the airline" is the organisation named last, even
+    when its name lacks the word; a date is never one."""
+    text = ("Shares of Zentrix fell on Monday after the report. The company "
+            "said it would appeal the ruling.")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == ["Zentrix"]
+
+
+def test_coref_surname_parsed_as_adjective_joins_the_full_name(
+        extractor: quotes.Extractor) -> None:
+    """A surname the parser tags as an adjective ("Cuban said") is the
+    person named before, not a new unnamed entity."""
+    text = ("Mark Cuban went on television on Sunday. \"The market will "
+            "recover soon,\" Cuban said.")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == ["Mark Cuban"]
+
+
+def test_coref_possessive_campaign_and_remarks(
+        extractor: quotes.Extractor) -> None:
+    """ "His campaign" is the owner's campaign by surname ("Trump
+    campaign"); "His remarks" (a speech noun) is the owner himself."""
+    texts = {
+        "Donald J. Trump visited Ohio. His campaign said he would win the "
+        "state.": "Trump campaign",
+        "Governor Tom Baker spoke in Ohio on Monday. His remarks suggested "
+        "that the budget would pass.": "Tom Baker",
+    }
+    for text, want in texts.items():
+        assert [a.speaker.name for a in extractor.extract(text).attributions
+                if a.speaker is not None] == [want]
+
+
+def test_coref_second_person_in_a_question_is_the_person_interviewed(
+        extractor: quotes.Extractor) -> None:
+    """ "Q: You said ..." is the person interviewed, and so is "My" in an
+    answer."""
+    text = ("Q&A with Senator Dana Whitfield.\n\nSenator Dana Whitfield "
+            "spoke with reporters on Tuesday about the budget.\n\n"
+            "Q: You said yesterday that the budget is a disaster. Why?\n\n"
+            "A: My view is that it hurts families. I think we can do "
+            "better.")
+    got = {a.speaker.span.text: a.speaker.name
+           for a in extractor.extract(text).attributions
+           if a.speaker is not None}
+    assert got["You"] == got["My"] == got["I"] == "Dana Whitfield"
+
+
+def test_coref_they_refers_to_the_named_people_a_conjunction_joins(
+        extractor: quotes.Extractor) -> None:
+    """ "Anna Palmer and Jake Sherman ... They said" is the pair, named as
+    both names joined with "and" in the order written; an unnamed group
+    ("Voters ... They said") stays unnamed."""
+    texts = {
+        "Anna Palmer and Jake Sherman took over the newsletter. They said "
+        "it would stay independent.": "Anna Palmer and Jake Sherman",
+        "Senators Mike Crapo and Jim Risch met the nominee on Monday. Last "
+        "week, they said the court needed more judges.":
+            "Mike Crapo and Jim Risch",
+        "Voters in Ohio cheered. They said the plan was good.": None,
+    }
+    for text, want in texts.items():
+        assert [a.speaker.name for a in extractor.extract(text).attributions
+                if a.speaker is not None] == [want]
+
+
+def test_coref_description_named_after_the_one_holder_of_its_role(
+        extractor: quotes.Extractor) -> None:
+    """ "The judge" known by no name takes the name of the one person the
+    text gives that role, even later ("Judge Alan Berman"); with two
+    judges named it stays unnamed."""
+    text = ("The hearing ran long. The judge said the sentence would be "
+            "light.\n\nLater, Judge Alan Berman left the courtroom.")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == ["Alan Berman"]
+    text = text.replace("Judge Alan Berman",
+                        "Judge Alan Berman and Judge Ruth Cole")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == [None]
+
+
+def test_coref_adjective_surname_after_a_first_name_anywhere(
+        extractor: quotes.Extractor) -> None:
+    """A one-word speaker the parser tags as an adjective ("Cuban said")
+    is a person's surname when the text writes it after a known first name
+    anywhere, even where no mention of the full name was resolved."""
+    text = ("A bid by Mark Cuban?\n\n\"The market will recover soon,\" "
+            "Cuban said. \"I am not sure,\" Cuban added.")
+    names = [a.speaker.name for a in extractor.extract(text).attributions
+             if a.speaker is not None and a.speaker.span.text == "Cuban"]
+    assert names == ["Mark Cuban"] * 2
+
+
+def test_coref_he_is_never_an_acronym(extractor: quotes.Extractor) -> None:
+    """ "He" after "FEMA announced" is the person seen before, or nobody:
+    an acronym names an organisation."""
+    texts = {
+        "Tom Baker spoke at the hearing on Monday. Then FEMA announced new "
+        "rules. He said the rules were too strict.": "Tom Baker",
+        "FEMA announced new rules on Monday. He said the rules were too "
+        "strict.": None,
+    }
+    for text, want in texts.items():
+        got = {a.speaker.span.text: a.speaker.name
+               for a in extractor.extract(text).attributions
+               if a.speaker is not None}
+        assert got["He"] == want
+
+
+def test_coref_honorific_with_the_first_of_two_surnames(
+        extractor: quotes.Extractor) -> None:
+    """ "Ms. Ruiz" after "Ana Ruiz Soto" is her: with an honorific,
+    the first of two surnames names the person."""
+    text = ("\"We need help,\" said Ana Ruiz Soto, the president of the "
+            "bank. Ms. Ruiz said the bank would default.")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == ["Ana Ruiz Soto"] * 2

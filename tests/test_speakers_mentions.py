@@ -8,6 +8,7 @@ from quotes.speakers.mentions import (
     conjuncts,
     mention_at,
     past_dateline,
+    relative_antecedents,
     role_phrase,
     salient_mentions,
     split_name_role,
@@ -147,3 +148,51 @@ def test_mentions_conjuncts() -> None:
     m = mention_at(sent, _word(sent, "Obama"), text, LEX)
     assert [[t.text for t in run] for run in conjuncts(sent, m, LEX)] == \
         [["Clinton"]]
+
+
+RELATIVE = """\
+# text = The prize went to Ann Lee, who said she was thrilled.
+1	The	the	DET	DT	_	2	det	_	_
+2	prize	prize	NOUN	NN	_	3	nsubj	_	_
+3	went	go	VERB	VBD	_	0	root	_	_
+4	to	to	ADP	IN	_	5	case	_	_
+5	Ann	Ann	PROPN	NNP	_	3	obl	_	_
+6	Lee	Lee	PROPN	NNP	_	5	flat	_	SpaceAfter=No
+7	,	,	PUNCT	,	_	9	punct	_	_
+8	who	who	PRON	WP	PronType=Rel	9	nsubj	_	_
+9	said	say	VERB	VBD	_	5	acl:relcl	_	_
+10	she	she	PRON	PRP	_	12	nsubj	_	_
+11	was	be	AUX	VBD	_	12	cop	_	_
+12	thrilled	thrilled	ADJ	JJ	_	9	ccomp	_	SpaceAfter=No
+13	.	.	PUNCT	.	_	3	punct	_	_
+"""
+
+LOOSE_RELATIVE = """\
+# text = Ann Lee, who chairs the board, said no.
+1	Ann	Ann	PROPN	NNP	_	8	nsubj	_	_
+2	Lee	Lee	PROPN	NNP	_	1	flat	_	SpaceAfter=No
+3	,	,	PUNCT	,	_	4	punct	_	_
+4	who	who	PRON	WP	PronType=Rel	5	nsubj	_	_
+5	chairs	chair	VERB	VBZ	_	8	parataxis	_	_
+6	the	the	DET	DT	_	7	det	_	_
+7	board	board	NOUN	NN	_	5	obj	_	SpaceAfter=No
+8	,	,	PUNCT	,	_	9	punct	_	_
+9	said	say	VERB	VBD	_	0	root	_	_
+10	no	no	INTJ	UH	_	9	obj	_	SpaceAfter=No
+11	.	.	PUNCT	.	_	9	punct	_	_
+"""
+
+
+def test_mentions_relative_pronoun_is_its_named_antecedent() -> None:
+    """A speaker "who" is the named head of its relative clause ("Ann Lee,
+    who said"), or the name before the comma when the parser did not
+    attach the clause; the mention stays the word "who"."""
+    for conllu in (RELATIVE, LOOSE_RELATIVE):
+        sent, text = _sent(conllu)
+        who = _word(sent, "who")
+        assert relative_antecedents(sent, who)[0] == _word(sent, "Ann")
+        m = mention_at(sent, who, text, LEX)
+        assert (m.name, m.pronoun) == ("Ann Lee", None)
+        assert m.toks == (who,)
+    sent, _ = _sent(RELATIVE)
+    assert relative_antecedents(sent, _word(sent, "she")) == []

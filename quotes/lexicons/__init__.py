@@ -21,10 +21,11 @@ _FILES = ("reporting_verbs.tsv", "cue_phrases.tsv", "role_nouns.txt",
           "honorifics.txt", "pronouns.tsv", "non_speakers.txt",
           "genders.tsv", "titles.txt", "org_words.txt", "first_names.tsv",
           "publications.txt", "no_role_nouns.txt", "title_words.tsv",
-          "epithets.txt")
+          "epithets.txt", "org_nouns.txt", "owned_orgs.tsv")
 _OPTIONAL = frozenset({"titles.txt", "org_words.txt", "first_names.tsv",
                        "publications.txt", "no_role_nouns.txt",
-                       "title_words.tsv", "epithets.txt"})
+                       "title_words.tsv", "epithets.txt", "org_nouns.txt",
+                       "owned_orgs.tsv"})
 """Files added after the first release: a custom directory without them
 uses the bundled ones."""
 
@@ -88,6 +89,12 @@ class Lexicon:
     """Titles before a name ("sen.", "lt."): role, never name."""
     org_words: frozenset[str] = field(converter=_words, factory=frozenset)
     """Last words of organisation names ("foundation", "hotel")."""
+    org_nouns: frozenset[str] = field(converter=_words, factory=frozenset)
+    """Nouns for a kind of organisation ("company", "airline"): "the
+    company" refers back to the organisation last named."""
+    owned_orgs: dict[str, str] = field(converter=_mapping, factory=dict)
+    """Noun after a possessive pronoun -> the word of the organisation's
+    name ("his campaign" of Trump: "Trump campaign")."""
     first_names: dict[str, str] = field(converter=_mapping, factory=dict)
     """Common first name -> "m" or "f"."""
     publications: frozenset[str] = field(converter=_words,
@@ -143,6 +150,8 @@ class Lexicon:
             genders=_freeze_map(rows("genders.tsv", 2)),
             titles={r[0] for r in rows("titles.txt", 1)},
             org_words={r[0] for r in rows("org_words.txt", 1)},
+            org_nouns={r[0] for r in rows("org_nouns.txt", 1)},
+            owned_orgs=_freeze_map(rows("owned_orgs.tsv", 2)),
             first_names=_freeze_map(rows("first_names.tsv", 2)),
             publications={r[0] for r in rows("publications.txt", 1)},
             no_role_nouns={r[0] for r in rows("no_role_nouns.txt", 1)},

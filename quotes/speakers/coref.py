@@ -9,7 +9,10 @@ person (or the learned ``pronouns`` model picks); "they" the most recent
 group; "the spokesman" the entity holding that role; "the Republican
 nominee" a named person it fits (party ties, gender, not its own clause's
 subject); "Officials" an earlier "Ukrainian officials"; a name right after
-a lede description ("A former chairman says") names it; "I" the writer.
+a lede description ("A former chairman says") names it; "I" the writer
+(a signature, a closing note, a by-line or an excerpt's credit, a
+headline that opens with a name) or a transcript's labelled speaker ("A:"
+the person interviewed, "SMITH:"); "who" its antecedent (``mentions``).
 Imports ``words`` and ``model`` of the speaker stages; the canonical names
 are ``names``' job, the roles ``roles``'.
 """
@@ -64,14 +67,52 @@ def _modifiers(m: Mention) -> set[str]:
 _NAME = r"[A-Z][a-z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}"
 _SIGNATURE = re.compile(rf"\n\n({_NAME})\.?[ \t]*(?=\n|$)")
 """A paragraph that is only a name: the signature closing a letter."""
-_BIO = re.compile(rf"\n\n({_NAME}) is (?:an? |the )?([^\n]+?)"
+_BIO = re.compile(rf"\n\n(?:[A-Z][a-z]{{1,4}}\. )?({_NAME})"
+                  r"(?:, [DRI]-[A-Z][\w.]*,)? (?:is|was) (?:an? |the )?"
+                  r"([^\n]+?)"
                   r"(?:,? (?:which|who)\b|\.?[ \t]*$)")
-"""A closing paragraph about the writer: "Ann Lee is a professor at X."."""
+"""A closing paragraph about the writer: "Ann Lee is a professor at X.",
+"Rep. Ann Lee, D-Ohio, was an early backer of the bill."."""
+
+_BYLINE = re.compile(rf"(?:^|\n)(?:By|BYLINE:) ({_NAME})[ \t]*(?=\n|$)")
+"""A by-line paragraph: "By Ann Lee"."""
+_CREDIT = re.compile(r"\n(?:From|Excerpted from|Adapted from) "
+                     rf"[^\n]{{1,200}}? by ({_NAME})"
+                     r"(?=[,;]|\.?[ \t]*(?:\n|$|Copyright))")
+"""An excerpt's credit: "From THE LONG ROAD by Ann Lee. Copyright ..."."""
+_HEADLINE_NAME = re.compile(rf"({_NAME}):[ \t]")
+"""A headline that opens with a person's name: "Ann Lee: Why I Left"."""
+_LABEL = re.compile(r"([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,2})"
+                    r":[ \t]")
+"""A transcript's speaker label at a paragraph's start: "Q:", "A:",
+"SMITH:"."""
+_CONJ_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+"""What stands between two conjoined names: "and", a comma, ", and"."""
+_LABEL_BACK = 6
+"""Paragraphs back within which a transcript label still holds."""
 
 _BASE_FORMS = {"his": "he", "him": "he", "her": "she", "its": "it",
-               "their": "they", "them": "they"}
+               "their": "they", "them": "they", "my": "i", "me": "i",
+               "your": "you"}
 """Object and possessive pronouns, resolved as their subject forms ("his
 statement", "told them")."""
+
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+"""A name that is an acronym ("ISIS", "F.A.A"): never "he" or "she"."""
+
+
+def _acronym(ent: Entity) -> bool:
+    return ent.name is not None and _ACRONYM.fullmatch(ent.name) is not None
+
+
+def _strip_period(name: str) -> str:
+    """ "Toni Williams." -> "Toni Williams", but "Robert Smith Jr."."""
+    last = name.split()[-1]
+    if last.endswith(".") and last.casefold() not in SUFFIXES and \
+            len(last) > 2:
+        return name[:-1]
+    return name
 
 
 class EntityTable:
@@ -85,6 +126,10 @@ class EntityTable:
         """A learned chooser for third-person pronouns (``pronouns``);
         without it the rules of ``_pronoun`` decide."""
         self.entities: list[Entity] = []
+        self._run: tuple[int, list[Entity], bool] | None = None
+        """The named people of a conjunction being read ("Ann Lee, Bo
+        Park and ..."): where the last one ends, who they are, and whether
+        one was a subject or speaker."""
         self._referents: dict[tuple[int, int], Entity | None] = {}
         """What each pronoun resolved to: one "he" that two claims share
         ("he said, adding ...") is resolved once."""
@@ -121,7 +166,63 @@ class EntityTable:
             ent.last_salient = m.start
             ent.salient_count += 1
         ent.speaker = ent.speaker or speaker
+        if speaker:
+            ent.last_spoken = m.start
+        self._conjoin(m, ent, salient=salient or speaker)
         return ent
+
+    def _conjoin(self, m: Mention, ent: Entity, *, salient: bool) -> None:
+        """Keep the group of named people a conjunction makes ("Ann Lee and
+        Bo Park", "A, B and C"): a plural entity "they" may refer to, as
+        prominent as its most prominent mention."""
+        if m.name is None or not ent.person or ent.plural or ent.members:
+            self._run = None
+            return
+        run = self._run
+        if run is None or _CONJ_GAP.fullmatch(self.text[run[0]:m.start]) \
+                is None or ent in run[1]:
+            self._run = (m.end, [ent], salient)
+            return
+        members = [*run[1], ent]
+        salient = salient or run[2]
+        self._run = (m.end, members, salient)
+        if "and" not in self.text[run[0]:m.start].split():
+            return  # "A, B" so far: the last member is still to come
+        group = next((e for e in self.entities if e.members == members),
+                     None)
+        if group is None:
+            group = Entity(index=len(self.entities), plural=True,
+                           members=members,
+                           name=" and ".join(e.name or "" for e in members))
+            self.entities.append(group)
+        group.last_seen = m.start
+        if salient:
+            group.last_salient = m.start
+            group.salient_count += 1
+
+    def name_described(self) -> None:
+        """Name an unnamed person known only by definite descriptions
+        ("the judge") after the one named person the text gives that role
+        anywhere, before or after ("Judge Alan Berman"), once every
+        mention is resolved. Two such people, or none, leave it unnamed."""
+        for ent in self.entities:
+            if ent.name is not None or not ent.person or ent.plural or \
+                    not ent.roles or ent.members or not ent.mentions or \
+                    any(m.toks[0].text.casefold() not in DEFINITE
+                        for m in ent.mentions):
+                continue
+            heads = {lexical_head(r) for r in ent.roles}
+            holders = {e.name for e in self.entities
+                       if e.name and e.person and not e.plural and
+                       not e.members and len(e.name_words) >= 1 and
+                       (None in {e.gender, ent.gender} or
+                        e.gender == ent.gender) and
+                       any(heads_agree(lexical_head(r), heads,
+                                       self.lex.title_words) and
+                           any(same_rank(r, o) for o in ent.roles)
+                           for r in e.roles)}
+            if len(holders) == 1:
+                ent.name = holders.pop()
 
     def refer_back(self, m: Mention) -> Entity | None:
         """Add a definite description outside the speaker's clauses ("the
@@ -136,17 +237,29 @@ class EntityTable:
     def _surname_not_role(self, m: Mention) -> Mention:
         """A capitalised role word inside a sentence that is the surname
         of a person named before ("Baker said" after Brian Baker, "Dean"
-        after Howard Dean) is that name, not a role."""
-        if m.name is not None or m.role is None or len(m.toks) != 1 or \
-                not m.head.text[:1].isupper() or m.plural:
+        after Howard Dean) is that name, not a role; so is a capitalised
+        word the parser took for an adjective ("Cuban said" after Mark
+        Cuban, or where the text writes "Mark Cuban" anywhere)."""
+        if m.name is not None or m.pronoun is not None or \
+                len(m.toks) != 1 or not m.head.text[:1].isupper() or \
+                m.plural or (m.role is None and m.head.upos != "ADJ"):
             return m
-        if char_before(self.text, m.start,
-                       NICKNAME_QUOTES + "\u2018'") in {"", *".!?:;\n"}:
+        if m.role is not None and char_before(
+                self.text, m.start,
+                NICKNAME_QUOTES + "\u2018'") in {"", *".!?:;\n"}:
             return m  # "Baker" may begin a sentence as a role word
         ent = self.named(m.head.text)
-        if ent is None or len(ent.name_words) < 2:
+        if (ent is None or len(ent.name_words) < 2) and not (
+                m.role is None and self._given_name_before(m.head.text)):
             return m
         return evolve(m, name=m.head.text, role=None)
+
+    def _given_name_before(self, word: str) -> bool:
+        """The text writes *word* after a known first name anywhere ("Mark
+        Cuban" in a headline): *word* is that person's surname."""
+        return any(hit.group(1).casefold() in self.lex.first_names
+                   for hit in re.finditer(
+                       rf"\b([A-Z][a-z]+) {re.escape(word)}\b", self.text))
 
     def named(self, surname: str) -> Entity | None:
         """The most prominent person with this last name, if any."""
@@ -215,6 +328,14 @@ class EntityTable:
                 continue  # "Trump" never joins "Trump Foundation"
             if len(words) == 1 and words[0] in (have[0], have[-1]):
                 best = self._surname(m, words[0]) or ent
+                break
+            if len(words) == 1 and len(have) == 3 and words[0] == have[1] \
+                    and m.toks[0].text.casefold() in self.lex.honorifics \
+                    and ent.roles:
+                # "Ms. Ruiz" after Ana Ruiz Soto, the bank's president: the
+                # first of two surnames of a person given a role, with an
+                # honorific (not "Mr. Hale" for a show "Tom Hale Tonight")
+                best = ent
                 break
             if None not in {gender, ent.gender} and \
                     gender != ent.gender:
@@ -330,6 +451,10 @@ class EntityTable:
             return self._it(m)
         if pron is not None and pron.person == 1 and pron.number == "sg":
             return self._author(m)
+        if pron is not None and pron.person == 2:
+            # "Q: You said ...": the person interviewed
+            return self._label_entity("A") if self._label(m) == "Q" \
+                else None
         if pron is None or pron.person != 3 or pron.gender == "n":
             return None
         plural = pron.number == "pl"
@@ -340,7 +465,7 @@ class EntityTable:
         pool = [e for e in self.entities
                 if e.plural == plural and not e.writer
                 and 0 <= e.last_seen < m.start
-                and (plural or e.person_like)
+                and (plural or (e.person_like and not _acronym(e)))
                 and e.gender in {None, gender}]
         return self.pronouns.choose(m, pool, picked, self)
 
@@ -352,7 +477,7 @@ class EntityTable:
                       if e.plural == plural and e.last_salient >= 0
                       and not e.writer
                       and e.last_salient < m.start
-                      and (plural or e.person_like)
+                      and (plural or (e.person_like and not _acronym(e)))
                       and e.gender in genders]
         if not candidates and gender is not None:
             # "... met Mayor Lydia Chen. She said": an object, if only one
@@ -387,17 +512,82 @@ class EntityTable:
         named in a closing note ("Ann Lee is a professor at ...")."""
         sig = _SIGNATURE.search(self.text, m.end)
         if sig is not None:  # "Toni Williams." but "Robert Smith Jr."
-            name = sig.group(1)
-            last = name.split()[-1]
-            if last.endswith(".") and last.casefold() not in SUFFIXES and \
-                    len(last) > 2:
-                name = name[:-1]
-            return self._writer(name, None)
+            return self._writer(_strip_period(sig.group(1)), None)
         last = self.text.rfind("\n\n")
         bio = _BIO.match(self.text, last) if last >= m.end else None
         if bio is not None:
             return self._writer(bio.group(1), bio.group(2))
+        labelled, ent = self._labelled(m)
+        if labelled:
+            return ent
+        credit = _BYLINE.search(self.text) or _CREDIT.search(self.text)
+        if credit is not None:
+            return self._writer(_strip_period(credit.group(1)), None)
+        return self._headline_person()
+
+    def _labelled(self, m: Mention) -> tuple[bool, Entity | None]:
+        """The speaker a transcript labels for the paragraph of *m* (or
+        the nearest labelled one before it): "A:" the person interviewed
+        (the most prominent named person), "SMITH:" the person so named;
+        nobody for "Q:" (the interviewer). (False, None) when no label
+        names anyone."""
+        label = self._label(m)
+        if label is None:
+            return False, None
+        if label == "Q":
+            return True, None
+        ent = self._label_entity(label)
+        return ent is not None, ent
+
+    def _label(self, m: Mention) -> str | None:
+        """The transcript label ("Q", "A", "SMITH") of the paragraph of *m*
+        or of the nearest labelled one before it, if any."""
+        end = m.start
+        for _ in range(_LABEL_BACK):
+            start = self.text.rfind("\n", 0, end) + 1
+            label = _LABEL.match(self.text, start)
+            if label is not None and label.end() <= m.start:
+                return label.group(1)
+            if start == 0:
+                break
+            end = start - 1
         return None
+
+    def _label_entity(self, label: str) -> Entity | None:
+        if label == "A":
+            if not re.search(r"(?:^|\n)Q:[ \t]", self.text):
+                return None
+            people = [e for e in self.entities
+                      if e.person and e.name and not e.writer and
+                      not e.plural and len(e.name_words) >= 2]
+            return max(people, key=lambda e: e.salient_count, default=None)
+        words = label.split()
+        if len(words) == 1:
+            return self.named(label)
+        if words[0].casefold() in self.lex.first_names:
+            return self._person(label)
+        return None
+
+    def _headline_person(self) -> Entity | None:
+        """ "Ann Lee: Why I Left": the person a headline opens with."""
+        head = _HEADLINE_NAME.match(self.text)
+        if head is None or "\n" in head.group(1):
+            return None
+        name = head.group(1)
+        if name.split()[0].casefold() not in self.lex.first_names:
+            return None
+        return self._person(name)
+
+    def _person(self, name: str) -> Entity:
+        """The person entity so named, made if new (not the writer)."""
+        words = name_words(name)
+        ent = next((e for e in self.entities if e.person and (
+            e.name_words == words or same_person(e.name_words, words))),
+            None)
+        if ent is None:
+            ent = Entity(index=len(self.entities), name=name)
+            self.entities.append(ent)
+        return ent
 
     def _writer(self, name: str, role: str | None) -> Entity:
         words = name_words(name)
@@ -471,6 +661,48 @@ class EntityTable:
                  0 <= m.start - e.last_seen < SPEAKER_WINDOW]
         return max(found, key=lambda e: e.last_seen, default=None)
 
+    def _owned(self, m: Mention) -> Entity | None:
+        """What a possessive pronoun's phrase stands for: the owner's
+        campaign ("his campaign": "Trump campaign", ``owned_orgs.tsv``),
+        or the owner as the speaker of their own words ("His remarks", a
+        speech or belief noun cue). None when it is neither, or when the
+        pronoun finds no named owner."""
+        first = m.toks[0] if m.toks else m.head
+        lemma = m.head.lemma.casefold()
+        kind = self.lex.owned_orgs.get(lemma)
+        said = self.lex.noun_cues.get(lemma) in {"speech", "belief"}
+        if first is m.head or first.upos != "PRON" or \
+                first.text.lower() not in _BASE_FORMS or \
+                not (said or (kind and not m.plural)) or len(m.toks) != 2:
+            return None
+        owner = self._pronoun(evolve(m, toks=(first,), head=first, name=None,
+                                     role=None, more_roles=(), open_roles=(),
+                                     pronoun=first.text.lower()))
+        if owner is None or not owner.name:
+            return None
+        if said:
+            return owner
+        if not owner.person:
+            return None
+        words = [w for w in owner.name.split()
+                 if w.casefold() not in SUFFIXES]
+        return self._by_name(evolve(m, name=f"{words[-1]} {kind}",
+                                    role=None))
+
+    def _last_organisation(self, m: Mention) -> Entity | None:
+        """The named organisation "the company" refers back to when no
+        name has the word: the most recently seen named entity within
+        ``SPEAKER_WINDOW`` that shows no sign of a person (no gender, role,
+        description or first name)."""
+        found = [e for e in self.entities
+                 if e.name and not e.plural and not e.writer and
+                 e.gender is None and not e.roles and not e.descriptions and
+                 not (e.name_words[:1] and
+                      e.name_words[0] in self.lex.first_names) and
+                 not set(e.name_words) & self.lex.non_speakers and
+                 0 <= m.start - e.last_seen < SPEAKER_WINDOW]
+        return max(found, key=lambda e: e.last_seen, default=None)
+
     def _described(self, m: Mention) -> Entity | None:
         """The named person a definite description refers back to.
 
@@ -520,6 +752,9 @@ class EntityTable:
                    default=None)
 
     def _by_noun(self, m: Mention) -> Entity:
+        owned = self._owned(m)
+        if owned is not None:
+            return owned
         head = m.head.lemma
         determiner = m.toks[0].text.lower() if m.toks else ""
         definite = determiner in DEFINITE
@@ -544,6 +779,11 @@ class EntityTable:
                 head.casefold() in self.lex.org_words:
             found = self._organisation(m)
             if found is not None:  # "the commission"
+                return found
+        if definite and not m.plural and not _modifiers(m) and \
+                head.casefold() in self.lex.org_nouns:
+            found = self._last_organisation(m)
+            if found is not None:  # "Zentrix ... the company said"
                 return found
         toks = list(m.toks)
         while toks and toks[0].upos == "DET":

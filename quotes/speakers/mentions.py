@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from attrs import evolve
+
 from quotes._tree import Doc, Sent, Tok, bracket_opening, is_punct
 from quotes.lexicons import Lexicon
 from quotes.speakers.model import Mention
@@ -232,6 +234,12 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     """Build the mention whose head word is *head*."""
     toks = _phrase_tokens(sent, head, lex)
     lower = head.text.lower()
+    for ante in relative_antecedents(sent, head):
+        named = mention_at(sent, ante, text, lex)
+        if named.name is not None:
+            # "Ann Lee, who spoke": the relative pronoun is the named
+            # antecedent (the mention stays the word "who")
+            return evolve(named, toks=(head,), main=_main_subject(sent, head))
     if head.upos == "PRON" or lower in lex.pronouns:
         pron = lower if lower in lex.pronouns else None
         plural = bool(pron and lex.pronouns[pron].number == "pl")
@@ -316,6 +324,38 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                                           comma=comma),
                    plural=plural, main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
+
+
+_WHO = frozenset({"who", "whom", "which", "that"})
+
+
+def relative_antecedents(sent: Sent, tok: Tok) -> list[Tok]:
+    """The nouns a relative pronoun may stand for, likeliest first: the
+    head of its relative clause ("Ann Lee, who spoke"), then the noun right
+    before a comma or dash ("Lee\u2014who", "a rebuke from Ms. Lee, who
+    said": the parser hung the clause on "rebuke"; never for "that", which
+    may be a complementiser)."""
+    if tok.text.lower() not in _WHO or tok.upos != "PRON":
+        return []
+    out = []
+    for anc in sent.ancestors(tok.i):
+        if anc.deprel == "acl:relcl" and anc.head >= 0:
+            out.append(sent.toks[anc.head])
+            break
+        if anc.rel in {"ccomp", "parataxis", "root"}:
+            break
+    k = tok.i - 1
+    if k >= 1 and tok.text.lower() != "that" and \
+            sent.toks[k].text in {",", *_DASHES} - {"-"}:
+        ante = sent.toks[k - 1]
+        while ante.head >= 0 and (
+                ante.deprel in {"flat", "compound", "fixed"} or
+                (ante.rel == "nmod" and any(
+                    c.lemma == "of" for c in sent.children(ante.i, "case")))):
+            ante = sent.toks[ante.head]  # "Sen. Ann Lee of Ohio, who"
+        if ante not in out:
+            out.append(ante)
+    return [t for t in out if t.upos in {"PROPN", "NOUN"}]
 
 
 _LEADING = frozenset({"DET", "NUM", "PUNCT", "CCONJ", "ADP"})

@@ -73,6 +73,8 @@ class Entity:
     """Mentions as a subject or speaker: how prominent the entity is."""
     last_seen: int = -1
     speaker: bool = False
+    last_spoken: int = -1
+    """Start of the entity's latest mention as a claim's speaker."""
     gender: str | None = None
     """"m" or "f" once a mention shows it ("Mrs.", "chairman", "she")."""
     parties: set[str] = field(factory=set)
@@ -81,6 +83,9 @@ class Entity:
     """A title that begins with "The" ("The New York Times")."""
     writer: bool = False
     """The writer of the text, whom "I" names (never "he", "she", "it")."""
+    members: list[Entity] = field(factory=list)
+    """The named people of a group the text conjoins ("Ann Lee and Bo
+    Park"), whom "they" may refer to; empty for anyone else."""
 
     @property
     def person_like(self) -> bool:
@@ -91,12 +96,18 @@ class Entity:
 
     @property
     def name_words(self) -> list[str]:
-        """The canonical name's words, case-folded, without suffixes."""
-        return name_words(self.name)
+        """The canonical name's words, case-folded, without suffixes (none
+        for a group: no surname joins it)."""
+        return [] if self.members else name_words(self.name)
 
     @property
     def full_name(self) -> str | None:
-        """The name as the speaker's name: "The" kept in a title."""
+        """The name as the speaker's name: "The" kept in a title; a group's
+        members' names joined ("A and B", "A, B and C")."""
+        if self.members:
+            names = [m.full_name or "" for m in self.members]
+            return names[0] if len(names) == 1 else \
+                ", ".join(names[:-1]) + " and " + names[-1]
         return f"The {self.name}" if self.titled and self.name else self.name
 
     @property

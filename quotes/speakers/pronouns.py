@@ -6,7 +6,8 @@ and gender fit, with the rules' own referent
 (``quotes/model/pronouns.json``, trained by ``training/pronouns.py`` on
 hand-annotated PolNeAR speakers) scores each from its features (how
 recently and how prominently it was seen, whether it was quoted, whether
-it is the previous sentence's subject, the rules' pick) and the best one
+it is the previous sentence's subject or the latest claim's speaker,
+whether its name looks like a person's, the rules' pick) and the best one
 above the threshold is the referent. Without the model (rules only) the
 rules decide. Imports ``model`` of the speaker stages (``coref`` for
 types only: the table passes itself in).
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +31,10 @@ if TYPE_CHECKING:
     from quotes.speakers.coref import EntityTable
 
 MODEL_FILE = "pronouns.json"
+
+_ACRONYM = re.compile(r"[A-Z][A-Z.&]+")
+"""A name that is an acronym ("ISIS", "U.S."): an organisation or a
+place, not "he" or "she"."""
 
 
 def _bucket(value: float, edges: Sequence[float]) -> int:
@@ -48,6 +54,10 @@ def features(m: Mention, ent: Entity, pool: Sequence[Entity],
     genders = [e.gender for e in pool]
     salient_gap = m.start - ent.last_salient if ent.last_salient >= 0 \
         else 10 * SPEAKER_WINDOW
+    spoken = [e.last_spoken for e in pool if e.last_spoken < m.start]
+    last_speaker = 0 <= ent.last_spoken < m.start and \
+        ent.last_spoken == max(spoken, default=-1)
+    words = ent.name_words
     return {
         "bias": 1.0,
         "rules_pick": float(ent is picked),
@@ -75,6 +85,13 @@ def features(m: Mention, ent: Entity, pool: Sequence[Entity],
         "related": float(table._related(ent)),
         "main": float(m.main),
         "pool": min(len(pool), 6) / 6,
+        "last_speaker": float(last_speaker),
+        "spoke_in_paragraph": float(
+            0 <= ent.last_spoken < m.start and
+            "\n" not in table.text[ent.last_spoken:m.start]),
+        "first_name": float(bool(words) and
+                            words[0] in table.lex.first_names),
+        "acronym": float(_ACRONYM.fullmatch(ent.name or "") is not None),
     }
 
 
