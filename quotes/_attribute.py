@@ -744,9 +744,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
                 draft.pieces = [(a, min(b, m.start))
                                 for a, b in draft.pieces if a < m.start]
         elif (draft.kind != Kind.DIRECT or draft.learned) and \
-                draft.continues is None and \
-                not _said_without_speaker(draft, drafts):
-            # (a tagged title is nobody's claim)
+                draft.continues is None:  # a tagged title is nobody's claim
             log.debug("cue at %d dropped: no speaker", draft.start)
             dropped.add(d_index)
     for m, salient in salient_mentions(doc, lex, {e[2][1].head.start
@@ -781,29 +779,6 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
                         if i not in dropped}
     return _freeze(doc, kept, speaker_mentions, partners, table, regions,
                    doc_id, roles)
-
-
-_UNSPOKEN_CLASSES = frozenset({"speech", "statement"})
-"""Cue classes whose clause is a claim even where no speaker is found."""
-
-
-def _said_without_speaker(draft: _Draft, drafts: list[_Draft]) -> bool:
-    """A rule's verb of saying with a clause, whose speaker the parse lost.
-
-    "Mr. Ruiz, whose bid was widely seen as doomed, said that he would stay
-    in the race": a parse that hangs the subject on the relative clause
-    leaves "said" with no subject, but what follows it is still a claim
-    (kept, with no speaker, at low confidence). Not a tagger's proposal,
-    not a noun cue ("in a statement"), and not a claim that another cue
-    already reports with the same words.
-    """
-    cue = draft.cue
-    if draft.learned or cue is None or cue.cls not in _UNSPOKEN_CLASSES or \
-            cue.toks[0].upos != "VERB":
-        return False
-    return not any(o is not draft and (o.start, o.end) == (draft.start,
-                                                           draft.end)
-                   for o in drafts)
 
 
 def _joint_name(names: list[str]) -> str:
