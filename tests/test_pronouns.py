@@ -143,6 +143,10 @@ def test_bundled_model_knows_the_features() -> None:
      "next.\n\n\"We will rebuild the bridge,\" she said.", "Ana Ruiz"),
     ("Chen Wei, the plant manager, met workers on Monday. He said the line "
      "would restart in May.", "Chen Wei"),
+    ("Dr. Ana Pell published the first estimate in March.\n\nThe "
+     "study's author, Kenji Mori, a health economist at Lakeshore "
+     "University, stood by the numbers. \"We checked every clinic "
+     'twice," he said.', "Kenji Mori"),
 ])
 def test_raw_pronoun_speaker(text: str, name: str) -> None:
     """On raw text, with the bundled models, the pronoun is the person."""

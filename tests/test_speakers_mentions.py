@@ -196,3 +196,30 @@ def test_mentions_relative_pronoun_is_its_named_antecedent() -> None:
         assert m.toks == (who,)
     sent, _ = _sent(RELATIVE)
     assert relative_antecedents(sent, _word(sent, "she")) == []
+
+
+SUBJECT_APPOS = """\
+# text = The mayor's aide, Kenji Mori, defended the plan.
+1	The	the	DET	DT	_	2	det	_	_
+2	mayor	mayor	NOUN	NN	_	4	nmod:poss	_	_
+3	's	's	PART	POS	_	2	case	_	_
+4	aide	aide	NOUN	NN	_	9	nsubj	_	SpaceAfter=No
+5	,	,	PUNCT	,	_	6	punct	_	_
+6	Kenji	Kenji	PROPN	NNP	_	4	appos	_	_
+7	Mori	Mori	PROPN	NNP	_	6	flat	_	SpaceAfter=No
+8	,	,	PUNCT	,	_	6	punct	_	_
+9	defended	defend	VERB	VBD	_	0	root	_	_
+10	the	the	DET	DT	_	11	det	_	_
+11	plan	plan	NOUN	NN	_	9	obj	_	SpaceAfter=No
+12	.	.	PUNCT	.	_	9	punct	_	_
+"""
+
+
+def test_mentions_name_in_apposition_to_the_subject() -> None:
+    """ "The mayor's aide, Kenji Mori, defended": the name stands for the
+    subject, so it is salient and the main clause's subject (a later "he"
+    may be him)."""
+    doc = _doc(SUBJECT_APPOS)
+    found = {m.name: (subject, m.main)
+             for m, subject in salient_mentions(doc, LEX, set())}
+    assert found["Kenji Mori"] == (True, True)

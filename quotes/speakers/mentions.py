@@ -428,7 +428,7 @@ def _open_roles(sent: Sent, head: Tok, toks: list[Tok], name: str | None,
             if words and words[-1].i >= pred.i:
                 words = _with_postmodifiers(sent, pred, words)
                 found.append(_join(words, text))  # "X is the governor"
-    return tuple(dict.fromkeys(f for f in found if len(f.split()) <= 16))
+    return tuple(dict.fromkeys(f for f in found if len(f.split()) <= 24))
 
 
 def _name_after_of_phrase(sent: Sent, head: Tok, lex: Lexicon
@@ -538,9 +538,24 @@ def _predicate_role(sent: Sent, head: Tok, text: str,
 
 
 def _main_subject(sent: Sent, head: Tok) -> bool:
-    """*head* is the subject of the sentence's root."""
+    """*head* is the subject of the sentence's root, or a name in
+    apposition to it ("The study's author, Kenji Mori, ... stood by")."""
+    if _subject_appositive(sent, head):
+        head = sent.toks[head.head]
+        if head.rel == "root":
+            return True
     return head.rel == "nsubj" and 0 <= head.head < len(sent.toks) and \
         sent.toks[head.head].deprel == "root"
+
+
+def _subject_appositive(sent: Sent, tok: Tok) -> bool:
+    """*tok* stands in apposition to a subject, so it names the subject; a
+    noun the parse made the root (its verb hung elsewhere) counts."""
+    if tok.rel != "appos" or not 0 <= tok.head < len(sent.toks):
+        return False
+    head = sent.toks[tok.head]
+    return head.rel == "nsubj" or (head.rel == "root" and
+                                   head.upos in {"NOUN", "PROPN"})
 
 
 _ORG_LINKS = frozenset({"of", "on", "for"})
@@ -814,7 +829,7 @@ def _comma_role(sent: Sent, last: int, text: str,
         stretch = stretch[:verb]
         while stretch and stretch[-1].upos in {"ADV", "ADP", "CCONJ"}:
             stretch = stretch[:-1]
-    if not stretch or len(stretch) > 16:
+    if not stretch or len(stretch) > 24:
         return None
     adp = next((k for k, t in enumerate(stretch) if t.upos == "ADP"),
                len(stretch))
@@ -928,7 +943,8 @@ def salient_mentions(doc: Doc, lex: Lexicon,
             if tok.start in skip or tok.rel in {"flat", "compound",
                                                 "goeswith", "fixed"}:
                 continue
-            subject = tok.rel == "nsubj"
+            subject = tok.rel == "nsubj" or (
+                tok.upos == "PROPN" and _subject_appositive(sent, tok))
             if tok.upos == "PROPN" or (subject and tok.upos == "NOUN" and (
                     tok.lemma in lex.role_nouns or tok.lemma in lex.epithets)):
                 # "WASHINGTON — Senator Alicia Bramwell": not a person
