@@ -132,6 +132,8 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
         for d in drafts:
             if d.learned:
                 _interposed_tag(doc, d)
+    for d in drafts:
+        _clause_after_quote(doc, d, drafts)
     drafts.sort(key=lambda d: (d.start, d.end))
     return _finish(doc, lex, drafts, regions, doc_id, roles, pronouns)
 
@@ -192,6 +194,65 @@ def _interposed_tag(doc: Doc, draft: _Draft) -> None:
         tail += 1
     draft.start = lead[0]
     draft.pieces = [lead, (tail, draft.end)]
+
+
+# where the words after a mixed claim's quotation stop: the clause's next
+# comma, colon, dash or bracket
+_CLAUSE_STOPS = frozenset({",", ";", ":", "—", "–", "--", "(", "["})
+_CLOSING_MARKS = frozenset("\"”’'»")
+_QUOTE_ENDS = frozenset(",.;:!?")
+
+
+def _clause_after_quote(doc: Doc, draft: _Draft,
+                        drafts: list[_Draft]) -> None:
+    """A mixed claim whose quotation closes before its clause does runs on
+    to the clause's end: 'He vowed to "fight on" until the convention.' is
+    one claim up to "convention", as the gold cuts it, not one that stops
+    at the closing mark.
+
+    Only a rule's mixed claim that ends at a closing mark inside its
+    sentence, with no comma or stop before the mark, and only up to the
+    next comma, colon, dash, bracket or the sentence's end; not over
+    another quote mark, the claim's own cue or speaker, or the start of
+    another claim (the learned tagger's too: this runs after its
+    proposals).
+    """
+    text = doc.text
+    if draft.kind is not Kind.MIXED or draft.learned or \
+            text[draft.end - 1] not in _CLOSING_MARKS or \
+            text[:draft.end - 1].rstrip()[-1:] in _QUOTE_ENDS:
+        return  # ('... “at any cost,” she said'): the clause ended inside
+    sent = next((s for s in doc.sents
+                 if s.toks and s.toks[0].start < draft.end <= s.toks[-1].end),
+                None)
+    if sent is None:
+        return
+    rest: list[Tok] = []
+    for tok in sent.toks:
+        if tok.start < draft.end:
+            continue
+        if tok.text in _CLAUSE_STOPS:
+            break
+        rest.append(tok)
+    while rest and not any(ch.isalnum() for ch in rest[-1].text):
+        rest.pop()
+    if not rest:
+        return
+    end = rest[-1].end
+    gap = text[draft.end:end]
+    if any(mark in gap for mark in _QUOTE_MARKS):
+        return
+    cue = draft.cue
+    if cue is not None and (
+            draft.end <= cue.toks[0].start < end or
+            (cue.speaker is not None and
+             draft.end <= cue.speaker.start < end)):
+        return
+    if any(draft.end <= d.start < end for d in drafts if d is not draft):
+        return
+    draft.pieces = [(a, end if b == draft.end else b)
+                    for a, b in draft.pieces]
+    draft.end = end
 
 
 def _drop_nested(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:

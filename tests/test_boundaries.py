@@ -49,6 +49,23 @@ CASES = {
         "Moreau.",
         [("direct", "The old quay will stay closed until the pilings have "
           "been replaced and tested by the engineers,", "Ines Moreau")]),
+    # a mixed claim whose quotation closes before its clause does: the
+    # claim runs on to the clause's end (the next comma or the stop)
+    "mixed_clause_after_quote": (
+        "Councillor Ravi Menon accused the mayor of “wasting money” on the "
+        "new bridge, a charge she denied.",
+        [("mixed", "the mayor of “wasting money” on the new bridge",
+          "Ravi Menon")]),
+    "mixed_clause_after_quote_obl": (
+        "Harbour master Ines Moreau called the old quay “a danger to "
+        "everyone” in her report on Monday.",
+        [("mixed", "the old quay “a danger to everyone” in her report on "
+          "Monday", "Ines Moreau")]),
+    # ... but not where the quotation ends the clause with its comma
+    "mixed_quote_ends_clause": (
+        "Mayor Ana Lima said the plan would “keep fares low,” and the "
+        "council agreed.",
+        [("mixed", "the plan would “keep fares low,”", "Ana Lima")]),
 }
 # a tag set off by commas inside the claim: both sides, in two pieces (the
 # content range spans the tag, as a split quotation's does)
