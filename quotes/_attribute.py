@@ -133,6 +133,7 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
             if d.learned:
                 _interposed_tag(doc, d)
     for d in drafts:
+        _clause_before_quote(doc, d, drafts, regions)
         _clause_after_quote(doc, d, drafts)
     drafts.sort(key=lambda d: (d.start, d.end))
     return _finish(doc, lex, drafts, regions, doc_id, roles, pronouns)
@@ -253,6 +254,71 @@ def _clause_after_quote(doc: Doc, draft: _Draft,
     draft.pieces = [(a, end if b == draft.end else b)
                     for a, b in draft.pieces]
     draft.end = end
+
+
+# at most this many words of a quotation's clause before its opening mark
+_MAX_LEAD_WORDS = 6
+_LEAD_GLUE = frozenset({"case", "mark", "cc"})
+
+
+def _clause_before_quote(doc: Doc, draft: _Draft, drafts: list[_Draft],
+                         regions: list[QuoteRegion]) -> None:
+    """A direct quote that starts in mid-clause, with its clause's first
+    words right before the mark, is a mixed claim of the whole clause:
+    'The new bridge “will not open before May,” the mayor said.' claims
+    "The new bridge will not open ...", as the gold and ``_lead_in`` cut
+    a cue clause's quotation.
+
+    Only a rule's quote of one quotation that starts with a lower-case
+    word, and only the words of the quotation's own clause (its root's
+    dependents) that run up to the mark, at most ``_MAX_LEAD_WORDS``; not
+    the claim's cue or speaker, nor another claim's words.
+    """
+    if draft.kind is not Kind.DIRECT or draft.learned or \
+            len(draft.pieces) != 1:
+        return
+    text = doc.text
+    region = next((r for r in regions if r.inner == (draft.start, draft.end)
+                   and len(r.pieces) == 1), None)
+    if region is None or not text[region.inner[0]:region.inner[1]] \
+            .lstrip()[:1].islower():
+        return
+    sent = next((s for s in doc.sents if s.toks and
+                 s.toks[0].start <= region.start < s.toks[-1].end), None)
+    if sent is None:
+        return
+    inside = [t for t in sent.toks
+              if draft.start <= t.start and t.end <= draft.end]
+    ids = {t.i for t in inside}
+    root = next((t for t in inside if t.head not in ids), None)
+    if root is None:
+        return
+    clause = {t.i for t in sent.subtree(root.i)}
+    lead: list[Tok] = []
+    for tok in reversed([t for t in sent.toks if t.end <= region.start]):
+        if tok.i not in clause:
+            break
+        lead.append(tok)
+    # not a leading preposition, complementiser or conjunction ('for
+    # Clinton’s “public option”', 'that “there were ...”')
+    while lead and (lead[-1].rel in _LEAD_GLUE or
+                    not any(ch.isalnum() for ch in lead[-1].text)):
+        lead.pop()
+    words = sum(any(ch.isalnum() for ch in t.text) for t in lead)
+    if not words or words > _MAX_LEAD_WORDS:
+        return
+    start = lead[-1].start
+    cue = draft.cue
+    taken = [] if cue is None else [(cue.toks[0].start, cue.toks[-1].end)]
+    if cue is not None and cue.speaker is not None:
+        taken.append((cue.speaker.start, cue.speaker.end))
+    taken += [(d.start, d.end) for d in drafts if d is not draft]
+    if any(a < region.start and start < b for a, b in taken):
+        return
+    draft.kind = Kind.MIXED
+    draft.start = start
+    draft.end = region.end
+    draft.pieces = [(start, region.end)]
 
 
 def _drop_nested(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:

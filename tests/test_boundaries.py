@@ -61,6 +61,14 @@ CASES = {
         "everyone” in her report on Monday.",
         [("mixed", "the old quay “a danger to everyone” in her report on "
           "Monday", "Ines Moreau")]),
+    # a quotation that starts in mid-phrase, its phrase's first words
+    # right before the mark: a mixed claim from those words (and on to the
+    # clause's end, as above)
+    "mixed_clause_before_quote": (
+        "Mayor Ana Lima will call a “special meeting” to choose a new "
+        "harbour master.",
+        [("mixed", "a “special meeting” to choose a new harbour master",
+          "Ana Lima")]),
     # ... but not where the quotation ends the clause with its comma
     "mixed_quote_ends_clause": (
         "Mayor Ana Lima said the plan would “keep fares low,” and the "
