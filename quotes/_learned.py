@@ -518,6 +518,7 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
         words = sum(any(c.isalnum() for c in t.text) for t in toks)
         if words < MIN_WORDS:
             continue
+        toks = _last_word(sent, toks, spans, claimed)
         start, end = toks[0].start, toks[-1].end
         whole = next((r for r in regions if (r.start, r.end) == (start, end)),
                      None)
@@ -551,6 +552,36 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
         out.append(Proposal(cue=match, kind=_kind(start, end, regions),
                             start=start, end=end, confidence=confidence))
     return out
+
+
+def _is_word(tok: Tok) -> bool:
+    return any(ch.isalnum() for ch in tok.text)
+
+
+def _last_word(sent: Sent, toks: list[Tok],
+               spans: Sequence[tuple[str, int, int]],
+               claimed: Sequence[tuple[int, int]]) -> list[Tok]:
+    """*toks* with the word right after them where the tagger stopped one
+    word short of the phrase's end: "his engagement to former supermodel |
+    Jerry Hall." The word must be tied to the content in the tree (its
+    head is in it, or it heads a word of it), stand before punctuation or
+    the sentence's end, and be no part of a cue, a source or a claim.
+    """
+    if not toks:
+        return toks
+    k = toks[-1].i + 1
+    if k >= len(sent.toks) or not _is_word(sent.toks[k]):
+        return toks
+    word = sent.toks[k]
+    if k + 1 < len(sent.toks) and _is_word(sent.toks[k + 1]):
+        return toks
+    inside = {t.i for t in toks}
+    if word.head not in inside and not any(t.head == k for t in toks):
+        return toks
+    if any(lo <= k < hi for role, lo, hi in spans if role != "CON") or \
+            any(s < word.end and word.start < e for s, e in claimed):
+        return toks
+    return [*toks, word]
 
 
 def _listener(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:

@@ -12,7 +12,10 @@ import pytest
 
 import quotes
 from quotes._attribute import _lead_in
+from quotes._learned import _last_word
 from quotes._marks import find_quotes
+from quotes._tree import Sent, from_stanza
+from quotes.testing import doc_from_conllu
 
 LONG_QUOTE = ("Harbour master Ines Moreau said she would “close the old "
               "quay to every cruise ship until the pilings under it have "
@@ -178,3 +181,56 @@ def test_boundary_pieces(extractor: quotes.Extractor, name: str) -> None:
              [p.text for p in a.content_pieces],
              a.speaker.name if a.speaker else None)
             for a in got.attributions] == want
+
+
+# "Reporters asked about his engagement to supermodel Jerry Hall.", with
+# the learned tagger's content stopping one word short ("... Jerry")
+_SHORT_TEXT = "Reporters asked about his engagement to supermodel Jerry Hall."
+_SHORT_CONLLU = "\n".join("\t".join(row) for row in [
+    ("1", "Reporters", "reporter", "NOUN", "_", "_", "2", "nsubj", "_",
+     "start_char=0|end_char=9"),
+    ("2", "asked", "ask", "VERB", "_", "_", "0", "root", "_",
+     "start_char=10|end_char=15"),
+    ("3", "about", "about", "ADP", "_", "_", "5", "case", "_",
+     "start_char=16|end_char=21"),
+    ("4", "his", "he", "PRON", "_", "_", "5", "nmod:poss", "_",
+     "start_char=22|end_char=25"),
+    ("5", "engagement", "engagement", "NOUN", "_", "_", "2", "obl", "_",
+     "start_char=26|end_char=36"),
+    ("6", "to", "to", "ADP", "_", "_", "8", "case", "_",
+     "start_char=37|end_char=39"),
+    ("7", "supermodel", "supermodel", "NOUN", "_", "_", "8", "compound",
+     "_", "start_char=40|end_char=50"),
+    ("8", "Jerry", "Jerry", "PROPN", "_", "_", "5", "nmod", "_",
+     "start_char=51|end_char=56"),
+    ("9", "Hall", "Hall", "PROPN", "_", "_", "8", "flat", "_",
+     "SpaceAfter=No|start_char=57|end_char=61"),
+    ("10", ".", ".", "PUNCT", "_", "_", "2", "punct", "_",
+     "start_char=61|end_char=62"),
+]) + "\n"
+
+
+def _short_sent() -> Sent:
+    doc = from_stanza(doc_from_conllu(_SHORT_CONLLU, text=_SHORT_TEXT),
+                      _SHORT_TEXT)
+    return doc.sents[0]
+
+
+@pytest.mark.parametrize(("hi", "spans", "claimed", "want"), [
+    # one word short of the sentence's end, tied to the content: taken
+    (8, [("CUE", 1, 2), ("CON", 3, 8)], [], "his engagement to supermodel "
+     "Jerry Hall"),
+    # more than one word left: the tagger's cut stands
+    (7, [("CUE", 1, 2), ("CON", 3, 7)], [], "his engagement to supermodel"),
+    # the word is a source's or another claim's: not taken
+    (8, [("CUE", 1, 2), ("CON", 3, 8), ("SRC", 8, 9)], [],
+     "his engagement to supermodel Jerry"),
+    (8, [("CUE", 1, 2), ("CON", 3, 8)], [(57, 61)],
+     "his engagement to supermodel Jerry"),
+])
+def test_last_word(hi: int, spans: list[tuple[str, int, int]],
+                   claimed: list[tuple[int, int]], want: str) -> None:
+    """The learned tagger's content takes the word it stopped short of."""
+    sent = _short_sent()
+    toks = _last_word(sent, list(sent.toks[3:hi]), spans, claimed)
+    assert _SHORT_TEXT[toks[0].start:toks[-1].end] == want
