@@ -124,6 +124,9 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
         for k in found.confirmed:
             if k < len(drafts):
                 drafts[k].found_by = "both"
+                if k in found.spans:
+                    _tagger_range(doc.text, drafts[k], found.spans[k],
+                                  drafts, regions)
         drafts += [_Draft(kind=p.kind, start=p.start, end=p.end,
                           pieces=[(p.start, p.end)], cue=p.cue,
                           sentence=p.cue.sent, confidence=p.confidence,
@@ -319,6 +322,66 @@ def _clause_before_quote(doc: Doc, draft: _Draft, drafts: list[_Draft],
     draft.start = start
     draft.end = region.end
     draft.pieces = [(start, region.end)]
+
+
+# words a tagger's range leaves off a reported claim's end with no
+# punctuation among them ("fled | on foot"): the tagger stopping short
+_SHORT_TAIL = re.compile(r"[^,;:—–\"“”]*")
+
+
+def _tagger_range(text: str, draft: _Draft, span: tuple[int, int],
+                  drafts: list[_Draft], regions: list[QuoteRegion]) -> None:
+    """A reported claim that the learned tagger confirmed takes the
+    tagger's own content range. Where the two differ, on PolNeAR train the
+    tagger's range was exactly the gold's about three times as often as
+    the rules' (682 to 234) outside quotations, and about a quarter as
+    often for quotations: its cut of a clause's edges ("..., however",
+    "..., while 9 percent said ...") was learned from the gold, while the
+    rules know the quote marks.
+
+    Not a direct quote, nor a claim in pieces (an interposed tag), nor a
+    range that is just a quotation's words, and not a range over the
+    claim's cue or speaker or another claim. A range runs on past the
+    rules' end only to punctuation or the text's end, and not for a noun
+    cue ("Her claim that the mill would reopen | drew cheers"); a range
+    that stops short of the rules' end with no punctuation in the words
+    it leaves off ("fled | on foot") is the tagger stopping short. The
+    kind follows the range: mixed where it holds a quotation, else
+    indirect.
+    """
+    if draft.kind is Kind.DIRECT or len(draft.pieces) != 1:
+        return
+    start, end = span
+    if end <= start or any(r.inner == span for r in regions):
+        return
+    cue = draft.cue
+    if end > draft.end and ((cue is not None and _noun_cue(cue)) or
+                            _mid_phrase(text, end)):
+        return
+    if end < draft.end and _SHORT_TAIL.fullmatch(text[end:draft.end]):
+        return
+    taken = [] if cue is None else [(cue.toks[0].start, cue.toks[-1].end)]
+    if cue is not None and cue.speaker is not None:
+        taken.append((cue.speaker.start, cue.speaker.end))
+    taken += [(d.start, d.end) for d in drafts if d is not draft]
+    if any(a < end and start < b for a, b in taken):
+        return
+    draft.start, draft.end = start, end
+    draft.pieces = [(start, end)]
+    draft.kind = Kind.MIXED if any(r.start < end and start < r.end
+                                   for r in regions) else Kind.INDIRECT
+
+
+def _mid_phrase(text: str, end: int) -> bool:
+    """True when a word follows *end* with no punctuation between."""
+    rest = text[end:end + 40].lstrip(" ")
+    return bool(rest) and rest[0].isalnum()
+
+
+def _noun_cue(cue: CueMatch) -> bool:
+    """A cue of nouns without a verb: "claim", "in a statement"."""
+    return not any(t.upos in {"VERB", "AUX"} for t in cue.toks) and \
+        any(t.upos == "NOUN" for t in cue.toks)
 
 
 def _drop_nested(drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:

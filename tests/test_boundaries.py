@@ -11,10 +11,11 @@ from __future__ import annotations
 import pytest
 
 import quotes
-from quotes._attribute import _lead_in
+from quotes._attribute import _Draft, _lead_in, _tagger_range
 from quotes._learned import _last_word
-from quotes._marks import find_quotes
+from quotes._marks import QuoteRegion, find_quotes
 from quotes._tree import Sent, from_stanza
+from quotes.records import Kind
 from quotes.testing import doc_from_conllu
 
 LONG_QUOTE = ("Harbour master Ines Moreau said she would “close the old "
@@ -234,3 +235,38 @@ def test_last_word(hi: int, spans: list[tuple[str, int, int]],
     sent = _short_sent()
     toks = _last_word(sent, list(sent.toks[3:hi]), spans, claimed)
     assert _SHORT_TEXT[toks[0].start:toks[-1].end] == want
+
+
+_QUOTE = QuoteRegion(start=49, end=60, inner=(50, 59), pieces=((50, 59),))
+# the words the tagger leaves off hold a comma, but for "on foot" at 36
+_TEXT = "a, b, " * 6 + "on foot " + "a, b, " * 10
+
+
+@pytest.mark.parametrize(("kind", "pieces", "span", "others", "want"), [
+    # a reported claim the tagger confirmed: the tagger's range
+    (Kind.INDIRECT, [(10, 40)], (10, 30), [], (10, 30, Kind.INDIRECT)),
+    # ... and a mixed one's range without its quotation is indirect
+    (Kind.MIXED, [(10, 60)], (10, 40), [], (10, 40, Kind.INDIRECT)),
+    (Kind.INDIRECT, [(10, 40)], (10, 60), [], (10, 60, Kind.MIXED)),
+    # a direct quote, a claim in pieces, a quotation's words alone, or a
+    # range over another claim: the rules' range stands
+    (Kind.DIRECT, [(10, 40)], (10, 30), [], (10, 40, Kind.DIRECT)),
+    (Kind.INDIRECT, [(10, 15), (25, 40)], (10, 30), [],
+     (10, 40, Kind.INDIRECT)),
+    (Kind.MIXED, [(40, 60)], (50, 59), [], (40, 60, Kind.MIXED)),
+    (Kind.INDIRECT, [(10, 40)], (10, 50), [(45, 48)],
+     (10, 40, Kind.INDIRECT)),
+    # a range a few words short of the rules' end, with no punctuation
+    # between ("fled | on foot"): the tagger stopping short
+    (Kind.INDIRECT, [(10, 40)], (10, 36), [], (10, 40, Kind.INDIRECT)),
+])
+def test_tagger_range(kind: Kind, pieces: list[tuple[int, int]],
+                      span: tuple[int, int], others: list[tuple[int, int]],
+                      want: tuple[int, int, Kind]) -> None:
+    """A confirmed reported claim takes the learned tagger's range."""
+    draft = _Draft(kind=kind, start=pieces[0][0], end=pieces[-1][1],
+                   pieces=list(pieces))
+    drafts = [draft, *(_Draft(kind=Kind.INDIRECT, start=a, end=b,
+                              pieces=[(a, b)]) for a, b in others)]
+    _tagger_range(_TEXT, draft, span, drafts, [_QUOTE])
+    assert (draft.start, draft.end, draft.kind) == want
