@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
 from quotes._cues import (
     _LISTENER_VERBS,
@@ -94,6 +94,9 @@ class Proposals:
     confirmed: frozenset[int]
     """Indexes of the rules' claimed ranges whose content the tagger
     tagged as content too."""
+    spans: dict[int, tuple[int, int]] = field(factory=dict)
+    """For a confirmed range: the tagger's own content range over it
+    (trimmed as its proposals are), where it tagged one."""
 
 
 Proposer = Callable[[Doc, Sequence[tuple[int, int]]], Proposals]
@@ -445,10 +448,10 @@ def make_proposer(tagger: Tagger, lex: Lexicon,
                 any(a < s.end and s.start < b for a, b in claimed)]
         probs += tagger.probabilities(sentence_words(doc, regions, rest),
                                       lex) if rest else []
-        confirmed = frozenset(
-            k for sent, p in zip([*sents, *rest], probs, strict=True)
-            for k in _confirmed(sent, p, claimed, min_confidence))
-        return Proposals(new=out, confirmed=confirmed)
+        found = [hit for sent, p in zip([*sents, *rest], probs, strict=True)
+                 for hit in _confirmed(sent, p, claimed, min_confidence)]
+        return Proposals(new=out, confirmed=frozenset(k for k, _ in found),
+                         spans={k: span for k, span in found})
 
     return propose
 
@@ -476,22 +479,29 @@ def _unclaimed_words(doc: Doc, claimed: Sequence[tuple[int, int]],
 
 def _confirmed(sent: Sent, probs: list[list[float]],
                claimed: Sequence[tuple[int, int]],
-               min_confidence: float) -> list[int]:
+               min_confidence: float,
+               ) -> list[tuple[int, tuple[int, int]]]:
     """Indexes of the *claimed* ranges that a content the tagger is sure
     of (mean probability at least *min_confidence*) in *sent* overlaps by
-    half the shorter of the two or more."""
+    half the shorter of the two or more, each with that content's range
+    (without a leading "that" and stray punctuation, as a proposal's)."""
     if not probs:
         return []
     logp = [[math.log(max(x, 1e-9)) for x in row] for row in probs]
+    spans = spans_of(viterbi(logp))
     out = []
-    for _, lo, hi in (s for s in spans_of(viterbi(logp)) if s[0] == "CON"):
+    for _, lo, hi in (s for s in spans if s[0] == "CON"):
         if _mean(probs, lo, hi, "CON") < min_confidence:
             continue
         start, end = sent.toks[lo].start, sent.toks[hi - 1].end
+        toks = _clean(sent, list(sent.toks[lo:hi])) or \
+            list(sent.toks[lo:hi])
         for k, (a, b) in enumerate(claimed):
             shared = min(b, end) - max(a, start)
             if shared > 0 and 2 * shared >= min(b - a, end - start):
-                out.append(k)
+                own = _last_word(sent, toks, spans, [
+                    c for j, c in enumerate(claimed) if j != k])
+                out.append((k, (own[0].start, own[-1].end)))
     return out
 
 
@@ -518,6 +528,7 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
         words = sum(any(c.isalnum() for c in t.text) for t in toks)
         if words < MIN_WORDS:
             continue
+        toks = _last_word(sent, toks, spans, claimed)
         start, end = toks[0].start, toks[-1].end
         whole = next((r for r in regions if (r.start, r.end) == (start, end)),
                      None)
@@ -551,6 +562,36 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
         out.append(Proposal(cue=match, kind=_kind(start, end, regions),
                             start=start, end=end, confidence=confidence))
     return out
+
+
+def _is_word(tok: Tok) -> bool:
+    return any(ch.isalnum() for ch in tok.text)
+
+
+def _last_word(sent: Sent, toks: list[Tok],
+               spans: Sequence[tuple[str, int, int]],
+               claimed: Sequence[tuple[int, int]]) -> list[Tok]:
+    """*toks* with the word right after them where the tagger stopped one
+    word short of the phrase's end: "his engagement to former supermodel |
+    Jerry Hall." The word must be tied to the content in the tree (its
+    head is in it, or it heads a word of it), stand before punctuation or
+    the sentence's end, and be no part of a cue, a source or a claim.
+    """
+    if not toks:
+        return toks
+    k = toks[-1].i + 1
+    if k >= len(sent.toks) or not _is_word(sent.toks[k]):
+        return toks
+    word = sent.toks[k]
+    if k + 1 < len(sent.toks) and _is_word(sent.toks[k + 1]):
+        return toks
+    inside = {t.i for t in toks}
+    if word.head not in inside and not any(t.head == k for t in toks):
+        return toks
+    if any(lo <= k < hi for role, lo, hi in spans if role != "CON") or \
+            any(s < word.end and word.start < e for s, e in claimed):
+        return toks
+    return [*toks, word]
 
 
 def _listener(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:

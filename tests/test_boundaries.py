@@ -11,8 +11,12 @@ from __future__ import annotations
 import pytest
 
 import quotes
-from quotes._attribute import _lead_in
-from quotes._marks import find_quotes
+from quotes._attribute import _Draft, _lead_in, _tagger_range
+from quotes._learned import _last_word
+from quotes._marks import QuoteRegion, find_quotes
+from quotes._tree import Sent, from_stanza
+from quotes.records import Kind
+from quotes.testing import doc_from_conllu
 
 LONG_QUOTE = ("Harbour master Ines Moreau said she would “close the old "
               "quay to every cruise ship until the pilings under it have "
@@ -49,6 +53,31 @@ CASES = {
         "Moreau.",
         [("direct", "The old quay will stay closed until the pilings have "
           "been replaced and tested by the engineers,", "Ines Moreau")]),
+    # a mixed claim whose quotation closes before its clause does: the
+    # claim runs on to the clause's end (the next comma or the stop)
+    "mixed_clause_after_quote": (
+        "Councillor Ravi Menon accused the mayor of “wasting money” on the "
+        "new bridge, a charge she denied.",
+        [("mixed", "the mayor of “wasting money” on the new bridge",
+          "Ravi Menon")]),
+    "mixed_clause_after_quote_obl": (
+        "Harbour master Ines Moreau called the old quay “a danger to "
+        "everyone” in her report on Monday.",
+        [("mixed", "the old quay “a danger to everyone” in her report on "
+          "Monday", "Ines Moreau")]),
+    # a quotation that starts in mid-phrase, its phrase's first words
+    # right before the mark: a mixed claim from those words (and on to the
+    # clause's end, as above)
+    "mixed_clause_before_quote": (
+        "Mayor Ana Lima will call a “special meeting” to choose a new "
+        "harbour master.",
+        [("mixed", "a “special meeting” to choose a new harbour master",
+          "Ana Lima")]),
+    # ... but not where the quotation ends the clause with its comma
+    "mixed_quote_ends_clause": (
+        "Mayor Ana Lima said the plan would “keep fares low,” and the "
+        "council agreed.",
+        [("mixed", "the plan would “keep fares low,”", "Ana Lima")]),
 }
 # a tag set off by commas inside the claim: both sides, in two pieces (the
 # content range spans the tag, as a split quotation's does)
@@ -153,3 +182,91 @@ def test_boundary_pieces(extractor: quotes.Extractor, name: str) -> None:
              [p.text for p in a.content_pieces],
              a.speaker.name if a.speaker else None)
             for a in got.attributions] == want
+
+
+# "Reporters asked about his engagement to supermodel Jerry Hall.", with
+# the learned tagger's content stopping one word short ("... Jerry")
+_SHORT_TEXT = "Reporters asked about his engagement to supermodel Jerry Hall."
+_SHORT_CONLLU = "\n".join("\t".join(row) for row in [
+    ("1", "Reporters", "reporter", "NOUN", "_", "_", "2", "nsubj", "_",
+     "start_char=0|end_char=9"),
+    ("2", "asked", "ask", "VERB", "_", "_", "0", "root", "_",
+     "start_char=10|end_char=15"),
+    ("3", "about", "about", "ADP", "_", "_", "5", "case", "_",
+     "start_char=16|end_char=21"),
+    ("4", "his", "he", "PRON", "_", "_", "5", "nmod:poss", "_",
+     "start_char=22|end_char=25"),
+    ("5", "engagement", "engagement", "NOUN", "_", "_", "2", "obl", "_",
+     "start_char=26|end_char=36"),
+    ("6", "to", "to", "ADP", "_", "_", "8", "case", "_",
+     "start_char=37|end_char=39"),
+    ("7", "supermodel", "supermodel", "NOUN", "_", "_", "8", "compound",
+     "_", "start_char=40|end_char=50"),
+    ("8", "Jerry", "Jerry", "PROPN", "_", "_", "5", "nmod", "_",
+     "start_char=51|end_char=56"),
+    ("9", "Hall", "Hall", "PROPN", "_", "_", "8", "flat", "_",
+     "SpaceAfter=No|start_char=57|end_char=61"),
+    ("10", ".", ".", "PUNCT", "_", "_", "2", "punct", "_",
+     "start_char=61|end_char=62"),
+]) + "\n"
+
+
+def _short_sent() -> Sent:
+    doc = from_stanza(doc_from_conllu(_SHORT_CONLLU, text=_SHORT_TEXT),
+                      _SHORT_TEXT)
+    return doc.sents[0]
+
+
+@pytest.mark.parametrize(("hi", "spans", "claimed", "want"), [
+    # one word short of the sentence's end, tied to the content: taken
+    (8, [("CUE", 1, 2), ("CON", 3, 8)], [], "his engagement to supermodel "
+     "Jerry Hall"),
+    # more than one word left: the tagger's cut stands
+    (7, [("CUE", 1, 2), ("CON", 3, 7)], [], "his engagement to supermodel"),
+    # the word is a source's or another claim's: not taken
+    (8, [("CUE", 1, 2), ("CON", 3, 8), ("SRC", 8, 9)], [],
+     "his engagement to supermodel Jerry"),
+    (8, [("CUE", 1, 2), ("CON", 3, 8)], [(57, 61)],
+     "his engagement to supermodel Jerry"),
+])
+def test_last_word(hi: int, spans: list[tuple[str, int, int]],
+                   claimed: list[tuple[int, int]], want: str) -> None:
+    """The learned tagger's content takes the word it stopped short of."""
+    sent = _short_sent()
+    toks = _last_word(sent, list(sent.toks[3:hi]), spans, claimed)
+    assert _SHORT_TEXT[toks[0].start:toks[-1].end] == want
+
+
+_QUOTE = QuoteRegion(start=49, end=60, inner=(50, 59), pieces=((50, 59),))
+# the words the tagger leaves off hold a comma, but for "on foot" at 36
+_TEXT = "a, b, " * 6 + "on foot " + "a, b, " * 10
+
+
+@pytest.mark.parametrize(("kind", "pieces", "span", "others", "want"), [
+    # a reported claim the tagger confirmed: the tagger's range
+    (Kind.INDIRECT, [(10, 40)], (10, 30), [], (10, 30, Kind.INDIRECT)),
+    # ... and a mixed one's range without its quotation is indirect
+    (Kind.MIXED, [(10, 60)], (10, 40), [], (10, 40, Kind.INDIRECT)),
+    (Kind.INDIRECT, [(10, 40)], (10, 60), [], (10, 60, Kind.MIXED)),
+    # a direct quote, a claim in pieces, a quotation's words alone, or a
+    # range over another claim: the rules' range stands
+    (Kind.DIRECT, [(10, 40)], (10, 30), [], (10, 40, Kind.DIRECT)),
+    (Kind.INDIRECT, [(10, 15), (25, 40)], (10, 30), [],
+     (10, 40, Kind.INDIRECT)),
+    (Kind.MIXED, [(40, 60)], (50, 59), [], (40, 60, Kind.MIXED)),
+    (Kind.INDIRECT, [(10, 40)], (10, 50), [(45, 48)],
+     (10, 40, Kind.INDIRECT)),
+    # a range a few words short of the rules' end, with no punctuation
+    # between ("fled | on foot"): the tagger stopping short
+    (Kind.INDIRECT, [(10, 40)], (10, 36), [], (10, 40, Kind.INDIRECT)),
+])
+def test_tagger_range(kind: Kind, pieces: list[tuple[int, int]],
+                      span: tuple[int, int], others: list[tuple[int, int]],
+                      want: tuple[int, int, Kind]) -> None:
+    """A confirmed reported claim takes the learned tagger's range."""
+    draft = _Draft(kind=kind, start=pieces[0][0], end=pieces[-1][1],
+                   pieces=list(pieces))
+    drafts = [draft, *(_Draft(kind=Kind.INDIRECT, start=a, end=b,
+                              pieces=[(a, b)]) for a, b in others)]
+    _tagger_range(_TEXT, draft, span, drafts, [_QUOTE])
+    assert (draft.start, draft.end, draft.kind) == want
