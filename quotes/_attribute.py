@@ -315,6 +315,10 @@ def _clause_before_quote(doc: Doc, draft: _Draft, drafts: list[_Draft],
     taken = [] if cue is None else [(cue.toks[0].start, cue.toks[-1].end)]
     if cue is not None and cue.speaker is not None:
         taken.append((cue.speaker.start, cue.speaker.end))
+        if cue.toks[-1].end <= cue.speaker.start and \
+                cue.speaker.end <= start < draft.start:
+            return  # "According to Lina Ortiz, a port spokeswoman, ...":
+            # the words between the speaker and the claim are the speaker's
     taken += [(d.start, d.end) for d in drafts if d is not draft]
     if any(a < region.start and start < b for a, b in taken):
         return
@@ -341,7 +345,8 @@ def _tagger_range(text: str, draft: _Draft, span: tuple[int, int],
 
     Not a direct quote, nor a claim in pieces (an interposed tag), nor a
     range that is just a quotation's words, and not a range over the
-    claim's cue or speaker or another claim. A range runs on past the
+    claim's cue or speaker (or the speaker's appositive after a cue that
+    comes first) or another claim. A range runs on past the
     rules' end only to punctuation or the text's end, and not for a noun
     cue ("Her claim that the mill would reopen | drew cheers"); a range
     that stops short of the rules' end with no punctuation in the words
@@ -363,6 +368,10 @@ def _tagger_range(text: str, draft: _Draft, span: tuple[int, int],
     taken = [] if cue is None else [(cue.toks[0].start, cue.toks[-1].end)]
     if cue is not None and cue.speaker is not None:
         taken.append((cue.speaker.start, cue.speaker.end))
+        if cue.toks[-1].end <= cue.speaker.start and \
+                cue.speaker.end <= start < draft.start:
+            return  # "According to Lina Ortiz, a port spokeswoman, ...":
+            # the words between the speaker and the claim are the speaker's
     taken += [(d.start, d.end) for d in drafts if d is not draft]
     if any(a < end and start < b for a, b in taken):
         return
