@@ -311,21 +311,31 @@ def _clause_before_quote(doc: Doc, draft: _Draft, drafts: list[_Draft],
     if not words or words > _MAX_LEAD_WORDS:
         return
     start = lead[-1].start
-    cue = draft.cue
-    taken = [] if cue is None else [(cue.toks[0].start, cue.toks[-1].end)]
-    if cue is not None and cue.speaker is not None:
-        taken.append((cue.speaker.start, cue.speaker.end))
-        if cue.toks[-1].end <= cue.speaker.start and \
-                cue.speaker.end <= start < draft.start:
-            return  # "According to Lina Ortiz, a port spokeswoman, ...":
-            # the words between the speaker and the claim are the speaker's
-    taken += [(d.start, d.end) for d in drafts if d is not draft]
-    if any(a < region.start and start < b for a, b in taken):
+    if not _free_range(draft, drafts, start, region.start):
         return
     draft.kind = Kind.MIXED
     draft.start = start
     draft.end = region.end
     draft.pieces = [(start, region.end)]
+
+
+def _free_range(draft: _Draft, drafts: list[_Draft], start: int,
+                end: int) -> bool:
+    """*draft* may take the words from *start* to *end*: they overlap
+    neither its cue, nor its speaker, nor another claim, and they do not
+    begin in the speaker's appositive after a cue that comes first
+    ("According to Lina Ortiz, a port spokeswoman, 40 ships ...")."""
+    cue = draft.cue
+    taken = [(d.start, d.end) for d in drafts if d is not draft]
+    if cue is not None:
+        taken.append((cue.toks[0].start, cue.toks[-1].end))
+        speaker = cue.speaker
+        if speaker is not None:
+            taken.append((speaker.start, speaker.end))
+            if cue.toks[-1].end <= speaker.start and \
+                    speaker.end <= start < draft.start:
+                return False
+    return not any(a < end and start < b for a, b in taken)
 
 
 # words a tagger's range leaves off a reported claim's end with no
@@ -344,10 +354,9 @@ def _tagger_range(text: str, draft: _Draft, span: tuple[int, int],
     rules know the quote marks.
 
     Not a direct quote, nor a claim in pieces (an interposed tag), nor a
-    range that is just a quotation's words, and not a range over the
-    claim's cue or speaker (or the speaker's appositive after a cue that
-    comes first) or another claim. A range runs on past the
-    rules' end only to punctuation or the text's end, and not for a noun
+    range that is just a quotation's words, nor one ``_free_range``
+    refuses. A range runs on past the rules' end only to punctuation or
+    the text's end, and not for a noun
     cue ("Her claim that the mill would reopen | drew cheers"); a range
     that stops short of the rules' end with no punctuation in the words
     it leaves off ("fled | on foot") is the tagger stopping short. The
@@ -365,15 +374,7 @@ def _tagger_range(text: str, draft: _Draft, span: tuple[int, int],
         return
     if end < draft.end and _SHORT_TAIL.fullmatch(text[end:draft.end]):
         return
-    taken = [] if cue is None else [(cue.toks[0].start, cue.toks[-1].end)]
-    if cue is not None and cue.speaker is not None:
-        taken.append((cue.speaker.start, cue.speaker.end))
-        if cue.toks[-1].end <= cue.speaker.start and \
-                cue.speaker.end <= start < draft.start:
-            return  # "According to Lina Ortiz, a port spokeswoman, ...":
-            # the words between the speaker and the claim are the speaker's
-    taken += [(d.start, d.end) for d in drafts if d is not draft]
-    if any(a < end and start < b for a, b in taken):
+    if not _free_range(draft, drafts, start, end):
         return
     draft.start, draft.end = start, end
     draft.pieces = [(start, end)]

@@ -590,13 +590,7 @@ class EntityTable:
         return ent
 
     def _writer(self, name: str, role: str | None) -> Entity:
-        words = name_words(name)
-        ent = next((e for e in self.entities if e.person and (
-            e.name_words == words or same_person(e.name_words, words))),
-            None)
-        if ent is None:
-            ent = Entity(index=len(self.entities), name=name)
-            self.entities.append(ent)
+        ent = self._person(name)
         ent.writer = True
         if role and not any(within_role(role, r) for r in ent.roles):
             ent.roles.append(role)
