@@ -62,6 +62,11 @@ _HEADLINE = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
                        r"[ \t]*:[ \t]+(?=\S)")
 _LABEL = re.compile(r"(?m)^[ \t\"“‘']*([A-Z][A-Z.'’ -]*[A-Z]\.?)[ \t]*:[ \t]+"
                     r"(?=\S)")
+# a name and a colon opening a paragraph, a quotation right after it:
+# "Rep. Ann Lee (D-Ohio): “...”", "Lee: “...”"
+_NAME_LABEL = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}"
+                         r"[A-Z][\w.'’-]*)(?:[ \t]*\([A-Z][^()\n]{0,20}\))?"
+                         r"[ \t]*:[ \t]*(?=[\"“‘])")
 # the quotative of talk right before a quotation: "she was like, “…”",
 # "I'm like “…”", "Nonna goes “…”", "we were all going “…”"
 _QUOTATIVE = re.compile(
@@ -443,32 +448,41 @@ def _significant(text: str, start: int, end: int) -> set[int]:
 
 def _label_drafts(doc: Doc, regions: list[QuoteRegion],
                   ) -> tuple[list[_Draft], set[int]]:
-    """Transcript lines: "WALLACE: Let's start with ..." (a speaker label).
+    """Transcript lines: "WALLACE: Let's start with ..." (a speaker label),
+    and a name label before a quotation: "Rep. Ann Lee (D-Ohio): “...”".
 
     Returns the drafts and the quote regions they take up.
     """
     text = doc.text
     drafts: list[_Draft] = []
     used: set[int] = set()
-    for m in _LABEL.finditer(text):
+    colons: set[int] = set()
+    for m in [*_LABEL.finditer(text), *_NAME_LABEL.finditer(text)]:
         colon = m.end(1) + text[m.end(1):m.end()].index(":")
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         found = _label_cue(doc, m.start(1), m.end(1), colon, m.end(),
                            line_end)
-        if found is None:
-            continue
+        if found is None or colon in colons or (
+                m.re is _NAME_LABEL and
+                any(t.upos != "PROPN" for t in found[0].label)):
+            continue  # a name label is proper nouns only
+        colons.add(colon)
         cue, end = found
+        start = m.end()
         for i, r in enumerate(regions):
             if r.start <= m.start(1) < r.end or m.end() <= r.start < end:
                 used.add(i)
                 end = max(end, min(r.inner[1], line_end))
-        drafts.append(_Draft(kind=Kind.DIRECT, start=m.end(), end=end,
-                             pieces=[(m.end(), end)], cue=cue,
+                if r.start == m.end():  # the quotation's words, not marks
+                    start = r.inner[0]
+        drafts.append(_Draft(kind=Kind.DIRECT, start=start, end=end,
+                             pieces=[(start, end)], cue=cue,
                              sentence=cue.sent))
     headline = _headline_draft(doc)
     if headline is not None and not any(
-            d.start <= headline.start < d.end for d in drafts):
+            d.start < headline.end and headline.start < d.end
+            for d in drafts):
         drafts.append(headline)
     return drafts, used
 

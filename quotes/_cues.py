@@ -212,7 +212,8 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         t.rel == "advcl" and _starts_with_that(sent, t)))
         and not _relative_clause(sent, t)
         and not (t.rel == "parataxis" and t.lemma in cues)
-        and not _nominal_aside(sent, t)]
+        and not _nominal_aside(sent, t)
+        and not _prepositional(sent, t)]
     if not anchors and right:
         # "said: ..." glued as obj/dep; "said the deployment ... indicate"
         anchors = [t for t in deps if t.rel in {"obj", "dep"} and
@@ -275,6 +276,16 @@ def _nominal_aside(sent: Sent, tok: Tok) -> bool:
     return tok.rel == "parataxis" and tok.upos in {"NOUN", "PROPN"} and \
         not sent.children(tok.i, "nsubj", "nsubj:pass", "cop", "aux") and \
         tok.i > 0 and any(t.text == "," for t in sent.toks[:tok.i][-3:])
+
+
+def _prepositional(sent: Sent, tok: Tok) -> bool:
+    """ '"...," Moss said on ABC's "This Week."' or '... on NBC's "Meet the
+    Press."': a complement that opens with a preposition and has no
+    subject of its own is where or when it was said, not what (the parser
+    took the programme's name for a clause)."""
+    first = min(sent.subtree(tok.i), key=lambda t: t.i)
+    return first.upos == "ADP" and first.i < tok.i and not sent.children(
+        tok.i, "nsubj", "nsubj:pass", "csubj", "expl", "cop")
 
 
 def _second_claim(sent: Sent, tok: Tok, cues: Container[str]) -> bool:

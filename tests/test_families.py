@@ -102,6 +102,36 @@ CASES = {
         "According to Lina Ortiz, a spokeswoman for the port, 40 ships "
         "were waiting outside the harbour.",
         [("40 ships were waiting outside the harbour", "Lina Ortiz")]),
+    # a programme's quoted name in the tag says where, not what: the
+    # quotation before it is the speaker's, and the one after goes on
+    "programme_in_tag": (
+        '"The message is that the state should act," Dana Moss said on '
+        'NBC\'s "Meet the Press." "And nobody is going to stop us."',
+        [('The message is that the state should act," Dana Moss said on '
+          'NBC\'s "Meet the Press." "And nobody is going to stop us.',
+          "Dana Moss")]),
+    "programme_in_tag_noun": (
+        '"The lesson is that voters should decide," Lena Park said on '
+        'ABC\'s "This Week." "And they will decide."',
+        [('The lesson is that voters should decide," Lena Park said on '
+          'ABC\'s "This Week." "And they will decide.', "Lena Park")]),
+    # a surname written in full only inside a programme's title
+    "full_name_in_title": (
+        'She appeared on "The Dana Whitfield Hour" on Monday night.\n\n'
+        '"The numbers are simply wrong," Whitfield said.',
+        [("The numbers are simply wrong,", "Dana Whitfield")]),
+    # a headline "NAME: 'QUOTE'": one claim, the quotation's words
+    "headline_quote": (
+        "Nadia Brandt: \u2018I Am Not Done With This City.\u2019\n\n"
+        "Nadia Brandt said on Monday that she would run again.",
+        [("I Am Not Done With This City.", "Nadia Brandt"),
+         ("she would run again", "Nadia Brandt")]),
+    # a name label with a party note, a quotation after its colon
+    "name_label_quote": (
+        "The hearing ran late.\n\nRep. Tom Kessel (R-Ohio): \u201cI have "
+        "not heard anyone cite that figure. Who told you that?\u201d",
+        [("I have not heard anyone cite that figure. Who told you that?",
+          "Tom Kessel")]),
     # a dateline of several words in capitals is not the speaker
     "dateline_two_words": (
         "SOUTH HARBOR — Governor Ana Lima, a former judge, said on Monday "

@@ -41,6 +41,9 @@ def _complete(text: str, *names: str, gender: str | None = None,
      "Shah", "Raj Shah"),
     ("Joseph, who has four children, spoke first. Amelize Joseph then "
      "left.", "Joseph", "Joseph"),  # sentence-initial unknown word: no name
+    # the full name only inside a title, after "The"
+    ('She spoke to "The Rachel Maddow Show" on Thursday. Maddow asked '
+     "why.", "Maddow", "Rachel Maddow"),
 ])
 def test_surname_takes_the_one_full_name(text: str, surname: str,
                                          full: str) -> None:

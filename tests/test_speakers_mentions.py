@@ -223,3 +223,25 @@ def test_mentions_name_in_apposition_to_the_subject() -> None:
     found = {m.name: (subject, m.main)
              for m, subject in salient_mentions(doc, LEX, set())}
     assert found["Kenji Mori"] == (True, True)
+
+
+HYPHEN_CUT = """\
+# text = Lopez-Cantera, a Republican, said no.
+1	Lopez	Lopez	PROPN	NNP	_	6	nsubj	_	SpaceAfter=No
+2	-Cantera	-Cantera	PROPN	NNP	_	1	flat	_	SpaceAfter=No
+3	,	,	PUNCT	,	_	5	punct	_	_
+4	a	a	DET	DT	_	5	det	_	_
+5	Republican	Republican	PROPN	NNP	_	1	appos	_	SpaceAfter=No
+6	said	say	VERB	VBD	_	0	root	_	_
+7	no	no	INTJ	UH	_	6	obj	_	SpaceAfter=No
+8	.	.	PUNCT	.	_	6	punct	_	_
+"""
+
+
+def test_mentions_name_cut_at_its_hyphen() -> None:
+    """ "Lopez" + "-Cantera": the tokenizer cut the surname with its
+    hyphen; the name is still the whole surname (it joins "Carlos
+    Lopez-Cantera" by it)."""
+    sent, text = _sent(HYPHEN_CUT)
+    m = mention_at(sent, _word(sent, "Lopez"), text, LEX)
+    assert m.name == "Lopez-Cantera"

@@ -52,6 +52,8 @@ def test_words_role_word(text: str, upos: str, role: bool) -> None:
     ("Mr.", True, False),
     ("Peskov", False, True),
     ("Kremlin", False, True),
+    ("-Cantera", False, True),  # "Lopez" "-Cantera": cut at its hyphen
+    ("-", False, False),
 ])
 def test_words_title_and_name_word(text: str, title: bool,
                                    name: bool) -> None:

