@@ -79,8 +79,8 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         # speaker
         floating = any(t.upos == "PRON" for t in subjects)
         subjects = sorted(subjects, key=lambda t: (
-            _bracketed(sent, t), floating and t.upos == "DET",
-            abs(t.i - verb.i)))
+            _bracketed(sent, t), _opens_complement(sent, verb, t),
+            floating and t.upos == "DET", abs(t.i - verb.i)))
         active = [s for s in subjects if s.deprel != "nsubj:pass"]
         if active and active[0].lemma in _RELATIVE and \
                 active[0].text != "WHO":  # the World Health Organization
@@ -276,6 +276,16 @@ def _nominal_aside(sent: Sent, tok: Tok) -> bool:
     return tok.rel == "parataxis" and tok.upos in {"NOUN", "PROPN"} and \
         not sent.children(tok.i, "nsubj", "nsubj:pass", "cop", "aux") and \
         tok.i > 0 and any(t.text == "," for t in sent.toks[:tok.i][-3:])
+
+
+def _opens_complement(sent: Sent, verb: Tok, subject: Tok) -> bool:
+    """ "Senator Ana Lima (D-Ore.) said rival Tom Grant was wrong": a
+    second subject of the verb, after it and right before the verb's
+    clausal complement, is a word of that clause the parser hung on the
+    verb, not the speaker."""
+    return subject.i > verb.i and any(
+        min(t.i for t in sent.subtree(c.i)) == subject.i + 1
+        for c in sent.children(verb.i, "ccomp") if c.i > subject.i)
 
 
 def _prepositional(sent: Sent, tok: Tok) -> bool:

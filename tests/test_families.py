@@ -132,6 +132,12 @@ CASES = {
         "not heard anyone cite that figure. Who told you that?\u201d",
         [("I have not heard anyone cite that figure. Who told you that?",
           "Tom Kessel")]),
+    # a descriptor before the reported clause's subject, hung on the cue
+    # as a second subject, is no speaker
+    "second_subject_after_cue": (
+        "Senator Ana Lima (D-Ore.) said rival Tom Grant was wrong about "
+        "taxes.",
+        [("rival Tom Grant was wrong about taxes", "Ana Lima")]),
     # a dateline of several words in capitals is not the speaker
     "dateline_two_words": (
         "SOUTH HARBOR — Governor Ana Lima, a former judge, said on Monday "
