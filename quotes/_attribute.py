@@ -63,7 +63,7 @@ _HEADLINE = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
 _LABEL = re.compile(r"(?m)^[ \t\"“‘']*([A-Z][A-Z.'’ -]*[A-Z]\.?)[ \t]*:[ \t]+"
                     r"(?=\S)")
 # a name and a colon opening a paragraph, a quotation right after it:
-# "Rep. Ann Lee (D-Ohio): “...”", "Lee: “...”"
+# "Rep. Ann Lee (D-Ohio): “...”", a headline "Ann Lee: ‘I Am Not Done.’"
 _NAME_LABEL = re.compile(r"(?m)^[ \t]*((?:[A-Z][\w.'’-]*[ \t]+){0,3}"
                          r"[A-Z][\w.'’-]*)(?:[ \t]*\([A-Z][^()\n]{0,20}\))?"
                          r"[ \t]*:[ \t]*(?=[\"“‘])")
