@@ -284,7 +284,7 @@ def _opens_complement(sent: Sent, verb: Tok, subject: Tok) -> bool:
     clausal complement, is a word of that clause the parser hung on the
     verb, not the speaker."""
     return subject.i > verb.i and any(
-        min(t.i for t in sent.subtree(c.i)) == subject.i + 1
+        sent.subtree(c.i)[0].i == subject.i + 1
         for c in sent.children(verb.i, "ccomp") if c.i > subject.i)
 
 
@@ -293,7 +293,7 @@ def _prepositional(sent: Sent, tok: Tok) -> bool:
     Press."': a complement that opens with a preposition and has no
     subject of its own is where or when it was said, not what (the parser
     took the programme's name for a clause)."""
-    first = min(sent.subtree(tok.i), key=lambda t: t.i)
+    first = sent.subtree(tok.i)[0]
     return first.upos == "ADP" and first.i < tok.i and not sent.children(
         tok.i, "nsubj", "nsubj:pass", "csubj", "expl", "cop")
 

@@ -101,7 +101,7 @@ def is_name_word(tok: Tok, lex: Lexicon) -> bool:
     the tokenizer cut with the hyphen before it ("Lopez" + "-Cantera")
     counts as its word."""
     text = tok.text
-    if tok.upos == "PROPN" and text[:1] in {"-", "\u2011"}:
+    if tok.upos == "PROPN" and text[:1] in HYPHENS:
         text = text[1:]
     if not text or not text[0].isalpha() or not (
             text[0].isupper() or tok.upos == "PROPN"):
