@@ -346,6 +346,27 @@ def test_biaffine_scorers_fused_score_as_each_alone() -> None:
             assert torch.allclose(got, own(x1, x2), atol=1e-4)
 
 
+def test_tag_bilinear_gives_torchs_bilinear() -> None:
+    """A second input with few distinct rows (a tag embedding) is scored
+    once per distinct row, as ``nn.Bilinear`` scores it; varied second
+    inputs are scored the other way, also as ``nn.Bilinear``."""
+    import torch
+
+    from quotes import _fastparse
+
+    torch.manual_seed(0)
+    bilinear = torch.nn.Bilinear(6, 4, 5)
+    tags = torch.randn(3, 4)
+    x1 = torch.randn(2, 20, 6)
+    x2 = tags[torch.randint(0, 3, (2, 20))]
+    varied = torch.randn(2, 20, 4)
+    with torch.inference_mode():
+        for second in (x2, varied):
+            got = _fastparse._tag_bilinear(bilinear, x1, second)
+            assert got.shape == (2, 20, 5)
+            assert torch.allclose(got, bilinear(x1, second), atol=1e-5)
+
+
 def test_deep_biaffine_hidden_layers_fused_score_as_each_alone() -> None:
     """Deep biaffine scorers that read one LSTM output, their hidden
     layers fused into one product, give each scorer's own scores; two
