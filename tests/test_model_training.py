@@ -212,3 +212,12 @@ def test_glove_package_vocabulary() -> None:
     assert words[:4] == ["the", ",", ".", "of"]
     assert None not in words
     assert vectors.shape[1] == 50
+
+
+def test_roles_eval_prints_no_role_figures_as_such() -> None:
+    """A gold set without roles (GUM) gives None role figures; the
+    evaluation prints them as "n/a" instead of failing."""
+    from training.roles_eval import _figure
+
+    assert _figure(None) == "n/a"
+    assert _figure(0.5) == "0.500"

@@ -148,6 +148,13 @@ def extractor() -> quotes.Extractor:
      "rigged.", "Tom Reyes", "chairman of the budget committee"),
     ("Tom Reyes, a Republican, said the vote was rigged.", "Tom Reyes",
      None),
+    ("\"It is close,\" said Robert Oldendick, a University of South "
+     "Carolina political science professor.", "Robert Oldendick",
+     "University of South Carolina political science professor"),
+    ("\"It is fine,\" Robert Peck, managing director and internet equity "
+     "analyst at SunTrust Robinson Humphrey, told me.", "Robert Peck",
+     "managing director and internet equity analyst at SunTrust Robinson "
+     "Humphrey"),
 ])
 def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
                                  name: str, role: str | None) -> None:
@@ -190,9 +197,20 @@ def _open_roles(extractor: quotes.Extractor, text: str, name: str,
     ("Democratic front-runner Hillary Clinton said the plan was bold.",
      "Hillary Clinton", ("Democratic front-runner",)),
     ("Donald Trump, however, said it was bad.", "Donald Trump", ()),
+    ("Robert Oldendick, a University of South Carolina political science "
+     "professor, said it was close.", "Robert Oldendick",
+     ("University of South Carolina political science professor",)),
+    ("Trump hired Paul Manafort, a seasoned operative, last month.",
+     "Paul Manafort", ("seasoned operative",)),
+    ("His digital mastermind, Teddy Goff, runs the effort.", "Teddy Goff",
+     ("digital mastermind",)),
+    ("The company and France's trade minister, Ann Roy, confirmed it.",
+     "Ann Roy", ()),
 ])
 def test_open_role_candidates(extractor: quotes.Extractor, text: str,
                               name: str, want: tuple[str, ...]) -> None:
     """Surface patterns give candidates the role lexicon does not list
-    ("cook", "front-runner"); an adverb set off by commas is none."""
+    ("cook", "front-runner"), also when the phrase ends in its noun after
+    a name ("University of ..."), opens with a participle ("seasoned") or
+    stands before the name; an adverb set off by commas is none."""
     assert _open_roles(extractor, text, name) == want

@@ -49,10 +49,17 @@ def main(argv: list[str] | None = None) -> int:
                 for doc_id, tree in trees.items() if doc_id in gold}
         res = score(gold, pred, speaker_by="name")
         print(f"{label:6} docs {res['docs']}  content F1 "
-              f"{res['content']['f1']:.3f}  speaker {res['speaker']:.3f}  "
-              f"role {res['role']:.3f}  role_near {res['role_near']:.3f}  "
-              f"role_precision {res['role_precision']:.3f}")
+              f"{_figure(res['content']['f1'])}  speaker "
+              f"{_figure(res['speaker'])}  role {_figure(res['role'])}  "
+              f"role_near {_figure(res['role_near'])}  "
+              f"role_precision {_figure(res['role_precision'])}")
     return 0
+
+
+def _figure(value: float | None) -> str:
+    """A score to three places; "n/a" where the gold has nothing to score
+    (GUM has no roles)."""
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 if __name__ == "__main__":

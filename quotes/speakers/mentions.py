@@ -362,17 +362,20 @@ _LEADING = frozenset({"DET", "NUM", "PUNCT", "CCONJ", "ADP"})
 
 
 def _nominal_phrase(sent: Sent, start: int, phrase: str) -> bool:
-    """*phrase* (at *start*) is a noun phrase headed by a common noun
-    before any preposition: "cook at the Taj", not "for his part",
-    "however" or a place name."""
+    """*phrase* (at *start*) is a noun phrase headed by a common noun: the
+    noun before any preposition ("cook at the Taj"), or the last word ("a
+    University of Ohio history professor"); not "for his part", "however"
+    or a place name."""
     words = [t for t in sent.toks
              if start <= t.start and t.end <= start + len(phrase)]
-    if not words or words[0].upos in {"ADP", "ADV", "CCONJ", "SCONJ",
-                                      "PRON", "VERB", "AUX"}:
-        return False
+    if not words or (words[0].upos in {"ADP", "ADV", "CCONJ", "SCONJ",
+                                       "PRON", "VERB", "AUX"} and not (
+            words[0].rel == "amod" or _verb_modifier(words, 0))):
+        return False  # but "seasoned operative", "managing director"
     first_adp = next((k for k, t in enumerate(words) if t.upos == "ADP"),
                      len(words))
-    return first_adp > 0 and words[first_adp - 1].upos == "NOUN"
+    return (first_adp > 0 and words[first_adp - 1].upos == "NOUN") or \
+        words[-1].upos == "NOUN"  # "a University of X science professor"
 
 
 def _hyphen_left(sent: Sent, run: list[Tok]) -> list[Tok]:
@@ -418,6 +421,10 @@ def _open_roles(sent: Sent, head: Tok, toks: list[Tok], name: str | None,
         if comma and _nominal_phrase(sent, text.find(comma, toks[-1].end),
                                      comma):
             found.append(comma)  # "Mayra Gonzalez, a cook at the Taj,"
+        ahead = _role_before_comma(sent, toks[0].i, text, lex, gate=False)
+        if ahead and _nominal_phrase(sent, text.rfind(
+                ahead, 0, toks[0].start), ahead):
+            found.append(ahead)  # "His digital mastermind, Teddy Goff,"
     if head.rel == "nsubj" and 0 <= head.head < len(sent.toks):
         pred = sent.toks[head.head]
         if pred.upos == "NOUN" and sent.children(pred.i, "cop"):
@@ -723,8 +730,10 @@ def _before_party_note(sent: Sent, end: int, text: str) -> int:
 
 
 def _role_before_comma(sent: Sent, first: int, text: str,
-                       lex: Lexicon) -> str | None:
-    """The role in "A top aide to the governor, Sam Ito, said"."""
+                       lex: Lexicon, *, gate: bool = True) -> str | None:
+    """The role in "A top aide to the governor, Sam Ito, said" (a sentence
+    that opens with it). *gate*: only a phrase with a role word near its
+    start; without it, "His digital mastermind, Teddy Goff,"."""
     toks = sent.toks
     if first < 2 or toks[first - 1].text != ",":
         return None
@@ -735,13 +744,17 @@ def _role_before_comma(sent: Sent, first: int, text: str,
         return None  # only "A top aide to the governor, NAME," at the start
     stretch = list(toks[k:first - 1])
     while stretch and (stretch[0].upos in {"DET", "NUM"} or
+                       is_possessive(stretch[0]) or
                        stretch[0].text.lower() in _QUANTIFIERS or
                        stretch[0].text.lower() == "as"):  # "As the chair,"
         stretch = stretch[1:]
     if not stretch or len(stretch) > 10 or any(
-            t.upos in {"VERB", "AUX", "PRON"} for t in stretch) or \
-            not any(is_role_word(t, lex) for t in stretch[:4]):
+            t.upos in {"VERB", "AUX", "PRON"} for t in stretch):
         return None
+    if gate and not any(is_role_word(t, lex) for t in stretch[:4]):
+        return None
+    if not gate and any(t.upos == "CCONJ" for t in stretch):
+        return None  # "The company and France's minister, Ann Roy,"
     return _join(stretch, text)
 
 
@@ -822,7 +835,8 @@ def _comma_role(sent: Sent, last: int, text: str,
                        in {"now", "currently", "also", "once"}):
         stretch = stretch[1:]  # "now a consultant on Burma"
     verb = next((k for k, t in enumerate(stretch)
-                 if t.upos in {"VERB", "AUX"} and t.deprel != "amod"), None)
+                 if t.upos in {"VERB", "AUX"} and t.deprel != "amod" and
+                 not _verb_modifier(stretch, k)), None)
     if verb is not None and "VerbForm=Fin" in stretch[verb].feats:
         return None  # "In June, the senator said": a clause, no role
     if verb is not None:  # "a former tax aide now teaching at NYU"
@@ -843,6 +857,13 @@ def _comma_role(sent: Sent, last: int, text: str,
             len(clause) <= 16 and clause[0].text.lower() in {"who", "that"}:
         stretch += clause  # the role's own relative clause, as written
     return _join(stretch, text)
+
+
+def _verb_modifier(stretch: list[Tok], k: int) -> bool:
+    """The verb-tagged first word of an appositive, right before a noun,
+    modifies it: "managing director", "associate professor"."""
+    return k == 0 and len(stretch) > 1 and stretch[1].upos == "NOUN" and \
+        stretch[0].text[:1].islower()
 
 
 def label_mention(sent: int, toks: tuple[Tok, ...], text: str,
