@@ -155,6 +155,12 @@ def extractor() -> quotes.Extractor:
      "analyst at SunTrust Robinson Humphrey, told me.", "Robert Peck",
      "managing director and internet equity analyst at SunTrust Robinson "
      "Humphrey"),
+    ("Filmmaker and best-selling author Dana Ruiz said the film was a "
+     "success.", "Dana Ruiz", "best-selling author"),
+    ("\"It is harmful,\" said Steven Brill, author of \"Born to Run,\" in "
+     "an interview.", "Steven Brill", "author of \"Born to Run,\""),
+    ("Republican Ohio Sen. Tom Vance said the plan would fail.",
+     "Tom Vance", "Republican Ohio Sen."),
 ])
 def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
                                  name: str, role: str | None) -> None:

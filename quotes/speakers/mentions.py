@@ -23,6 +23,7 @@ from quotes.speakers.words import (
     AGE_UNITS,
     FORMER,
     HYPHENS,
+    PARTY_LETTERS,
     PARTY_NAMES,
     QUOTE_MARKS,
     age_length,
@@ -63,8 +64,9 @@ def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
         if lo - 1 in keep or _joins_name(sent, lo - 1, head) or (
                 lo > 0 and _misread_after_according(sent.toks, lo - 1)):
             lo -= 1
-        elif _hyphen_joined(sent, lo - 2, lo, lex):
-            lo -= 2  # "Mark-Viverito", "front-runner", "Wealth-X"
+        elif _hyphen_joined(sent, lo - 2, lo, lex) or (
+                lo - 2 in keep and _tight_hyphen(sent, lo - 1)):
+            lo -= 2  # "Mark-Viverito", "front-runner", "best-selling"
         elif _hyphen_joined(sent, hi, hi + 2, lex):
             hi += 2  # "Ros-Lehtinen" with the head on the left
         elif hi + 1 in keep or _joins_name(sent, hi + 1, head) or (
@@ -104,6 +106,15 @@ def _hyphen_joined(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
         is_name_syllable(sent.toks, b) or is_role_word(right, lex) or \
         right.text.lower() in AGE_UNITS or \
         (right.text.lower() == "old" and left.text.lower() in AGE_UNITS)
+
+
+def _tight_hyphen(sent: Sent, i: int) -> bool:
+    """Token *i* is a hyphen written tight between two words."""
+    if not 0 < i < len(sent.toks) - 1:
+        return False
+    left, dash, right = sent.toks[i - 1], sent.toks[i], sent.toks[i + 1]
+    return dash.text in HYPHENS and left.end == dash.start and \
+        dash.end == right.start
 
 
 def _joins_name(sent: Sent, i: int, head: Tok) -> bool:
@@ -165,8 +176,8 @@ def split_name_role(toks: list[Tok], text: str,
         # "vice presidential nominee Gov. Mike Pence": the title after a
         # role noun is the same office said twice
         while len(rest) > 1 and is_title(rest[-1], lex) and any(
-                is_role_word(t, lex) and not is_title(t, lex)
-                for t in rest[:-1]):
+                is_role_word(t, lex) and not is_title(t, lex) and
+                t.text.lower() not in PARTY_LETTERS for t in rest[:-1]):
             rest = rest[:-1]
         role = _join(rest, text)
     return name, role
@@ -816,7 +827,18 @@ def _comma_role(sent: Sent, last: int, text: str,
         return None
     stretch: list[Tok] = []
     clause: list[Tok] = []  # "a physicist who is co-director of ..."
+    title = False  # inside a quoted title: 'author of "Bitter Pill"'
     for tok in toks[k + 1:]:
+        if tok.text in QUOTE_MARKS and (title or (
+                stretch and stretch[-1].upos == "ADP" and not clause)):
+            stretch.append(tok)
+            if title:
+                break  # the title closes the role
+            title = True
+            continue
+        if title:
+            stretch.append(tok)
+            continue
         if is_punct(tok) and tok.text not in {"-", "&"} and \
                 not is_plural_possessive(toks, tok.i):
             break  # not at "the teachers' union"
@@ -834,7 +856,9 @@ def _comma_role(sent: Sent, last: int, text: str,
     while stretch and (stretch[0].upos == "DET" or stretch[0].text.lower()
                        in {"now", "currently", "also", "once"}):
         stretch = stretch[1:]  # "now a consultant on Burma"
-    verb = next((k for k, t in enumerate(stretch)
+    titled = next((k for k, t in enumerate(stretch)
+                   if t.text in QUOTE_MARKS), len(stretch))
+    verb = next((k for k, t in enumerate(stretch[:titled])
                  if t.upos in {"VERB", "AUX"} and t.deprel != "amod" and
                  not _verb_modifier(stretch, k)), None)
     if verb is not None and "VerbForm=Fin" in stretch[verb].feats:
