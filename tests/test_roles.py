@@ -161,6 +161,10 @@ def extractor() -> quotes.Extractor:
      "an interview.", "Steven Brill", "author of \"Born to Run,\""),
     ("Republican Ohio Sen. Tom Vance said the plan would fail.",
      "Tom Vance", "Republican Ohio Sen."),
+    ("\"It is hard,\" said Rep. Raul Ortiz, D-Ariz., on Monday.",
+     "Raul Ortiz", "Rep., D-Ariz."),
+    ("\"It is hard,\" said Senator Chris Coons, Democrat of Delaware.",
+     "Chris Coons", "Senator, Democrat of Delaware"),
 ])
 def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
                                  name: str, role: str | None) -> None:

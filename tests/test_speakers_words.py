@@ -76,6 +76,8 @@ def test_words_role_word_as_surname() -> None:
     ("spokesman for the port authority", "spokesman"),
     ("Kremlin spokesman", "spokesman"),
     ("Sen. (R-Tex.)", "sen."),
+    ("Rep., D-Ariz.", "rep."),
+    ("Senator, Democrat of Delaware", "senator"),
     ("chairwoman of the finance panel", "chairwoman"),
 ])
 def test_words_lexical_head(role: str, head: str) -> None:

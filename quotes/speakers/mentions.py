@@ -303,10 +303,14 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     for rel in sent.children(head.i, "acl:relcl"):
         if role is None and sent.children(rel.i, "cop"):
             role = role_phrase(sent, rel, text, lex)
-    if role is not None and (is_title(toks[0], lex) or
-                             role.split()[-1].lower() in lex.titles):
-        role += _party_state(sent, toks[-1].i, text)
+    if role is not None and (
+            is_title(toks[0], lex) or role.split()[-1].lower() in lex.titles
+            or role.split()[-1].lower() in lex.title_words.values()):
+        role += _party_state(sent, toks[-1].i, text) or \
+            _party_note_after_comma(text, toks[-1].end)
     comma = _comma_role(sent, toks[-1].i, text, lex)
+    if comma is not None and role is not None and role.endswith(f", {comma}"):
+        comma = None  # "Senator, Democrat of Delaware": the note, no role
     more: tuple[str, ...] = ()
     if comma is not None and (role is None or (
             role in comma and len(comma) > len(role))):
@@ -783,6 +787,19 @@ def _party_state(sent: Sent, last: int, text: str) -> str:
         return ""
     inner = text[toks[last + 2].start:toks[close - 1].end]
     return f" ({inner})" if _PARTY_STATE.match(inner) else ""
+
+
+_COMMA_NOTE = re.compile(
+    r", ((?:[DRI]-[A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?)?)|"
+    r"(?:Democrat|Republican|independent) (?:of|from) "
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=,|\.?\s*$|\.\s)")
+
+
+def _party_note_after_comma(text: str, end: int) -> str:
+    """', R-Pa.' or ', Democrat of Delaware' when the name ending at *end*
+    is followed by its party-state note set off by commas."""
+    found = _COMMA_NOTE.match(text, end)
+    return f", {found.group(1)}" if found else ""
 
 
 _RELATIVES = frozenset({"who", "which", "whose", "that", "whom"})

@@ -229,7 +229,8 @@ _POSTMODIFIER = re.compile(r"\s(?:of|for|at|in|with|from|to|on|who)\s")
 def lexical_head(role: str) -> str:
     """A role's head word as the lexicons write it, case-folded: the last
     word before a post-modifier ("spokesman for the port authority":
-    spokesman), a trailing "( ... )" note dropped, punctuation kept
+    spokesman), a trailing party-state note dropped ("( ... )", ", D-Ariz.",
+    ", Democrat of Delaware"), punctuation kept
     ("Sen. (R-Tex.)": "sen.", the key of ``Lexicon.title_words``).
 
     This is the extractor's head word, the key for the lexicons' role,
@@ -239,12 +240,13 @@ def lexical_head(role: str) -> str:
     ("under", "representing", "whose", "that") and keeps no note apart;
     making them one would change which roles the extractor keeps.
     """
-    role = _NOTE.sub("", role)  # "Sen. (R-Tex.)": sen.
+    role = _NOTE.sub("", role)  # "Sen. (R-Tex.)", "Rep., D-Ariz."
     words = _POSTMODIFIER.split(f" {role.casefold()} ", maxsplit=1)[0]
     return (words.split() or [""])[-1]
 
 
-_NOTE = re.compile(r"\s*\([^)]*\)\s*$")
+_NOTE = re.compile(r"\s*\([^)]*\)\s*$|, (?:[DRI]-|Democrat |Republican "
+                   r"|independent ).*$")
 
 
 def heads_agree(head: str, heads: Iterable[str],
