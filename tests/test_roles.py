@@ -174,6 +174,19 @@ def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
     assert (a.speaker.name, a.speaker.role) == (name, role)
 
 
+def test_plural_title_before_joined_names(
+        extractor: quotes.Extractor) -> None:
+    """A plural title before two names is each one's role, in the
+    singular, as the annotation conventions write it."""
+    text = ("Democratic presidential candidates Hillary Clinton and Bernie "
+            "Sanders spoke to the union. \"We need unions,\" Sanders said. "
+            "\"I agree,\" Clinton said.")
+    got = {(a.speaker.name, a.speaker.role)
+           for a in extractor.extract(text).attributions if a.speaker}
+    assert got == {("Bernie Sanders", "Democratic presidential candidate"),
+                   ("Hillary Clinton", "Democratic presidential candidate")}
+
+
 def test_rules_only_needs_no_role_model(monkeypatch: pytest.MonkeyPatch,
                                         tmp_path: Path) -> None:
     """learned=False never loads roles.json (the rules-only mode)."""

@@ -331,6 +331,14 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     if role is None:
         role = _as_role(sent, head, text, lex) or \
             _predicate_role(sent, head, text, lex)
+    if name is not None and role is not None:
+        role = _one_of_titled(sent, role, name, text)
+    elif name is not None and head.rel == "conj" and 0 <= head.head < \
+            head.i and sent.toks[head.head].upos == "PROPN":
+        first = mention_at(sent, sent.toks[head.head], text, lex)
+        if first.role is not None and first.name is not None and \
+                _plural_before(sent, first.name, text) is not None:
+            role = first.role  # "candidates A and B": B's role too
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
@@ -339,6 +347,28 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                                           comma=comma),
                    plural=plural, main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
+
+
+def _plural_before(sent: Sent, name: str, text: str) -> Tok | None:
+    """The plural noun right before *name* ("Democratic presidential
+    candidates Hillary Clinton and ..."), if there is one."""
+    return next((tok for tok in sent.toks[:-1]
+                 if tok.xpos in {"NNS", "NNPS"} and
+                 text.startswith(name, sent.toks[tok.i + 1].start)), None)
+
+
+def _one_of_titled(sent: Sent, role: str, name: str, text: str) -> str:
+    """*role* in the singular when it is a plural title before one
+    person's name ("Democratic presidential candidate" for Hillary
+    Clinton in "Democratic presidential candidates Hillary Clinton and
+    Bernie Sanders"); else *role* as it is."""
+    tok = _plural_before(sent, name, text)
+    if tok is None or not text[:tok.end].endswith(role) or \
+            not tok.lemma or tok.lemma == tok.text.lower():
+        return role
+    word = tok.lemma[:1].upper() + tok.lemma[1:] if tok.text[:1].isupper() \
+        else tok.lemma
+    return role[:len(role) - len(tok.text)] + word
 
 
 _WHO = frozenset({"who", "whom", "which", "that"})
