@@ -165,6 +165,10 @@ def extractor() -> quotes.Extractor:
      "Raul Ortiz", "Rep., D-Ariz."),
     ("\"It is hard,\" said Senator Chris Coons, Democrat of Delaware.",
      "Chris Coons", "Senator, Democrat of Delaware"),
+    ("Pastor Joseph Brown of Marion Avenue Baptist Church said the "
+     "volunteers were ready.", "Joseph Brown",
+     "Pastor of Marion Avenue Baptist Church"),
+    ("\"We are ready,\" said Sen. Ted Cruz of Texas.", "Ted Cruz", "Sen."),
 ])
 def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
                                  name: str, role: str | None) -> None:

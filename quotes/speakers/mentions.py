@@ -308,6 +308,10 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
             or role.split()[-1].lower() in lex.title_words.values()):
         role += _party_state(sent, toks[-1].i, text) or \
             _party_note_after_comma(text, toks[-1].end)
+    first = toks[0].start
+    if role is not None and name is not None and \
+            0 <= text.find(role, first) < text.find(name, first):
+        role += _of_organisation(sent, toks[-1].i, text, lex)
     comma = _comma_role(sent, toks[-1].i, text, lex)
     if comma is not None and role is not None and role.endswith(f", {comma}"):
         comma = None  # "Senator, Democrat of Delaware": the note, no role
@@ -823,6 +827,25 @@ _COMMA_NOTE = re.compile(
     r", ((?:[DRI]-[A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?)?)|"
     r"(?:Democrat|Republican|independent) (?:of|from) "
     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=,|\.?\s*$|\.\s)")
+
+
+def _of_organisation(sent: Sent, last: int, text: str, lex: Lexicon) -> str:
+    """' of Marion Avenue Baptist Church' when the name ending at token
+    *last* is followed by "of" and an organisation's name (its last word
+    an organisation word): the title's post-modifier ("Pastor Joseph
+    Brown of Marion Avenue Baptist Church"); not a home place ("Sen. Ted
+    Cruz of Texas")."""
+    toks = sent.toks
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].text != "of":
+        return ""
+    j = k + 1 + (toks[k + 1].text.lower() == "the")
+    end = j
+    while end < len(toks) and toks[end].upos == "PROPN":
+        end += 1
+    if end == j or toks[end - 1].text.lower() not in lex.org_words:
+        return ""
+    return " " + text[toks[k].start:toks[end - 1].end]
 
 
 def _party_note_after_comma(text: str, end: int) -> str:
