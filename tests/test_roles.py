@@ -169,6 +169,8 @@ def extractor() -> quotes.Extractor:
      "volunteers were ready.", "Joseph Brown",
      "Pastor of Marion Avenue Baptist Church"),
     ("\"We are ready,\" said Sen. Ted Cruz of Texas.", "Ted Cruz", "Sen."),
+    ("\"It is fine,\" Craig Morris, an environmental blogger, wrote in a "
+     "post.", "Craig Morris", "environmental blogger"),
 ])
 def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
                                  name: str, role: str | None) -> None:
