@@ -98,9 +98,8 @@ def _hyphen_joined(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
     ("playwright-in-residence") stay as the parse has them."""
     if a < 0 or b != a + 2 or b >= len(sent.toks):
         return False
-    left, dash, right = sent.toks[a], sent.toks[a + 1], sent.toks[b]
-    if dash.text not in HYPHENS or left.end != dash.start or \
-            dash.end != right.start or is_punct(left) or is_punct(right):
+    left, right = sent.toks[a], sent.toks[b]
+    if not _tight_hyphen(sent, a + 1) or is_punct(left) or is_punct(right):
         return False
     return (left.text[:1].isupper() and right.text[:1].isupper()) or \
         is_name_syllable(sent.toks, b) or is_role_word(right, lex) or \
@@ -308,9 +307,9 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
             or role.split()[-1].lower() in lex.title_words.values()):
         role += _party_state(sent, toks[-1].i, text) or \
             _party_note_after_comma(text, toks[-1].end)
-    first = toks[0].start
+    begin = toks[0].start
     if role is not None and name is not None and \
-            0 <= text.find(role, first) < text.find(name, first):
+            0 <= text.find(role, begin) < text.find(name, begin):
         role += _of_organisation(sent, toks[-1].i, text, lex)
     comma = _comma_role(sent, toks[-1].i, text, lex)
     if comma is not None and role is not None and role.endswith(f", {comma}"):
@@ -339,10 +338,10 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         role = _one_of_titled(sent, role, name, text)
     elif name is not None and head.rel == "conj" and 0 <= head.head < \
             head.i and sent.toks[head.head].upos == "PROPN":
-        first = mention_at(sent, sent.toks[head.head], text, lex)
-        if first.role is not None and first.name is not None and \
-                _plural_before(sent, first.name, text) is not None:
-            role = first.role  # "candidates A and B": B's role too
+        lead = mention_at(sent, sent.toks[head.head], text, lex)
+        if lead.role is not None and lead.name is not None and \
+                _plural_before(sent, lead.name, text) is not None:
+            role = lead.role  # "candidates A and B": B's role too
     plural = ("Number=Plur" in head.feats or head.xpos in {"NNS", "NNPS"}) \
         and not (name is not None and len(name.split()) > 1)  # Sam Rivers
     return Mention(sent=sent.index, toks=toks, head=head, name=name,
