@@ -30,6 +30,11 @@ CASES = {
         "The river rose two metres overnight. Added Sigrun Dahl, mayor of "
         'the town: "We have never seen water move this fast."',
         [("We have never seen water move this fast.", "Sigrun Dahl")]),
+    # an inverted tag whose speaker has a participle before the role noun
+    "inverted_tag_participle": (
+        '"I am not going to say it was a mistake," said retired '
+        "neurosurgeon Omar Haddad.",
+        [("I am not going to say it was a mistake,", "Omar Haddad")]),
     # a quote split by an inverted tag whose speaker has an appositive
     "split_inverted_tag": (
         "“The roads are closed,” warned Pedro Alvarez, a police captain, "
