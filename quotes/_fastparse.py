@@ -419,8 +419,7 @@ def _tag_bilinear(module: Any, input1: Any, input2: Any) -> Any:
                  ).view(len(distinct), size_o, size_i).transpose(1, 2)
     order = torch.argsort(which, stable=True)
     groups = rows1[order].split(torch.bincount(which).tolist())
-    scores = torch.cat([rows @ per_value[k] for k, rows in enumerate(groups)
-                        if len(rows)])
+    scores = torch.cat([rows @ per_value[k] for k, rows in enumerate(groups)])
     out = torch.empty_like(scores)
     out[order] = scores
     return (out + module.bias).view(*input1.shape[:-1], size_o)
