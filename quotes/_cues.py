@@ -14,13 +14,7 @@ from collections.abc import Container
 
 from attrs import evolve, field, frozen
 
-from quotes._tree import (
-    Sent,
-    Tok,
-    bracket_opening,
-    is_punct,
-    modifies_next,
-)
+from quotes._tree import Sent, Tok, bracket_opening, is_punct
 from quotes.lexicons import Lexicon
 from quotes.records import as_tuple
 
@@ -704,7 +698,7 @@ def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
     end = cue.i + 1
     while end < len(toks) and (toks[end].upos in _NP_UPOS or
                                toks[end].text in {"'s", "\u2019s", "-"} or
-                               modifies_next(toks, end)):
+                               _participle_modifier(toks, end)):
         end += 1
     phrase = toks[cue.i + 1:end]
     if not phrase or len(phrase) > 8 or (
@@ -717,6 +711,14 @@ def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
              and t.lemma not in lex.non_speakers]
     heads = names or nouns
     return (heads[-1], end) if heads else None
+
+
+def _participle_modifier(toks: tuple[Tok, ...], k: int) -> bool:
+    """A lower-case verb form right before a noun, modifying it ("retired
+    neurosurgeon", "acting director"), whatever the parse made of it."""
+    return toks[k].upos == "VERB" and toks[k].text[:1].islower() and \
+        toks[k].xpos in {"VBN", "VBG", "VBD"} and k + 1 < len(toks) and \
+        toks[k + 1].upos in {"NOUN", "ADJ"}
 
 
 def _quoted_as(sent: Sent, verb: Tok) -> list[Tok] | None:

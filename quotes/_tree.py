@@ -130,14 +130,6 @@ def is_punct(tok: Tok) -> bool:
     return tok.upos == "PUNCT" or all(c in PUNCT_CHARS for c in tok.text)
 
 
-def modifies_next(toks: Sequence[Tok], k: int) -> bool:
-    """Token *k* is a lower-case word tagged as a verb right before a noun
-    or adjective, which it modifies whatever the parse made of it:
-    "retired neurosurgeon", "managing director", "associate professor"."""
-    return toks[k].upos == "VERB" and toks[k].text[:1].islower() and \
-        k + 1 < len(toks) and toks[k + 1].upos in {"NOUN", "ADJ"}
-
-
 def bracket_opening(toks: Sequence[Tok], close: int) -> int | None:
     """The index of the "(" of a short bracket ("(R-Ohio)", "(D)") whose
     ")" is ``toks[close]``; None when there is none."""

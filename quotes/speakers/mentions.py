@@ -16,14 +16,7 @@ import re
 
 from attrs import evolve
 
-from quotes._tree import (
-    Doc,
-    Sent,
-    Tok,
-    bracket_opening,
-    is_punct,
-    modifies_next,
-)
+from quotes._tree import Doc, Sent, Tok, bracket_opening, is_punct
 from quotes.lexicons import Lexicon
 from quotes.speakers.model import Mention
 from quotes.speakers.words import (
@@ -32,7 +25,6 @@ from quotes.speakers.words import (
     HYPHENS,
     PARTY_LETTERS,
     PARTY_NAMES,
-    PARTY_NOTE,
     QUOTE_MARKS,
     age_length,
     is_headline_verb,
@@ -426,7 +418,7 @@ def _nominal_phrase(sent: Sent, start: int, phrase: str) -> bool:
              if start <= t.start and t.end <= start + len(phrase)]
     if not words or (words[0].upos in {"ADP", "ADV", "CCONJ", "SCONJ",
                                        "PRON", "VERB", "AUX"} and not (
-            words[0].rel == "amod" or modifies_next(words, 0))):
+            words[0].rel == "amod" or _verb_modifier(words, 0))):
         return False  # but "seasoned operative", "managing director"
     first_adp = next((k for k, t in enumerate(words) if t.upos == "ADP"),
                      len(words))
@@ -443,10 +435,11 @@ def _hyphen_left(sent: Sent, run: list[Tok]) -> list[Tok]:
     k = out[0].i - 1
     while k >= 0:
         tok = sent.toks[k]
-        if _tight_hyphen(sent, k) or (
-                tok.upos in {"NOUN", "ADJ", "PROPN"} and (
-                    tok.end == out[0].start or
-                    tok.head in {t.i for t in out})):
+        tight = tok.end == out[0].start
+        hyphen = tok.text in {"-", "‐"} and tight and k > 0 and \
+            sent.toks[k - 1].end == tok.start
+        if hyphen or (tok.upos in {"NOUN", "ADJ", "PROPN"} and (
+                tight or tok.head in {t.i for t in out})):
             out.insert(0, tok)
         else:
             break
@@ -829,7 +822,10 @@ def _party_state(sent: Sent, last: int, text: str) -> str:
     return f" ({inner})" if _PARTY_STATE.match(inner) else ""
 
 
-_COMMA_NOTE = re.compile(rf", ({PARTY_NOTE})(?=,|\.?\s*$|\.\s)")
+_COMMA_NOTE = re.compile(
+    r", ((?:[DRI]-[A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?)?)|"
+    r"(?:Democrat|Republican|independent) (?:of|from) "
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=,|\.?\s*$|\.\s)")
 
 
 def _of_organisation(sent: Sent, last: int, text: str, lex: Lexicon) -> str:
@@ -933,7 +929,7 @@ def _comma_role(sent: Sent, last: int, text: str,
                    if t.text in QUOTE_MARKS), len(stretch))
     verb = next((k for k, t in enumerate(stretch[:titled])
                  if t.upos in {"VERB", "AUX"} and t.deprel != "amod" and
-                 not (k == 0 and modifies_next(stretch, k))), None)
+                 not _verb_modifier(stretch, k)), None)
     if verb is not None and "VerbForm=Fin" in stretch[verb].feats:
         return None  # "In June, the senator said": a clause, no role
     if verb is not None:  # "a former tax aide now teaching at NYU"
@@ -954,6 +950,13 @@ def _comma_role(sent: Sent, last: int, text: str,
             len(clause) <= 16 and clause[0].text.lower() in {"who", "that"}:
         stretch += clause  # the role's own relative clause, as written
     return _join(stretch, text)
+
+
+def _verb_modifier(stretch: list[Tok], k: int) -> bool:
+    """The verb-tagged first word of an appositive, right before a noun,
+    modifies it: "managing director", "associate professor"."""
+    return k == 0 and len(stretch) > 1 and stretch[1].upos == "NOUN" and \
+        stretch[0].text[:1].islower()
 
 
 def label_mention(sent: int, toks: tuple[Tok, ...], text: str,

@@ -245,12 +245,8 @@ def lexical_head(role: str) -> str:
     return (words.split() or [""])[-1]
 
 
-PARTY_NOTE = (r"(?:[DRI]-[A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?)?|"
-              r"(?:Democrat|Republican|independent) (?:of|from) "
-              r"[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
-"""A party-state note set off by commas after a name: "D-Ariz.",
-"Democrat of Delaware" (a regular expression)."""
-_NOTE = re.compile(rf"\s*\([^)]*\)\s*$|, {PARTY_NOTE}$")
+_NOTE = re.compile(r"\s*\([^)]*\)\s*$|, (?:[DRI]-|Democrat |Republican "
+                   r"|independent ).*$")
 
 
 def heads_agree(head: str, heads: Iterable[str],
