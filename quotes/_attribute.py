@@ -945,7 +945,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
     for d_index, draft in enumerate(drafts):
         cue = draft.cue
         if cue is not None and cue.speaker is not None and \
-                is_nominal(cue.speaker):
+                is_nominal(sents[cue.sent], cue.speaker):
             m = label_mention(cue.sent, cue.label, text, lex) if cue.label \
                 else mention_at(sents[cue.sent], past_dateline(
                     sents[cue.sent], cue.speaker, text), text, lex)

@@ -171,6 +171,11 @@ def extractor() -> quotes.Extractor:
     ("\"We are ready,\" said Sen. Ted Cruz of Texas.", "Ted Cruz", "Sen."),
     ("\"It is fine,\" Craig Morris, an environmental blogger, wrote in a "
      "post.", "Craig Morris", "environmental blogger"),
+    ("With 214 delegates at stake, Clinton said she would campaign hard in "
+     "the state.", "Clinton", None),
+    ("Ms. Epstein, along with Judge Richard A. Posner of the United States "
+     "Court of Appeals, found that the court was friendly to business.",
+     "Epstein", None),
 ])
 def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
                                  name: str, role: str | None) -> None:
@@ -178,6 +183,36 @@ def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
     (a,) = extractor.extract(text).attributions
     assert a.speaker is not None
     assert (a.speaker.name, a.speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize(("text", "mention", "role"), [
+    ("Many of her aides said the schedule was too heavy.",
+     "Many of her aides", "aides"),
+    ("Dozens of House members said the bill would fail.",
+     "Dozens of House members", "House members"),
+    ("A handful of Democrats said they would vote against the measure.",
+     "A handful of Democrats", "Democrats"),
+])
+def test_partitive_group_is_the_role(extractor: quotes.Extractor, text: str,
+                                     mention: str, role: str) -> None:
+    """"Many of her aides": unnamed speakers whose group, after "of", is
+    their role (not a speaker named "Many")."""
+    (a,) = extractor.extract(text).attributions
+    assert a.speaker is not None
+    assert (a.speaker.text, a.speaker.name, a.speaker.role) == \
+        (mention, None, role)
+
+
+def test_partitive_subject_keeps_its_claim(
+        extractor: quotes.Extractor) -> None:
+    """"Some of the shareholders said ...": a determiner heading the
+    subject (the tagger's "Some") is still a speaker, and the claim is not
+    dropped."""
+    (a,) = extractor.extract(
+        "Some of the shareholders said the deal was bad.").attributions
+    assert a.content.text == "the deal was bad"
+    assert a.speaker is not None
+    assert a.speaker.text == "Some of the shareholders"
 
 
 def test_plural_title_before_joined_names(

@@ -30,10 +30,12 @@ from quotes.speakers.words import (
     DEFINITE,
     NICKNAME_QUOTES,
     PARTICLES,
+    PARTITIVES,
     SUFFIXES,
     char_before,
     heads_agree,
     is_age,
+    is_fragment,
     lexical_head,
     name_words,
     role_parties,
@@ -156,10 +158,12 @@ class EntityTable:
             ent.titled, ent.person = True, False
         ent.mentions.append(m)
         for role in [m.role, *m.more_roles] if ent.person else []:
-            if role and not self.gives_role(role):
+            if not role or is_fragment(role):
+                continue
+            if not self.gives_role(role):
                 if role not in ent.descriptions:
                     ent.descriptions.append(role)
-            elif role and not any(within_role(role, r) for r in ent.roles):
+            elif not any(within_role(role, r) for r in ent.roles):
                 ent.roles.append(role)
         ent.last_seen = m.start
         if salient or speaker:
@@ -269,10 +273,11 @@ class EntityTable:
                    key=lambda e: e.salient_count, default=None)
 
     def gives_role(self, role: str) -> bool:
-        """False for a description that is no role ("Scott's wife")."""
+        """False for a description that is no role ("Scott's wife") and
+        for a fragment of another phrase ("along with Judge Ann Lee")."""
         head = lexical_head(role)
         return head not in self.lex.no_role_nouns and \
-            head not in self.lex.epithets
+            head not in self.lex.epithets and not is_fragment(role)
 
     def _related(self, ent: Entity) -> bool:
         """*ent* was described by a tie to someone ("Trump's wife"), not
@@ -780,6 +785,11 @@ class EntityTable:
             if found is not None:  # "Zentrix ... the company said"
                 return found
         toks = list(m.toks)
+        of = next((k for k, t in enumerate(toks) if t.text.lower() == "of"),
+                  None)
+        if of is not None and any(t.upos == "NUM" or t.text.lower() in
+                                  PARTITIVES for t in toks[:of]):
+            toks = toks[of + 1:]  # "some of the shareholders"
         while toks and toks[0].upos == "DET":
             toks = toks[1:]
         text = self.text[toks[0].start:toks[-1].end] if toks else \

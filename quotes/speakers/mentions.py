@@ -23,6 +23,7 @@ from quotes.speakers.words import (
     AGE_UNITS,
     FORMER,
     HYPHENS,
+    PARTITIVES,
     PARTY_LETTERS,
     PARTY_NAMES,
     QUOTE_MARKS,
@@ -242,6 +243,15 @@ def role_phrase(sent: Sent, head: Tok, text: str,
 
 def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     """Build the mention whose head word is *head*."""
+    group = _partitive_group(sent, head)
+    if group is not None:
+        inner = mention_at(sent, group, text, lex)
+        if inner.name is None and inner.pronoun is None:
+            # "many of her aides", "a handful of Democrats": the aides
+            first = min([head.i, *(c.i for c in sent.children(head.i)
+                                   if c.i < head.i)])
+            return evolve(inner, toks=sent.toks[first:inner.toks[-1].i + 1],
+                          main=_main_subject(sent, head))
     toks = _phrase_tokens(sent, head, lex)
     lower = head.text.lower()
     for ante in relative_antecedents(sent, head):
@@ -350,6 +360,17 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                                           comma=comma),
                    plural=plural, main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
+
+
+def _partitive_group(sent: Sent, head: Tok) -> Tok | None:
+    """The group noun of a partitive *head* ("many", "dozens", "a handful"
+    of "her aides"), if *head* is one."""
+    if head.text.lower() not in PARTITIVES and head.upos != "NUM":
+        return None
+    return next((c for c in sent.children(head.i, "nmod")
+                 if c.upos in {"NOUN", "PROPN"} and c.i > head.i and any(
+                     k.lemma == "of" for k in sent.children(c.i, "case"))),
+                None)
 
 
 def _plural_before(sent: Sent, name: str, text: str) -> Tok | None:
@@ -797,8 +818,9 @@ def _role_before_comma(sent: Sent, first: int, text: str,
                        stretch[0].text.lower() == "as"):  # "As the chair,"
         stretch = stretch[1:]
     if not stretch or len(stretch) > 10 or any(
-            t.upos in {"VERB", "AUX", "PRON"} for t in stretch):
-        return None
+            t.upos in {"VERB", "AUX", "PRON"} for t in stretch) or \
+            stretch[0].upos in {"ADP", "SCONJ", "ADV"}:
+        return None  # "With 214 delegates at stake, NAME": an adverbial
     if gate and not any(is_role_word(t, lex) for t in stretch[:4]):
         return None
     if not gate and any(t.upos == "CCONJ" for t in stretch):
@@ -968,9 +990,10 @@ def label_mention(sent: int, toks: tuple[Tok, ...], text: str,
     return Mention(sent=sent, toks=toks, head=toks[-1], name=name, role=role)
 
 
-def is_nominal(tok: Tok) -> bool:
-    """True when *tok* can head a speaker phrase."""
-    return tok.upos in _NOMINAL
+def is_nominal(sent: Sent, tok: Tok) -> bool:
+    """True when *tok* can head a speaker phrase: a noun, pronoun or the
+    like, or a determiner of a part ("Some of the shareholders")."""
+    return tok.upos in _NOMINAL or _partitive_group(sent, tok) is not None
 
 
 def conjuncts(sent: Sent, m: Mention, lex: Lexicon) -> list[list[Tok]]:
@@ -1039,7 +1062,8 @@ def past_dateline(sent: Sent, tok: Tok, text: str) -> Tok:
             and sent.toks[k + 1].upos in {"PROPN", "NOUN"}:
         k += 1
     after = sent.toks[k]
-    return after if is_nominal(after) and after.text[:1].isupper() else tok
+    return after if is_nominal(sent, after) and \
+        after.text[:1].isupper() else tok
 
 
 def salient_mentions(doc: Doc, lex: Lexicon,

@@ -77,6 +77,12 @@ Committee")."""
 _QUANTIFIERS = frozenset({"other", "some", "many", "several", "few", "most",
                          "all", "both", "one", "two", "three", "four",
                          "five", "numerous", "various"})
+PARTITIVES = _QUANTIFIERS | frozenset({
+    "dozens", "hundreds", "thousands", "millions", "handful", "handfuls",
+    "majority", "minority", "half", "third", "thirds", "quarter",
+    "quarters", "percent", "none", "each", "any", "number", "group"})
+"""Words for a part or a number of a group ("many of her aides", "a
+handful of Democrats"): the group after "of" says who they are."""
 _DESCRIPTORS = frozenset({"rival", "neither", "either"})
 """Sentence-initial words the tagger may call proper nouns ("Rival Hillary
 Clinton"): never part of a name, kept in a role ("Rival coach")."""
@@ -247,6 +253,24 @@ def lexical_head(role: str) -> str:
 
 _NOTE = re.compile(r"\s*\([^)]*\)\s*$|, (?:[DRI]-|Democrat |Republican "
                    r"|independent ).*$")
+
+
+def is_fragment(role: str) -> bool:
+    """A piece of another phrase, never a role: it opens with a
+    preposition or conjunction ("along with Judge Ann Lee", "and daughter
+    Chelsea", "With 214 delegates at stake") or a hyphen's right half
+    ("-presumptive nominee")."""
+    first = (role.split() or [""])[0].casefold()
+    return first in _FRAGMENT_OPENERS or role[:1] in HYPHENS | {"\u2013",
+                                                                "\u2014"}
+
+
+_FRAGMENT_OPENERS = frozenset({
+    "along", "with", "without", "of", "and", "or", "but", "nor", "on",
+    "in", "at", "by", "from", "to", "after", "before", "while", "when",
+    "since", "during", "despite", "unlike", "like"})
+"""First words of a phrase that is no role ("as", "for" excepted: "as
+chairman", "for years the mayor" are cut elsewhere)."""
 
 
 def heads_agree(head: str, heads: Iterable[str],
