@@ -215,6 +215,21 @@ def test_partitive_subject_keeps_its_claim(
     assert a.speaker.text == "Some of the shareholders"
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Peter Novak, a longtime ally of the mayor, said the plan was sound.",
+     "Peter Novak"),
+    ("Clinton, the Democratic rival, said she was ready.", "Clinton"),
+])
+def test_subject_appositive_without_role_word(
+        extractor: quotes.Extractor, text: str, name: str) -> None:
+    """"NAME, a longtime ally of X, said": the parse makes the appositive
+    the subject; the speaker is still the named person, also when the
+    lexicon knows no role word in the appositive."""
+    (a,) = extractor.extract(text).attributions
+    assert a.speaker is not None
+    assert a.speaker.name == name
+
+
 def test_plural_title_before_joined_names(
         extractor: quotes.Extractor) -> None:
     """A plural title before two names is each one's role, in the

@@ -293,6 +293,13 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         if before is not None:
             name = before
             role = role_phrase(sent, head, text, lex) or role
+    elif name is None and head.upos == "NOUN" and _set_off(sent, toks):
+        # "Peter Novak, a longtime ally of the mayor, said": the same,
+        # with a description the role lexicon does not know
+        before = _name_before_comma(sent, toks[0].i, text, lex)
+        if before is not None:
+            name = before
+            role = role_phrase(sent, head, text, lex) or role
     # appositive: "Dmitry Peskov, the Kremlin spokesman," or the reverse
     inside = {t.i for t in toks}
     for appos in [a for t in toks for a in sent.children(t.i, "appos")
@@ -360,6 +367,13 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                                           comma=comma),
                    plural=plural, main=_main_subject(sent, head),
                    restricted=_restricted(sent, head))
+
+
+def _set_off(sent: Sent, toks: list[Tok]) -> bool:
+    """*toks* stand between commas (or a comma and the verb they are the
+    subject of): an appositive the parse took for the subject."""
+    last = max(t.i for t in sent.subtree(toks[-1].i))
+    return last + 1 < len(sent.toks) and sent.toks[last + 1].text == ","
 
 
 def _partitive_group(sent: Sent, head: Tok) -> Tok | None:
