@@ -709,7 +709,10 @@ def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
              and t.lemma not in lex.non_speakers]
     nouns = [t for t in phrase if t.upos == "NOUN"
              and t.lemma not in lex.non_speakers]
-    heads = names or nouns
+    # '"...," said Cuban.': a surname the tagger took for an adjective
+    capitalised = [t for t in phrase[-1:] if t.upos == "ADJ" and
+                   t.text[:1].isupper() and not nouns]
+    heads = names or nouns or capitalised
     return (heads[-1], end) if heads else None
 
 

@@ -120,6 +120,8 @@ RAW = [
     ("Mayor Dana Whitfield spoke on Monday. The Democratic front-runner "
      "said the city would hire more teachers.",
      [("Dana Whitfield", "Democratic front-runner")]),
+    ("Mark Cuban spoke on Sunday. \"It's too early to tell,\" said Cuban.",
+     [("Mark Cuban", None)]),
 ]
 
 
@@ -131,7 +133,8 @@ def extractor() -> quotes.Extractor:
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "want"), RAW, ids=[
-    "hyphenated_surname", "age_description", "front_runner"])
+    "hyphenated_surname", "age_description", "front_runner",
+    "surname_tagged_adjective"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

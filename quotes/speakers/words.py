@@ -118,10 +118,17 @@ def is_name_word(tok: Tok, lex: Lexicon) -> bool:
             text.lower() in _DESCRIPTORS:
         return False
     if (tok.upos in _NOT_NAME_UPOS and not is_misread_name_part(tok)) or (
-            tok.upos == "ADJ" and tok.xpos != "NNP") or \
-            is_headline_verb(tok, lex):
+            tok.upos == "ADJ" and tok.xpos != "NNP" and
+            not _adjective_as_name(tok)) or is_headline_verb(tok, lex):
         return False  # "Young" as an adjective, not a name
     return tok.rel != "nmod:poss"
+
+
+def _adjective_as_name(tok: Tok) -> bool:
+    """A capitalised word tagged as an adjective that modifies nothing,
+    inside a sentence ('"...," said Cuban'): a surname."""
+    return tok.i > 0 and tok.text[:1].isupper() and tok.rel not in {
+        "amod", "conj", "root"} and tok.deprel != "amod"
 
 
 def is_misread_name_part(tok: Tok) -> bool:
