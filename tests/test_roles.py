@@ -171,6 +171,11 @@ def extractor() -> quotes.Extractor:
     ("\"We are ready,\" said Sen. Ted Cruz of Texas.", "Ted Cruz", "Sen."),
     ("\"It is fine,\" Craig Morris, an environmental blogger, wrote in a "
      "post.", "Craig Morris", "environmental blogger"),
+    ("In a brief aside, buried in the middle of a long profile, Daily "
+     "Ledger columnist Sam Ortiz confused Republican Presidential "
+     "candidate Rand Paul with the populist former Louisiana Democratic "
+     "Governor, Huey Long. \"That is a smear,\" Paul said.", "Rand Paul",
+     "Republican Presidential candidate"),
     ("With 214 delegates at stake, Clinton said she would campaign hard in "
      "the state.", "Clinton", None),
     ("Ms. Epstein, along with Judge Richard A. Posner of the United States "

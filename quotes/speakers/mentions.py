@@ -376,6 +376,13 @@ def _set_off(sent: Sent, toks: list[Tok]) -> bool:
     return last + 1 < len(sent.toks) and sent.toks[last + 1].text == ","
 
 
+def _names_after(sent: Sent, tok: Tok) -> bool:
+    """A name the parse hung on a role noun ("conflated Republican
+    presidential candidate Ted Cruz with ...": "Ted" as its "flat")."""
+    return any(c.upos == "PROPN" and c.i == tok.i + 1 and c.rel in {
+        "flat", "appos"} for c in sent.children(tok.i))
+
+
 def _partitive_group(sent: Sent, head: Tok) -> Tok | None:
     """The group noun of a partitive *head* ("many", "dozens", "a handful"
     of "her aides"), if *head* is one."""
@@ -1097,8 +1104,10 @@ def salient_mentions(doc: Doc, lex: Lexicon,
                 continue
             subject = tok.rel == "nsubj" or (
                 tok.upos == "PROPN" and _subject_appositive(sent, tok))
-            if tok.upos == "PROPN" or (subject and tok.upos == "NOUN" and (
-                    tok.lemma in lex.role_nouns or tok.lemma in lex.epithets)):
+            role_noun = tok.upos == "NOUN" and (
+                tok.lemma in lex.role_nouns or tok.lemma in lex.epithets)
+            if tok.upos == "PROPN" or (role_noun and (
+                    subject or _names_after(sent, tok))):
                 # "WASHINGTON — Senator Alicia Bramwell": not a person
                 # named Washington, the senator after the dateline
                 m = mention_at(sent, past_dateline(sent, tok, doc.text),
