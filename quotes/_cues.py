@@ -91,7 +91,7 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
                 return sent.toks[rel.head]
             return _antecedent(sent, active[0])
         if active and active[0].upos != "SCONJ":
-            return active[0]
+            return _run_start(sent, active)
         if agents:
             return agents[0]
         if subjects and subjects[0].lemma not in {"it"}:
@@ -110,6 +110,22 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             return sent.toks[verb.head]  # "with one reader writing ..."
         return None
     return None
+
+
+def _run_start(sent: Sent, subjects: list[Tok]) -> Tok:
+    """The first subject, or another subject of the same verb that opens
+    the proper-noun run it stands in ("House Oversight Committee Chairman
+    Rep. Jason Chaffetz said", parsed with "House" and "Committee" both
+    subjects, the name hung on "House"): one speaker phrase, taken from
+    its start."""
+    first = subjects[0]
+    for other in subjects[1:]:
+        if first.upos == other.upos == "PROPN" and other.i < first.i and \
+                all(t.upos == "PROPN" for t in sent.toks[other.i:first.i]) \
+                and any(c.i > first.i for c in sent.children(
+                    other.i, "flat", "list")):
+            first = other  # not "former Louisiana Rep. David Duke"
+    return first
 
 
 def _absolute(sent: Sent, verb: Tok) -> bool:

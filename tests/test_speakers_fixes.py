@@ -122,6 +122,9 @@ RAW = [
      [("Dana Whitfield", "Democratic front-runner")]),
     ("Mark Cuban spoke on Sunday. \"It's too early to tell,\" said Cuban.",
      [("Mark Cuban", None)]),
+    ("House Oversight Committee Chairman Rep. Jason Chaffetz (R-Utah) said "
+     "the emails were classified.",
+     [("Jason Chaffetz", "House Oversight Committee Chairman")]),
 ]
 
 
@@ -134,7 +137,7 @@ def extractor() -> quotes.Extractor:
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "want"), RAW, ids=[
     "hyphenated_surname", "age_description", "front_runner",
-    "surname_tagged_adjective"])
+    "surname_tagged_adjective", "title_chain_in_pieces"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

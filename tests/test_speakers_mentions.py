@@ -245,3 +245,27 @@ def test_mentions_name_cut_at_its_hyphen() -> None:
     sent, text = _sent(HYPHEN_CUT)
     m = mention_at(sent, _word(sent, "Lopez"), text, LEX)
     assert m.name == "Lopez-Cantera"
+
+
+CHAIN = """\
+# text = Homeland Security Deputy Secretary Ana Ruiz told reporters.
+1	Homeland	Homeland	PROPN	NNP	_	7	nsubj	_	_
+2	Security	Security	PROPN	NNP	_	4	nmod	_	_
+3	Deputy	Deputy	PROPN	NNP	_	4	compound	_	_
+4	Secretary	Secretary	PROPN	NNP	_	1	flat	_	_
+5	Ana	Ana	PROPN	NNP	_	4	flat	_	_
+6	Ruiz	Ruiz	PROPN	NNP	_	5	flat	_	_
+7	told	tell	VERB	VBD	_	0	root	_	_
+8	reporters	reporter	NOUN	NNS	_	7	obj	_	SpaceAfter=No
+9	.	.	PUNCT	.	_	7	punct	_	_
+"""
+
+
+def test_mentions_name_chain_with_a_word_hung_ahead() -> None:
+    """A weak parse's chain of names ("Homeland" > "Secretary" > "Ana"),
+    with "Security" hung on "Secretary" after it: one phrase, the name at
+    its end and the title before it."""
+    sent, text = _sent(CHAIN)
+    m = mention_at(sent, _word(sent, "Homeland"), text, LEX)
+    assert (m.name, m.role) == ("Ana Ruiz",
+                                "Homeland Security Deputy Secretary")

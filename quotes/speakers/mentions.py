@@ -54,7 +54,11 @@ def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
     while stack:
         k = stack.pop()
         for child in sent.children(k):
-            if child.deprel in _INSIDE or child.rel in {"flat", "compound"}:
+            if child.deprel in _INSIDE or child.rel in {"flat", "compound"} \
+                    or (child.rel == "list" and child.upos == "PROPN" and
+                        sent.toks[k].upos == "PROPN"):
+                # "list": a weak parse's "Committee Chairman Rep. Jason
+                # Chaffetz", one name run cut in pieces
                 keep.add(child.i)
                 stack.append(child.i)
     # contiguous run around the head; names split by a weak parse
@@ -73,7 +77,13 @@ def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
         elif hi + 1 in keep or _joins_name(sent, hi + 1, head) or (
                 hi + 1 < len(sent.toks) and sent.toks[hi + 1].upos ==
                 "PROPN" and sent.toks[hi + 1].deprel == "appos"
-                and sent.toks[hi + 1].head in range(lo, hi + 1)):
+                and sent.toks[hi + 1].head in range(lo, hi + 1)) or (
+                hi + 1 < len(sent.toks) and sent.toks[hi + 1].upos ==
+                "PROPN" and sent.toks[hi + 1].head in keep and
+                sent.toks[hi + 1].head > hi + 1):
+            # the last: "Homeland Security Deputy Secretary Alejandro
+            # Mayorkas" parsed as a chain of names, "Security" hung on
+            # "Secretary" after it
             hi += 1
             keep.update(t.i for t in sent.subtree(hi)
                         if t.rel in {"flat", "compound"} or t.i == hi)
