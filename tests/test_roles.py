@@ -176,6 +176,9 @@ def extractor() -> quotes.Extractor:
      "candidate Rand Paul with the populist former Louisiana Democratic "
      "Governor, Huey Long. \"That is a smear,\" Paul said.", "Rand Paul",
      "Republican Presidential candidate"),
+    ("Ortiz lost Ohio, Iowa and Maine to Democratic rival Hillary "
+     "Clinton, who widened her delegate lead. \"We will keep going,\" "
+     "Clinton said.", "Hillary Clinton", "Democratic rival"),
     ("With 214 delegates at stake, Clinton said she would campaign hard in "
      "the state.", "Clinton", None),
     ("Ms. Epstein, along with Judge Richard A. Posner of the United States "

@@ -389,8 +389,10 @@ def _set_off(sent: Sent, toks: list[Tok]) -> bool:
 def _names_after(sent: Sent, tok: Tok) -> bool:
     """A name the parse hung on a role noun ("conflated Republican
     presidential candidate Ted Cruz with ...": "Ted" as its "flat")."""
-    return any(c.upos == "PROPN" and c.i == tok.i + 1 and c.rel in {
-        "flat", "appos"} for c in sent.children(tok.i))
+    return any(c.upos == "PROPN" and c.rel in {"flat", "appos"} and
+               c.i > tok.i and all(t.upos == "PROPN"
+                                   for t in sent.toks[tok.i + 1:c.i + 1])
+               for c in sent.children(tok.i))
 
 
 def _partitive_group(sent: Sent, head: Tok) -> Tok | None:
@@ -1116,8 +1118,10 @@ def salient_mentions(doc: Doc, lex: Lexicon,
                 tok.upos == "PROPN" and _subject_appositive(sent, tok))
             role_noun = tok.upos == "NOUN" and (
                 tok.lemma in lex.role_nouns or tok.lemma in lex.epithets)
-            if tok.upos == "PROPN" or (role_noun and (
-                    subject or _names_after(sent, tok))):
+            if tok.upos == "PROPN" or (role_noun and subject) or (
+                    tok.upos == "NOUN" and _names_after(sent, tok) and
+                    not any(c.lemma == "of"
+                            for c in sent.children(tok.i, "case"))):
                 # "WASHINGTON — Senator Alicia Bramwell": not a person
                 # named Washington, the senator after the dateline
                 m = mention_at(sent, past_dateline(sent, tok, doc.text),
