@@ -125,6 +125,10 @@ RAW = [
     ("House Oversight Committee Chairman Rep. Jason Chaffetz (R-Utah) said "
      "the emails were classified.",
      [("Jason Chaffetz", "House Oversight Committee Chairman")]),
+    ("Tom Reyes said he was unlikely to get along with David Cameron "
+     "because the British prime minister had called him reckless. \"We "
+     "will work with whoever wins,\" the prime minister said.",
+     [("Tom Reyes", None), ("David Cameron", "British prime minister")]),
 ]
 
 
@@ -137,7 +141,8 @@ def extractor() -> quotes.Extractor:
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "want"), RAW, ids=[
     "hyphenated_surname", "age_description", "front_runner",
-    "surname_tagged_adjective", "title_chain_in_pieces"])
+    "surname_tagged_adjective", "title_chain_in_pieces",
+    "description_of_a_person_named_as_object"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

@@ -745,10 +745,19 @@ class EntityTable:
                 not e.roles or any(lexical_head(r) == head for r in e.roles),
                 not self._related(e),  # not "the nominee's daughter"
                 e.salient_count), default=None)
-        found = [e for e in found if e.last_salient >= 0 and
-                 m.start - e.last_salient <= SPEAKER_WINDOW]
-        return max(found, key=lambda e: (not self._related(e), e.last_salient),
-                   default=None)
+        salient = [e for e in found if e.last_salient >= 0 and
+                   m.start - e.last_salient <= SPEAKER_WINDOW]
+        if not salient:
+            # "... with David Cameron because the British prime minister
+            # cast ...": the person just named (a known first name), in
+            # this sentence or the one before, though not as a subject
+            salient = [e for e in found if e.mentions and
+                       m.sent - e.mentions[-1].sent <= 1 and
+                       e.name_words[0] in self.lex.first_names]
+            return max(salient, key=lambda e: (not self._related(e),
+                                               e.last_seen), default=None)
+        return max(salient, key=lambda e: (not self._related(e),
+                                           e.last_salient), default=None)
 
     def _by_noun(self, m: Mention) -> Entity:
         owned = self._owned(m)
