@@ -129,6 +129,12 @@ RAW = [
      "because the British prime minister had called him reckless. \"We "
      "will work with whoever wins,\" the prime minister said.",
      [("Tom Reyes", None), ("David Cameron", "British prime minister")]),
+    ("Sen. Marco Rubio (R-Fla.) and Sen. Bernie Sanders (I-Vt.) spoke on "
+     "Monday. \"We need a revolution,\" the Vermont senator said.",
+     [("Bernie Sanders", "Sen. (I-Vt.)")]),
+    ("Sen. Bernie Sanders (I-Vt.) and Sen. Marco Rubio (R-Fla.) spoke on "
+     "Monday. \"We need lower taxes,\" the Florida senator said.",
+     [("Marco Rubio", "Sen. (R-Fla.)")]),
 ]
 
 
@@ -142,7 +148,8 @@ def extractor() -> quotes.Extractor:
 @pytest.mark.parametrize(("text", "want"), RAW, ids=[
     "hyphenated_surname", "age_description", "front_runner",
     "surname_tagged_adjective", "title_chain_in_pieces",
-    "description_of_a_person_named_as_object"])
+    "description_of_a_person_named_as_object", "state_in_description_vt",
+    "state_in_description_fla"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

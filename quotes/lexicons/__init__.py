@@ -21,11 +21,11 @@ _FILES = ("reporting_verbs.tsv", "cue_phrases.tsv", "role_nouns.txt",
           "honorifics.txt", "pronouns.tsv", "non_speakers.txt",
           "genders.tsv", "titles.txt", "org_words.txt", "first_names.tsv",
           "publications.txt", "no_role_nouns.txt", "title_words.tsv",
-          "epithets.txt", "org_nouns.txt", "owned_orgs.tsv")
+          "epithets.txt", "org_nouns.txt", "owned_orgs.tsv", "us_states.tsv")
 _OPTIONAL = frozenset({"titles.txt", "org_words.txt", "first_names.tsv",
                        "publications.txt", "no_role_nouns.txt",
                        "title_words.tsv", "epithets.txt", "org_nouns.txt",
-                       "owned_orgs.tsv"})
+                       "owned_orgs.tsv", "us_states.tsv"})
 """Files added after the first release: a custom directory without them
 uses the bundled ones."""
 
@@ -107,6 +107,9 @@ class Lexicon:
     """Abbreviated title -> the word it stands for ("sen." -> "senator")."""
     epithets: frozenset[str] = field(converter=_words, factory=frozenset)
     """Person nouns that are no position ("businessman", "woman")."""
+    states: dict[str, str] = field(converter=_mapping, factory=dict)
+    """A US state's name, abbreviation or postal code -> its name ("vt."
+    -> "vermont")."""
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -157,6 +160,7 @@ class Lexicon:
             no_role_nouns={r[0] for r in rows("no_role_nouns.txt", 1)},
             title_words=_freeze_map(rows("title_words.tsv", 2)),
             epithets={r[0] for r in rows("epithets.txt", 1)},
+            states=_freeze_map(rows("us_states.tsv", 2)),
         )
 
 

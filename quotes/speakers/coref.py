@@ -56,6 +56,10 @@ _PARTY_BEFORE = re.compile(r"\b(Democratic|Democrat|Republican|GOP|"
                            r"Libertarian)\s+$")
 _PARTY_NOTE = re.compile(r"\s*\(([DRL])[-\u2013,)]")
 """A party-state note after a name: "(R-Utah)"."""
+_STATE_AFTER = re.compile(r"\s*(?:\(|,\s*)[DRI][-\u2013]\s*"
+                          r"([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)|"
+                          r"\s+of\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+"""A state after a name: "(I-Vt.)", ", D-N.Y.", " of Texas"."""
 
 
 def _modifiers(m: Mention) -> set[str]:
@@ -154,6 +158,8 @@ class EntityTable:
         ent.gender = ent.gender or self._gender(m)
         if ent.person:
             ent.parties |= self._parties(m)
+            if m.name is not None:
+                ent.states |= self._states(m)
         if m.name is not None and self._titled(m):
             ent.titled, ent.person = True, False
         ent.mentions.append(m)
@@ -648,6 +654,33 @@ class EntityTable:
                 found.add(note.group(1))
         return found
 
+    def _states(self, m: Mention) -> set[str]:
+        """US states a named mention ties its entity to: one written in it
+        ("Florida Sen. Marco Rubio"), in its party-state note ("(I-Vt.)",
+        ", D-N.Y.") or as its home ("Sen. Ted Cruz of Texas")."""
+        found = self._states_in(self.text[m.start:m.end])
+        after = _STATE_AFTER.match(self.text, m.end)
+        if after is not None:
+            written = after.group(1) or after.group(2)
+            state = self.lex.states.get(written.casefold().strip())
+            if state is not None:
+                found.add(state)
+        return found
+
+    def _states_in(self, text: str) -> set[str]:
+        """The US states a phrase names in full ("the Vermont senator")."""
+        words = text.casefold().split()
+        return {self.lex.states[w] for n in (2, 1)
+                for w in (" ".join(words[k:k + n])
+                          for k in range(len(words)))
+                if self.lex.states.get(w) == w}
+
+    def _other_state(self, m: Mention, ent: Entity) -> bool:
+        """A description names a state ("the Vermont senator") and the
+        text ties *ent* to others only."""
+        states = self._states_in(self.text[m.start:m.end])
+        return bool(states and ent.states and not states & ent.states)
+
     def _organisation(self, m: Mention) -> Entity | None:
         """The named organisation a definite "the commission" refers back
         to: the most recently seen one within ``SPEAKER_WINDOW`` whose name
@@ -735,8 +768,9 @@ class EntityTable:
                     lexical_head(r) == m.head.text.casefold() and
                     not same_rank(r, m.role or "") for r in ent.roles) or \
                     (ent.parties and not parties <= ent.parties) or any(
-                        e.sent == m.sent and e.main for e in ent.mentions):
-                continue
+                        e.sent == m.sent and e.main for e in ent.mentions) \
+                    or self._other_state(m, ent):
+                continue  # not "the Vermont senator" for Sen. Rubio (R-Fla.)
             found.append(ent)
         if parties:
             head = m.head.text.casefold()
@@ -777,7 +811,8 @@ class EntityTable:
                                     self.lex.title_words) or
                         m.head.text.casefold() in role_heads) and not (
                         ent.parties and
-                        not role_parties(m.role) <= ent.parties):
+                        not role_parties(m.role) <= ent.parties) and \
+                        not self._other_state(m, ent):
                     return ent  # not "the Democratic nominee" for Trump
                 if ent.head == head and ent.name and not ent.person and \
                         ent.plural == m.plural and \

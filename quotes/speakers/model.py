@@ -79,6 +79,9 @@ class Entity:
     """"m" or "f" once a mention shows it ("Mrs.", "chairman", "she")."""
     parties: set[str] = field(factory=set)
     """Parties the text ties the entity to ("Republican Donald Trump")."""
+    states: set[str] = field(factory=set)
+    """US states the text ties the entity to ("Florida Sen. Marco Rubio",
+    "Sen. Ted Cruz of Texas", "(I-Vt.)")."""
     titled: bool = False
     """A title that begins with "The" ("The New York Times")."""
     writer: bool = False
