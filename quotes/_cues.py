@@ -721,6 +721,10 @@ def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
             end < len(toks) and not is_punct(toks[end]) and
             toks[end].upos != "ADP"):
         return None
+    name_end = _appositive_name_end(toks, end)
+    if name_end is not None and phrase[-1].upos == "NOUN":
+        # '"...," said the White House press secretary, Josh Earnest.'
+        return toks[name_end - 1], name_end
     names = [t for t in phrase if t.upos == "PROPN"
              and t.lemma not in lex.non_speakers]
     nouns = [t for t in phrase if t.upos == "NOUN"
@@ -730,6 +734,20 @@ def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
                    t.text[:1].isupper() and not nouns]
     heads = names or nouns or capitalised
     return (heads[-1], end) if heads else None
+
+
+def _appositive_name_end(toks: tuple[Tok, ...], k: int) -> int | None:
+    """Where a name set off by the comma at *k* ends, when it ends the
+    sentence or is set off in turn (", Josh Earnest." or ", Josh
+    Earnest, on Monday"), else None."""
+    if k >= len(toks) or toks[k].text != ",":
+        return None
+    end = k + 1
+    while end < len(toks) and toks[end].upos == "PROPN":
+        end += 1
+    if end - k < 3 or (end < len(toks) and not is_punct(toks[end])):
+        return None  # a name has two words or more
+    return end
 
 
 def _participle_modifier(toks: tuple[Tok, ...], k: int) -> bool:

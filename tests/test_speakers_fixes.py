@@ -129,6 +129,8 @@ RAW = [
      "because the British prime minister had called him reckless. \"We "
      "will work with whoever wins,\" the prime minister said.",
      [("Tom Reyes", None), ("David Cameron", "British prime minister")]),
+    ("\"The deficit is falling,\" said the White House press secretary, "
+     "Josh Earnest.", [("Josh Earnest", None)]),
     ("Sen. Marco Rubio (R-Fla.) and Sen. Bernie Sanders (I-Vt.) spoke on "
      "Monday. \"We need a revolution,\" the Vermont senator said.",
      [("Bernie Sanders", "Sen. (I-Vt.)")]),
@@ -148,7 +150,8 @@ def extractor() -> quotes.Extractor:
 @pytest.mark.parametrize(("text", "want"), RAW, ids=[
     "hyphenated_surname", "age_description", "front_runner",
     "surname_tagged_adjective", "title_chain_in_pieces",
-    "description_of_a_person_named_as_object", "state_in_description_vt",
+    "description_of_a_person_named_as_object", "inverted_title_then_name",
+    "state_in_description_vt",
     "state_in_description_fla"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
