@@ -317,7 +317,10 @@ class EntityTable:
     def _by_name(self, m: Mention, *, salient: bool = False) -> Entity:
         name = m.name or ""
         words = name_words(name)
-        person = self._is_person_name(name)
+        person = self._is_person_name(name) and not (
+            m.toks[0].text == "the" and m.role is None and len(words) > 1)
+        # "on the Trump Train": a thing named, no person ("Trump" never
+        # joins it)
         best: Entity | None = None
         spelled = self._spelled_out(name)
         if spelled is not None:
