@@ -238,6 +238,18 @@ def test_subject_appositive_without_role_word(
     assert a.speaker.name == name
 
 
+def test_partitive_of_a_pronoun_keeps_its_claim(
+        extractor: quotes.Extractor) -> None:
+    """"Both of them said ...": the pronoun after "of" is the speaker,
+    resolved as "they" is."""
+    (a,) = extractor.extract(
+        "Ann Lee and Tom Cole met the mayor on Monday. Both of them said "
+        "the deal was bad.").attributions
+    assert a.speaker is not None
+    assert (a.speaker.text, a.speaker.name) == ("Both of them",
+                                                "Ann Lee and Tom Cole")
+
+
 def test_plural_title_before_joined_names(
         extractor: quotes.Extractor) -> None:
     """A plural title before two names is each one's role, in the

@@ -256,7 +256,7 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     group = _partitive_group(sent, head)
     if group is not None:
         inner = mention_at(sent, group, text, lex)
-        if inner.name is None and inner.pronoun is None:
+        if inner.name is None:
             # "many of her aides", "a handful of Democrats": the aides
             first = min([head.i, *(c.i for c in sent.children(head.i)
                                    if c.i < head.i)])
@@ -396,14 +396,14 @@ def _names_after(sent: Sent, tok: Tok) -> bool:
 
 
 def _partitive_group(sent: Sent, head: Tok) -> Tok | None:
-    """The group noun of a partitive *head* ("many", "dozens", "a handful"
-    of "her aides"), if *head* is one."""
+    """The group noun or pronoun of a partitive *head* ("many", "dozens",
+    "a handful" of "her aides"; "all of them"), if *head* is one."""
     if head.text.lower() not in PARTITIVES and head.upos != "NUM":
         return None
     return next((c for c in sent.children(head.i, "nmod")
-                 if c.upos in {"NOUN", "PROPN"} and c.i > head.i and any(
-                     k.lemma == "of" for k in sent.children(c.i, "case"))),
-                None)
+                 if c.upos in {"NOUN", "PROPN", "PRON"} and c.i > head.i
+                 and any(k.lemma == "of"
+                         for k in sent.children(c.i, "case"))), None)
 
 
 def _plural_before(sent: Sent, name: str, text: str) -> Tok | None:
