@@ -14,7 +14,7 @@ from collections.abc import Container
 
 from attrs import evolve, field, frozen
 
-from quotes._tree import Sent, Tok, bracket_opening, is_punct
+from quotes._tree import Sent, Tok, bracket_opening, is_punct, is_reflexive
 from quotes.lexicons import Lexicon
 from quotes.records import as_tuple
 
@@ -80,7 +80,9 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         floating = any(t.upos == "PRON" for t in subjects)
         subjects = sorted(subjects, key=lambda t: (
             _bracketed(sent, t), _opens_complement(sent, verb, t),
-            floating and t.upos == "DET", abs(t.i - verb.i)))
+            floating and t.upos == "DET",
+            len(subjects) > 1 and is_reflexive(t),  # "Clinton herself"
+            abs(t.i - verb.i)))
         active = [s for s in subjects if s.deprel != "nsubj:pass"]
         if active and active[0].lemma in _RELATIVE and \
                 active[0].text != "WHO":  # the World Health Organization

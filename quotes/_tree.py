@@ -125,6 +125,15 @@ class Doc:
         return self.span(start, end) if end > start else None
 
 
+def is_reflexive(tok: Tok) -> bool:
+    """An intensifying or reflexive pronoun ("Clinton herself said"):
+    beside a noun, never the noun's phrase or a speaker of its own."""
+    return tok.text.lower() in _REFLEXIVES
+
+
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+
+
 def is_punct(tok: Tok) -> bool:
     """True for punctuation tokens (by tag or by characters)."""
     return tok.upos == "PUNCT" or all(c in PUNCT_CHARS for c in tok.text)

@@ -16,7 +16,14 @@ import re
 
 from attrs import evolve
 
-from quotes._tree import Doc, Sent, Tok, bracket_opening, is_punct
+from quotes._tree import (
+    Doc,
+    Sent,
+    Tok,
+    bracket_opening,
+    is_punct,
+    is_reflexive,
+)
 from quotes.lexicons import Lexicon
 from quotes.speakers.model import Mention
 from quotes.speakers.words import (
@@ -153,8 +160,9 @@ def split_name_role(toks: list[Tok], text: str,
     name when it holds a role noun or a title.
     """
     k = len(toks)
-    while k > 0 and toks[k - 1].rel == "case":  # trailing possessive 's
-        k -= 1
+    while k > 0 and (toks[k - 1].rel == "case" or  # trailing possessive 's
+                     is_reflexive(toks[k - 1])):
+        k -= 1  # "Clinton herself"
     end = k
     org = end > 0 and toks[end - 1].text.lower() in lex.org_words
     while k > 0 and (is_name_word(toks[k - 1], lex) or (
