@@ -150,7 +150,8 @@ class EntityTable:
             ent = self._pronoun(m)
             self._referents[m.start, m.end] = ent
         elif m.name is not None:
-            ent = self._by_name(m, salient=salient or speaker)
+            ent = self._family(m) or self._by_name(
+                m, salient=salient or speaker)
         else:
             ent = self._by_noun(m)
         if ent is None:
@@ -209,6 +210,29 @@ class EntityTable:
         if salient:
             group.last_salient = m.start
             group.salient_count += 1
+
+    def _family(self, m: Mention) -> Entity | None:
+        """The people a plural surname names ("the Khans": Khizr Khan and
+        Ghazala Khan), when the text has named two or more of them: a
+        group, as "Ann Lee and Bo Lee" would make."""
+        words = name_words(m.name)
+        if len(words) != 1 or not m.plural or not words[0].endswith("s"):
+            return None
+        bases = {words[0][:-1], words[0][:-2]} if words[0].endswith("es") \
+            else {words[0][:-1]}
+        members = [e for e in self.entities if e.person and e.name and
+                   not e.plural and not e.members and
+                   len(e.name_words) >= 2 and e.name_words[-1] in bases]
+        if len(members) < 2:
+            return None
+        group = next((e for e in self.entities if e.members == members),
+                     None)
+        if group is None:
+            group = Entity(index=len(self.entities), plural=True,
+                           members=members,
+                           name=" and ".join(e.name or "" for e in members))
+            self.entities.append(group)
+        return group
 
     def name_described(self) -> None:
         """Name an unnamed person known only by definite descriptions
