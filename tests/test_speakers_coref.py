@@ -91,10 +91,16 @@ def test_coref_description_refers_back_to_its_role_holder() -> None:
 
 
 def test_coref_gives_role() -> None:
-    """Kinship and epithets are descriptions, not roles."""
+    """Kinship and epithets are descriptions, not roles; nor are times and
+    fragments of other phrases."""
     table = EntityTable(LEX, "")
     assert not table.gives_role("her daughter")
     assert table.gives_role("spokeswoman for the family")
+    # a time, and fragments of other phrases, are no roles
+    assert not table.gives_role("Last month")
+    assert not table.gives_role("even after the governor's rise to power")
+    assert not table.gives_role("along with Judge Ann Lee")
+    assert table.gives_role("as chairman")
 
 
 @pytest.fixture(scope="module")

@@ -303,11 +303,13 @@ class EntityTable:
                    key=lambda e: e.salient_count, default=None)
 
     def gives_role(self, role: str) -> bool:
-        """False for a description that is no role ("Scott's wife") and
-        for a fragment of another phrase ("along with Judge Ann Lee")."""
+        """False for a description that is no role ("Scott's wife"), a
+        time ("Last month") and a fragment of another phrase ("along with
+        Judge Ann Lee")."""
         head = lexical_head(role)
         return head not in self.lex.no_role_nouns and \
-            head not in self.lex.epithets and not is_fragment(role)
+            head not in self.lex.epithets and \
+            head not in self.lex.non_speakers and not is_fragment(role)
 
     def _related(self, ent: Entity) -> bool:
         """*ent* was described by a tie to someone ("Trump's wife"), not

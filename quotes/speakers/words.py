@@ -275,7 +275,7 @@ def is_fragment(role: str) -> bool:
 _FRAGMENT_OPENERS = frozenset({
     "along", "with", "without", "of", "and", "or", "but", "nor", "on",
     "in", "at", "by", "from", "to", "after", "before", "while", "when",
-    "since", "during", "despite", "unlike", "like"})
+    "since", "during", "despite", "unlike", "like", "even"})
 """First words of a phrase that is no role ("as", "for" excepted: "as
 chairman", "for years the mayor" are cut elsewhere)."""
 
