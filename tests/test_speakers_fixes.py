@@ -129,6 +129,8 @@ RAW = [
      "because the British prime minister had called him reckless. \"We "
      "will work with whoever wins,\" the prime minister said.",
      [("Tom Reyes", None), ("David Cameron", "British prime minister")]),
+    ("The New York Police Department said the officers had been "
+     "suspended.", [("New York Police Department", None)]),
     ("Ana Morel met Luc Morel in 1970. The Morels said they would vote "
      "early.", [("Ana Morel and Luc Morel", None)]),
     ("Hillary Clinton spoke first. Clinton herself said the plan was "
@@ -156,7 +158,8 @@ def extractor() -> quotes.Extractor:
 @pytest.mark.parametrize(("text", "want"), RAW, ids=[
     "hyphenated_surname", "age_description", "front_runner",
     "surname_tagged_adjective", "title_chain_in_pieces",
-    "description_of_a_person_named_as_object", "family_by_plural_surname",
+    "description_of_a_person_named_as_object", "role_word_inside_org_name",
+    "family_by_plural_surname",
     "intensifier_after_name",
     "thing_named_after_a_person",
     "inverted_title_then_name",

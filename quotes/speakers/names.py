@@ -95,11 +95,20 @@ def _named_before(word: str, text: str, lex: Lexicon) -> str | None:
             words, before = words[ends[-1] + 1:], "."
         if len(words) > 1 or before not in {"", *_SENTENCE_END}:
             found.add(" ".join(words))  # not "But police said"
-    names = {" ".join(w for w in words.split() if not _titular(w, lex)
-                      and w.casefold() not in DEFINITE)
+    names = {" ".join(_without_leading_titles(words.split(), lex))
              for words in found}
     names.discard("")
     return f"{names.pop()} {word}" if len(names) == 1 else None
+
+
+def _without_leading_titles(words: list[str], lex: Lexicon) -> list[str]:
+    """*words* from the first that is no title or article: "The New York
+    Police Department" keeps "Police" ("Chief Ann Lee's" would not)."""
+    k = 0
+    while k < len(words) and (_titular(words[k], lex) or
+                              words[k].casefold() in DEFINITE):
+        k += 1
+    return words[k:]
 
 
 def _full_names(ent: Entity, named: set[str], text: str,
