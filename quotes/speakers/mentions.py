@@ -1129,7 +1129,11 @@ def salient_mentions(doc: Doc, lex: Lexicon,
             if tok.upos == "PROPN" or (role_noun and subject) or (
                     tok.upos == "NOUN" and _names_after(sent, tok) and
                     not any(c.lemma == "of"
-                            for c in sent.children(tok.i, "case"))):
+                            for c in sent.children(tok.i, "case")) and
+                    (role_noun or not any(
+                        c.upos == "PRON"
+                        for c in sent.children(tok.i, "nmod:poss")))):
+                # the last: not "her colleague Ken Mori", a relation
                 # "WASHINGTON — Senator Alicia Bramwell": not a person
                 # named Washington, the senator after the dateline
                 m = mention_at(sent, past_dateline(sent, tok, doc.text),
