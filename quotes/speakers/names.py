@@ -103,7 +103,8 @@ def _named_before(word: str, text: str, lex: Lexicon) -> str | None:
 
 def _without_leading_titles(words: list[str], lex: Lexicon) -> list[str]:
     """*words* from the first that is no title or article: "The New York
-    Police Department" keeps "Police" ("Chief Ann Lee's" would not)."""
+    Police" before "Department" gives "New York Police" (a role word inside
+    the name stays; dropping every title word gave "New York")."""
     k = 0
     while k < len(words) and (_titular(words[k], lex) or
                               words[k].casefold() in DEFINITE):
