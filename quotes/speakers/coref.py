@@ -199,21 +199,15 @@ class EntityTable:
         self._run = (m.end, members, salient)
         if "and" not in self.text[run[0]:m.start].split():
             return  # "A, B" so far: the last member is still to come
-        group = next((e for e in self.entities if e.members == members),
-                     None)
-        if group is None:
-            group = Entity(index=len(self.entities), plural=True,
-                           members=members,
-                           name=" and ".join(e.name or "" for e in members))
-            self.entities.append(group)
+        group = self._group(members)
         group.last_seen = m.start
         if salient:
             group.last_salient = m.start
             group.salient_count += 1
 
     def _family(self, m: Mention) -> Entity | None:
-        """The people a plural surname names ("the Khans": Khizr Khan and
-        Ghazala Khan), when the text has named two or more of them: a
+        """The people a plural surname names ("The Ebelings": Betsy Ebeling
+        and Tom Ebeling), when the text has named two or more of them: a
         group, as "Ann Lee and Bo Lee" would make."""
         words = name_words(m.name)
         if len(words) != 1 or not m.plural or not words[0].endswith("s"):
@@ -225,6 +219,10 @@ class EntityTable:
                    len(e.name_words) >= 2 and e.name_words[-1] in bases]
         if len(members) < 2:
             return None
+        return self._group(members)
+
+    def _group(self, members: list[Entity]) -> Entity:
+        """The plural entity of these named people, made once."""
         group = next((e for e in self.entities if e.members == members),
                      None)
         if group is None:
@@ -704,10 +702,10 @@ class EntityTable:
                           for k in range(len(words)))
                 if self.lex.states.get(w) == w}
 
-    def _other_state(self, m: Mention, ent: Entity) -> bool:
-        """A description names a state ("the Vermont senator") and the
-        text ties *ent* to others only."""
-        states = self._states_in(self.text[m.start:m.end])
+    @staticmethod
+    def _other_state(states: set[str], ent: Entity) -> bool:
+        """A description names *states* ("the Vermont senator": Vermont)
+        and the text ties *ent* to others only."""
         return bool(states and ent.states and not states & ent.states)
 
     def _organisation(self, m: Mention) -> Entity | None:
@@ -778,6 +776,7 @@ class EntityTable:
         not introduced as a relative ("the nominee's daughter") comes first.
         """
         words = set((m.role or m.head.text).casefold().split())
+        states = self._states_in(self.text[m.start:m.end])
         gender = self._gender(m)
         parties = role_parties(m.role)
         found = []
@@ -798,7 +797,7 @@ class EntityTable:
                     not same_rank(r, m.role or "") for r in ent.roles) or \
                     (ent.parties and not parties <= ent.parties) or any(
                         e.sent == m.sent and e.main for e in ent.mentions) \
-                    or self._other_state(m, ent):
+                    or self._other_state(states, ent):
                 continue  # not "the Vermont senator" for Sen. Rubio (R-Fla.)
             found.append(ent)
         if parties:
@@ -831,6 +830,7 @@ class EntityTable:
         definite = determiner in DEFINITE
         if definite or m.plural:
             said = m.role or m.head.text
+            states = self._states_in(self.text[m.start:m.end])
             for ent in sorted(self.entities, key=lambda e: -e.last_salient):
                 role_heads = {lexical_head(r)
                               for r in [*ent.roles, *ent.descriptions]
@@ -841,7 +841,7 @@ class EntityTable:
                         m.head.text.casefold() in role_heads) and not (
                         ent.parties and
                         not role_parties(m.role) <= ent.parties) and \
-                        not self._other_state(m, ent):
+                        not self._other_state(states, ent):
                     return ent  # not "the Democratic nominee" for Trump
                 if ent.head == head and ent.name and not ent.person and \
                         ent.plural == m.plural and \
