@@ -263,6 +263,21 @@ def test_plural_title_before_joined_names(
                    ("Hillary Clinton", "Democratic presidential candidate")}
 
 
+def test_appositive_description_is_not_another_persons_role(
+        extractor: quotes.Extractor) -> None:
+    """ "Colin Powell, the former secretary of state," describes the name
+    it follows, even where the parse hangs it on another name ("Joe
+    Biden"): it never refers back to the speaker as a description would."""
+    text = ("\"The museum tells our story,\" said George W. Bush. Bill "
+            "Clinton watched from the front row, sitting alongside Joe Biden "
+            "and Colin Powell, the former secretary of state, and Jesse "
+            "Jackson sat nearby. \"It matters to every American,\" Bush "
+            "said.")
+    got = [(a.speaker.name, a.speaker.role)
+           for a in extractor.extract(text).attributions if a.speaker]
+    assert got == [("George W. Bush", None)] * 2
+
+
 def test_rules_only_needs_no_role_model(monkeypatch: pytest.MonkeyPatch,
                                         tmp_path: Path) -> None:
     """learned=False never loads roles.json (the rules-only mode)."""

@@ -272,3 +272,20 @@ def test_coref_honorific_with_the_first_of_two_surnames(
             "bank. Ms. Ruiz said the bank would default.")
     assert [a.speaker.name for a in extractor.extract(text).attributions
             if a.speaker is not None] == ["Ana Ruiz Soto"] * 2
+
+
+def test_coref_the_company_is_never_a_place(
+        extractor: quotes.Extractor) -> None:
+    """ "the company" refers back to a named organisation, never to a
+    place: a US state, or a name the text gives only as where something
+    is ("in Ohio and Texas")."""
+    text = ("The filibuster drew attention from employers such as Monsanto, "
+            "which opposed the bill. \"We call on other businesses to speak "
+            "out against discrimination in Missouri,\" the company tweeted.")
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == ["Monsanto"]
+    text = ("The chain is expanding in Ohio and Texas. On Tuesday, the "
+            "company said it would hire more workers.")
+    names = [a.speaker.name for a in extractor.extract(text).attributions
+             if a.speaker is not None]
+    assert len(names) == 1 and names[0] not in {"Ohio", "Texas"}

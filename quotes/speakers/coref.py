@@ -752,15 +752,23 @@ class EntityTable:
         """The named organisation "the company" refers back to when no
         name has the word: the most recently seen named entity within
         ``SPEAKER_WINDOW`` that shows no sign of a person (no gender, role,
-        description or first name)."""
+        description or first name) and is a proper name and no place."""
         found = [e for e in self.entities
                  if e.name and not e.plural and not e.writer and
                  e.gender is None and not e.roles and not e.descriptions and
                  not (e.name_words[:1] and
                       e.name_words[0] in self.lex.first_names) and
                  not set(e.name_words) & self.lex.non_speakers and
+                 e.name[:1].isupper() and not self._place(e) and
                  0 <= m.start - e.last_seen < SPEAKER_WINDOW]
         return max(found, key=lambda e: e.last_seen, default=None)
+
+    def _place(self, ent: Entity) -> bool:
+        """*ent* is a place: a US state, or named only as where something
+        is ("in Canada")."""
+        return ent.name is not None and (
+            self.lex.states.get(ent.name.casefold()) is not None or
+            bool(ent.mentions) and all(m.place for m in ent.mentions))
 
     def _described(self, m: Mention) -> Entity | None:
         """The named person a definite description refers back to.

@@ -51,6 +51,7 @@ from quotes.speakers.words import (
 # dependents that stay inside a speaker mention (the name phrase itself)
 _INSIDE = frozenset({"compound", "flat", "amod", "det", "nmod:poss", "case",
                      "nummod", "goeswith", "fixed", "compound:prt"})
+_LOCATIVE = frozenset({"in", "across", "throughout"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X", "SYM", "ADJ"})
 
 
@@ -384,7 +385,17 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                    open_roles=_open_roles(sent, head, toks, name, text, lex,
                                           comma=comma),
                    plural=plural, main=_main_subject(sent, head),
-                   restricted=_restricted(sent, head))
+                   restricted=_restricted(sent, head),
+                   place=_locative(sent, head))
+
+
+def _locative(sent: Sent, head: Tok) -> bool:
+    """*head* is the object of "in" (or "across", "throughout"), itself
+    or as a later conjunct ("in the United States and Canada")."""
+    while head.rel == "conj" and 0 <= head.head < head.i:
+        head = sent.toks[head.head]
+    return any(c.lemma.lower() in _LOCATIVE
+               for c in sent.children(head.i, "case"))
 
 
 def _set_off(sent: Sent, toks: list[Tok]) -> bool:
@@ -1143,10 +1154,13 @@ def salient_mentions(doc: Doc, lex: Lexicon,
                 if m.name or m.role or (subject and m.plural):
                     found.append((m, subject))
             elif tok.upos == "NOUN" and tok.lemma in lex.role_nouns and \
+                    tok.rel != "appos" and \
                     "Number=Sing" in tok.feats and any(
                         c.lemma == "the" for c in sent.children(tok.i, "det")):
                 m = mention_at(sent, tok, doc.text, lex)
-                if m.role and m.name is None:  # "attacks on the GOP nominee"
+                # "attacks on the GOP nominee"; not "Jeb Bush, the former
+                # governor of Florida", which describes the name it follows
+                if m.role and m.name is None:
                     found.append((m, None))
             elif subject and tok.upos == "PRON":
                 m = mention_at(sent, tok, doc.text, lex)

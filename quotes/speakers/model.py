@@ -42,6 +42,9 @@ class Mention:
     restricted: bool = False
     """A description with a restrictive relative clause ("the officer who
     shot Scott"): it introduces someone, it does not refer back."""
+    place: bool = False
+    """Named as where something is ("lawsuits in the United States and
+    Canada"): a place, which "the company" never refers back to."""
 
     @property
     def start(self) -> int:
