@@ -278,6 +278,21 @@ def test_appositive_description_is_not_another_persons_role(
     assert got == [("George W. Bush", None)] * 2
 
 
+def test_appositive_after_a_later_conjunct_is_its_role(
+        extractor: quotes.Extractor) -> None:
+    """In "Mr. Sanders and Donald J. Trump, the presumptive Republican
+    nominee", the appositive describes the conjunct it follows, though the
+    parse hangs it on the first."""
+    text = ("Mrs. Clinton has been pushed to these positions by Mr. Sanders "
+            "and Donald J. Trump, the presumptive Republican nominee. \"We "
+            "will fight,\" Mr. Sanders said. \"We will win,\" Mr. Trump "
+            "said.")
+    got = [(a.speaker.name, a.speaker.role)
+           for a in extractor.extract(text).attributions if a.speaker]
+    assert got == [("Sanders", None), ("Donald J. Trump",
+                                       "presumptive Republican nominee")]
+
+
 def test_rules_only_needs_no_role_model(monkeypatch: pytest.MonkeyPatch,
                                         tmp_path: Path) -> None:
     """learned=False never loads roles.json (the rules-only mode)."""

@@ -768,7 +768,7 @@ class EntityTable:
         is ("in Canada")."""
         return ent.name is not None and (
             self.lex.states.get(ent.name.casefold()) is not None or
-            bool(ent.mentions) and all(m.place for m in ent.mentions))
+            (bool(ent.mentions) and all(m.place for m in ent.mentions)))
 
     def _described(self, m: Mention) -> Entity | None:
         """The named person a definite description refers back to.

@@ -322,7 +322,9 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     # appositive: "Dmitry Peskov, the Kremlin spokesman," or the reverse
     inside = {t.i for t in toks}
     for appos in [a for t in toks for a in sent.children(t.i, "appos")
-                  if a.i not in inside]:
+                  if a.i not in inside and
+                  not _past_conjunct(sent, t, a, lex)] + \
+            _conjunct_appos(sent, head, lex):
         appos_name, appos_role = split_name_role(
             _phrase_tokens(sent, appos, lex), text, lex)
         if role is None:
@@ -396,6 +398,32 @@ def _locative(sent: Sent, head: Tok) -> bool:
         head = sent.toks[head.head]
     return any(c.lemma.lower() in _LOCATIVE
                for c in sent.children(head.i, "case"))
+
+
+def _past_conjunct(sent: Sent, tok: Tok, appos: Tok, lex: Lexicon) -> bool:
+    """*appos* follows a later conjunct of *tok* ("Mr. Sanders and Donald
+    J. Trump, the presumptive Republican nominee"): it describes that
+    conjunct, however the parse hangs it."""
+    return any(tok.i < c.i < appos.i for c in _joined(sent, tok, lex))
+
+
+def _joined(sent: Sent, tok: Tok, lex: Lexicon) -> list[Tok]:
+    """The conjuncts of *tok* but a US state ("Hollywood, Fla.")."""
+    return [c for c in sent.children(tok.i, "conj")
+            if c.text.casefold() not in lex.states]
+
+
+def _conjunct_appos(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
+    """The appositive the parse hung on the first conjunct that follows
+    *head*, a later conjunct: "Donald J. Trump, the presumptive Republican
+    nominee" in "Mr. Sanders and Donald J. Trump, the ..."."""
+    if head.rel != "conj" or not 0 <= head.head < head.i or \
+            head.text.casefold() in lex.states:
+        return []
+    later = [c.i for c in _joined(sent, sent.toks[head.head], lex)
+             if c.i > head.i]
+    return [a for a in sent.children(head.head, "appos")
+            if head.i < a.i < min(later, default=len(sent.toks))]
 
 
 def _set_off(sent: Sent, toks: list[Tok]) -> bool:
