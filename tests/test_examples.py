@@ -60,8 +60,8 @@ KEY_OUTPUT = {
         "earlier    Rahman     -> Aisha Rahman (health minister)",
     ],
     "ex_070_unattributed": [
-        "0.78 direct   cue=say  'director Ines Moreau'",
-        "0.38 direct   cue=-", "'Too slow for me.'",
+        "0.81 direct   cue=say  'director Ines Moreau'",
+        "0.46 direct   cue=-", "'Too slow for me.'",
         "1 of 3 claims at 0.7 or more",
         "unattributed: ['A Quiet Harbor', 'happy ending']",
     ],

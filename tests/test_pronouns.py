@@ -152,3 +152,28 @@ def test_raw_pronoun_speaker(text: str, name: str) -> None:
     """On raw text, with the bundled models, the pronoun is the person."""
     (a,) = quotes.Extractor().extract(text).attributions
     assert a.speaker is not None and a.speaker.name == name
+
+
+def test_fit_choice_learns_one_candidate_or_none() -> None:
+    """The trainer's conditional logit learns the choice itself: the
+    candidate a feature marks wins its pool, and a pool whose candidates
+    all carry a hopeless feature scores below "none" (0)."""
+    np = pytest.importorskip("numpy")
+    from training.pronouns import fit_choice
+
+    pick = {"bias": 1.0, "recent": 1.0}
+    other = {"bias": 1.0}
+    lost = {"bias": 1.0, "recent": 1.0, "far": 1.0}
+    data = [{"feats": [other, pick, other], "labels": [False, True, False]}
+            for _ in range(20)]
+    data += [{"feats": [lost, other], "labels": [False, False]}
+             for _ in range(20)]
+    names = ["bias", "far", "recent"]
+    w = dict(zip(names, fit_choice(data, names, l2=0.1), strict=True))
+
+    def score(f: dict[str, float]) -> float:
+        return float(np.dot([f.get(k, 0.0) for k in names],
+                            [w[k] for k in names]))
+
+    assert score(pick) > score(other) and score(pick) > 0
+    assert score(lost) < 0 and score(other) < 0

@@ -6,7 +6,7 @@ Not every quotation is a claim: titles and scare quotes are quoted too.
 ``quotes`` never drops a quotation silently: what no speaker can be found
 for is listed in ``result.unattributed_quotes``. Every attribution has a
 ``confidence``: by default the share of claims like it that were right on
-annotated news (a named speaker with a cue: about three in four), so it
+annotated news (a named speaker with a cue: about four in five), so it
 can be read as a probability (see the concepts page).
 """
 
