@@ -983,8 +983,9 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
     kept = [d for i, d in enumerate(drafts) if i not in dropped]
     position = {id(d): k for k, d in enumerate(kept)}
     partners = {position[id(drafts[i])]: [
-        next((e for t in run if (e := resolved.get(t.start)) is not None
-              and e.name), None) or table.named(run[-1].text)
+        next((e for t in reversed(run)  # "Texas Rep. Louis Gohmert"
+              if (e := resolved.get(t.start)) is not None and e.name),
+             None) or table.named(run[-1].text)
         for run in conjuncts(sents[m.sent], m, lex)]
         for i, (m, _) in speaker_mentions.items()
         if i not in dropped and m.sent in sents}

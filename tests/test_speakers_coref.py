@@ -289,3 +289,20 @@ def test_coref_the_company_is_never_a_place(
     names = [a.speaker.name for a in extractor.extract(text).attributions
              if a.speaker is not None]
     assert len(names) == 1 and names[0] not in {"Ohio", "Texas"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Sens. Johnny Isakson of Georgia and John Boozman of Arkansas said "
+     "the bill would pass.", "Johnny Isakson and John Boozman"),
+    ("Rep. Todd Rokita and state House Speaker Brian Bosma said they "
+     "would run.", "Todd Rokita and Brian Bosma"),
+    ("Maine Sen. Susan Collins and Texas Rep. Louis Gohmert said they "
+     "would not attend.", "Susan Collins and Louis Gohmert"),
+])
+def test_coref_joint_speakers_with_titles_and_states(
+        extractor: quotes.Extractor, text: str, want: str) -> None:
+    """Two named people speak together: a state after the first ("of
+    Georgia"), a title before the second ("state House Speaker", "Texas
+    Rep.") leave both names in the joint name."""
+    assert [a.speaker.name for a in extractor.extract(text).attributions
+            if a.speaker is not None] == [want]

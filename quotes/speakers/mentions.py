@@ -1079,8 +1079,9 @@ def is_nominal(sent: Sent, tok: Tok) -> bool:
 def conjuncts(sent: Sent, m: Mention, lex: Lexicon) -> list[list[Tok]]:
     """The other names of a joint speaker, by their words: "Obama and
     Clinton said", "Mr. Grassley and Mr. Leahy say", "Jon Tester (D-Mont.)
-    and David Vitter". Only names of people or bodies, joined with "and"
-    right after the speaker's name."""
+    and David Vitter", "Johnny Isakson of Georgia and John Boozman", "Rep.
+    Todd Rokita and state House Speaker Brian Bosma". Only names of people
+    or bodies, joined with "and" right after the speaker's name."""
     if m.name is None or m.pronoun is not None or not m.toks or \
             m.toks[-1].i >= len(sent.toks) or \
             sent.toks[m.toks[-1].i] is not m.toks[-1]:
@@ -1096,14 +1097,22 @@ def conjuncts(sent: Sent, m: Mention, lex: Lexicon) -> list[list[Tok]]:
                 break
             k = close + 1
             continue
+        if toks[k].text.lower() == "of" and k + 1 < len(toks) and \
+                toks[k + 1].upos == "PROPN":  # "Johnny Isakson of Georgia"
+            k += 1
+            while k < len(toks) and toks[k].upos == "PROPN":
+                k += 1
+            continue
         last = toks[k].lemma.lower() in {"and", "&"}
         if toks[k].text != "," and not last:
             break
         k += 1
         while k < len(toks) and (toks[k].upos == "DET" or
                                  toks[k].text.lower() in lex.honorifics or
-                                 toks[k].text.lower() in lex.titles):
-            k += 1
+                                 toks[k].text.lower() in lex.titles or
+                                 (toks[k].upos in {"ADJ", "NOUN"} and
+                                  toks[k].text.islower())):
+            k += 1  # "and state House Speaker Brian Bosma"
         run = []
         while k < len(toks) and toks[k].upos == "PROPN" and \
                 toks[k].text[:1].isupper():
