@@ -378,6 +378,18 @@ def _antecedent(sent: Sent, pronoun: Tok) -> Tok | None:
     return ante if ante.upos in {"PROPN", "NOUN"} else None
 
 
+def _name_before_who(sent: Sent, verb: Tok, noun: Tok) -> Tok | None:
+    """ "the endorsement of Sen. Gordon Humphrey, who told POLITICO": the
+    parse hung the relative clause on a thing, *noun*; the name inside its
+    phrase right before ", who" is the antecedent."""
+    who = next((t for t in sent.children(verb.i, "nsubj")
+                if t.lemma in _RELATIVE), None)
+    name = _antecedent(sent, who) if who is not None else None
+    if name is None or name.upos != "PROPN" or name.i < noun.i:
+        return None
+    return name if noun in sent.ancestors(name.i) else None
+
+
 def _finite(sent: Sent, verb: Tok) -> bool:
     """A finite verb, or one with a finite auxiliary or copula."""
     return "VerbForm=Fin" in verb.feats or any(
@@ -581,6 +593,9 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                                cues=lex.reporting_verbs)
     left = False
     speaker = _subject(sent, tok)
+    if speaker is not None and speaker.upos == "NOUN" and \
+            speaker.lemma not in lex.role_nouns:
+        speaker = _name_before_who(sent, tok, speaker) or speaker
     if content and speaker is not None and \
             tok.i < speaker.i < content[0].i and \
             sent.toks[content[0].i - 1].text == ",":

@@ -306,3 +306,16 @@ def test_coref_joint_speakers_with_titles_and_states(
     Rep.") leave both names in the joint name."""
     assert [a.speaker.name for a in extractor.extract(text).attributions
             if a.speaker is not None] == [want]
+
+
+def test_coref_relative_clause_hung_on_a_thing_is_the_names(
+        extractor: quotes.Extractor) -> None:
+    """ "the endorsement of former Sen. Gordon Humphrey, who told
+    POLITICO ...": the parse hangs the relative clause on "endorsement";
+    the name right before ", who" is the speaker."""
+    text = ("First, they snagged the endorsement of former U.S. Sen. Gordon "
+            "Humphrey, who told POLITICO he'll work full-time to help "
+            "encourage New England delegates.")
+    got = [(a.speaker.name, a.speaker.role)
+           for a in extractor.extract(text).attributions if a.speaker]
+    assert got == [("Gordon Humphrey", "former U.S. Sen.")]

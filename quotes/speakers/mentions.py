@@ -499,9 +499,12 @@ def relative_antecedents(sent: Sent, tok: Tok) -> list[Tok]:
         ante = sent.toks[k - 1]
         while ante.head >= 0 and (
                 ante.deprel in {"flat", "compound", "fixed"} or
-                (ante.rel == "nmod" and any(
-                    c.lemma == "of" for c in sent.children(ante.i, "case")))):
-            ante = sent.toks[ante.head]  # "Sen. Ann Lee of Ohio, who"
+                (ante.rel == "nmod" and
+                 sent.toks[ante.head].upos == "PROPN" and any(
+                     c.lemma == "of" for c in sent.children(ante.i, "case")))):
+            # "Sen. Ann Lee of Ohio, who"; not "the endorsement of Sen.
+            # Gordon Humphrey, who told POLITICO"
+            ante = sent.toks[ante.head]
         if ante not in out:
             out.append(ante)
     return [t for t in out if t.upos in {"PROPN", "NOUN"}]
