@@ -68,6 +68,7 @@ def find_cues(sent: Sent, lex: Lexicon) -> list[CueMatch]:
 
 def _subject(sent: Sent, verb: Tok) -> Tok | None:
     """The speaker word of a verb: subject, passive agent, or inherited."""
+    cue = verb
     seen: set[int] = set()
     while verb.i not in seen:
         seen.add(verb.i)
@@ -101,9 +102,14 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         controller = _object_controller(sent, verb)
         if controller is not None:
             return controller
-        # "He smiled and said", "..., saying that", "went on to say"
+        # "He smiled and said", "..., saying that", "went on to say";
+        # "Trump gestured ..., then leaned in and boomed": a finite
+        # verb the cue is joined to, hung on another as parataxis with no
+        # subject of its own (not the cue itself: "..., noted X")
         if verb.head >= 0 and (verb.deprel in {"conj", "xcomp"} or (
-                verb.rel == "advcl" and _participle(sent, verb))):
+                verb.rel == "advcl" and _participle(sent, verb)) or (
+                verb.deprel == "parataxis" and verb is not cue and
+                verb.head < verb.i and "VerbForm=Fin" in verb.feats)):
             verb = sent.toks[verb.head]
             continue
         if verb.deprel == "acl:relcl" and verb.head >= 0:

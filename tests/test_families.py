@@ -163,6 +163,19 @@ CASES = {
         'new forecast had "missed the turn" during the spring.',
         [('the new forecast had "missed the turn" during the spring',
           "Imani Waweru")]),
+    # verbs of manner of speaking
+    "manner_verb_scoffed": (
+        'Asked about the audit, Councillor Ruth Adeyemi scoffed: "That '
+        'report is nonsense."',
+        [("That report is nonsense.", "Ruth Adeyemi")]),
+    "manner_verb_chuckled": (
+        '"We will win the vote," Kofi Mensah chuckled.',
+        [("We will win the vote,", "Kofi Mensah")]),
+    # a cue joined to a verb the parse hung on the first as parataxis
+    "cue_after_parataxis": (
+        "Mayor Lena Ortiz waved at the crowd, then leaned in and boomed: "
+        '"Let us finish the bridge this year."',
+        [("Let us finish the bridge this year.", "Lena Ortiz")]),
 }
 
 
