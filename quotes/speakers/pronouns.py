@@ -2,13 +2,14 @@
 
 The entity table offers every entity seen before the pronoun whose number
 and gender fit, with the rules' own referent
-(``coref.EntityTable._pronoun``); a logistic model
-(``quotes/model/pronouns.json``, trained by ``training/pronouns.py`` on
-hand-annotated PolNeAR speakers) scores each from its features (how
-recently and how prominently it was seen, whether it was quoted, whether
-it is the previous sentence's subject or the latest claim's speaker,
-whether its name looks like a person's, the rules' pick) and the best one
-above the threshold is the referent. Without the model (rules only) the
+(``coref.EntityTable._pronoun``); a linear model
+(``quotes/model/pronouns.json``, fitted by ``training/pronouns.py`` on
+hand-annotated PolNeAR speakers as a choice among the candidates and
+"none") scores each from its features (how recently and how prominently
+it was seen, whether it was quoted, whether it is the previous
+sentence's subject or the latest claim's speaker, whether its name looks
+like a person's, the rules' pick) and the best one above the threshold
+is the referent. Without the model (rules only) the
 rules decide. Imports ``model`` of the speaker stages (``coref`` for
 types only: the table passes itself in).
 """
