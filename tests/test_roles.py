@@ -293,6 +293,25 @@ def test_appositive_after_a_later_conjunct_is_its_role(
                                        "presumptive Republican nominee")]
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("GOP presidential contender and former neurosurgeon Ben Carson said "
+     "on Sunday that he did not lie.",
+     ("Ben Carson", "GOP presidential contender")),
+    ("MSNBC anchor and news correspondent Andrea Mitchell said the race "
+     "was close.",
+     ("Andrea Mitchell", "MSNBC anchor and news correspondent")),
+])
+def test_two_titles_joined_before_a_name(extractor: quotes.Extractor,
+                                         text: str,
+                                         want: tuple[str, str]) -> None:
+    """Two titles joined before one name: the named person speaks (the
+    parse makes the first title the subject); the role is the first
+    title beside a former post, else both, as the conventions write it."""
+    got = [(a.speaker.name, a.speaker.role)
+           for a in extractor.extract(text).attributions if a.speaker]
+    assert got == [want]
+
+
 def test_rules_only_needs_no_role_model(monkeypatch: pytest.MonkeyPatch,
                                         tmp_path: Path) -> None:
     """learned=False never loads roles.json (the rules-only mode)."""

@@ -298,6 +298,9 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
             role = None  # "Black Lawmakers | Rip | Donald Trump"
         name = trusted
     if name is None and is_role_word(head, lex):
+        joined = _titles_then_name(sent, head, text, lex)
+        if joined is not None:
+            return joined
         split = _name_after_of_phrase(sent, head, lex)
         if split is not None:  # "Secretary of State John Kerry"
             role_toks, name_toks = split
@@ -398,6 +401,46 @@ def _locative(sent: Sent, head: Tok) -> bool:
         head = sent.toks[head.head]
     return any(c.lemma.lower() in _LOCATIVE
                for c in sent.children(head.i, "case"))
+
+
+def _titles_then_name(sent: Sent, head: Tok, text: str,
+                      lex: Lexicon) -> Mention | None:
+    """ "Democratic presidential front-runner and former secretary of
+    state Hillary Clinton said": two titles joined before one name, which
+    the parse hangs on the second. The speaker is the named person; the
+    role is the first title where the second is a former post, else both
+    ("MSNBC anchor and news correspondent")."""
+    for conj in sent.children(head.i, "conj"):
+        cc = sent.children(conj.i, "cc")
+        if conj.i < head.i or not cc or not is_role_word(conj, lex):
+            continue
+        inner = sorted(sent.subtree(conj.i), key=lambda t: t.i)
+        k = len(inner)
+        while k > 0 and inner[k - 1].upos == "PROPN":
+            k -= 1
+        run = inner[k:]
+        if len(run) < 2 or k == 0 or run[-1].i - run[0].i != len(run) - 1 \
+                or run[0].text.lower() not in lex.first_names:
+            continue
+        outer = {t.i for t in inner}
+        start = min(t.i for t in sent.subtree(head.i) if t.i not in outer)
+        if not start <= head.i < cc[0].i < run[0].i - 1:
+            continue
+        first = list(sent.toks[start:cc[0].i])
+        while first and first[0].upos == "DET":
+            first = first[1:]
+        if not first:
+            continue
+        second = _join(list(sent.toks[cc[0].i + 1:run[0].i]), text)
+        if FORMER.search(second):  # a former post only beside a current one
+            role, more = _join(first, text), (second,)
+        else:  # "MSNBC anchor and news correspondent": one role
+            role, more = _join([first[0], sent.toks[run[0].i - 1]], text), ()
+        return Mention(
+            sent=sent.index, toks=sent.toks[start:run[-1].i + 1],
+            head=run[0], name=_join(run, text), role=role, more_roles=more,
+            main=_main_subject(sent, head))
+    return None
 
 
 def _past_conjunct(sent: Sent, tok: Tok, appos: Tok, lex: Lexicon) -> bool:
