@@ -773,6 +773,14 @@ def _appositive_name_end(toks: tuple[Tok, ...], k: int) -> int | None:
     return end
 
 
+def _hyphened_verb(toks: tuple[Tok, ...], k: int) -> bool:
+    """A verb form written tight after a hyphen, the end of a compound
+    modifier ("Texas-based", "English-speaking")."""
+    return toks[k].upos == "VERB" and k >= 1 and \
+        toks[k - 1].text in {"-", "\u2011"} and \
+        toks[k - 1].end == toks[k].start
+
+
 def _participle_modifier(toks: tuple[Tok, ...], k: int) -> bool:
     """A lower-case verb form right before a noun, modifying it ("retired
     neurosurgeon", "acting director"), whatever the parse made of it."""
@@ -903,8 +911,10 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
         k = note - 1
     while k >= 0 and (toks[k].upos in _NP_UPOS or
                       toks[k].text in {"'s", "\u2019s", "-"} or
-                      toks[k].text.lower() in lex.titles):
-        k -= 1
+                      toks[k].text.lower() in lex.titles or
+                      _hyphened_verb(toks, k) or
+                      _participle_modifier(toks, k)):
+        k -= 1  # "Texas-based Matt Mackowiak", "retired judge Ann Lee"
     first = k + 1
     end = next((t.i for t in toks[first:cue.i] if t.text in {",", "("}),
                cue.i)

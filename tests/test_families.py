@@ -163,6 +163,11 @@ CASES = {
         'new forecast had "missed the turn" during the spring.',
         [('the new forecast had "missed the turn" during the spring',
           "Imani Waweru")]),
+    # a compound modifier with a hyphen before the speaker's name, which
+    # the parse took into the quotation's clause
+    "hyphened_modifier_before_name": (
+        '"The levy is crumbling," Ohio-based Lena Park said.',
+        [("The levy is crumbling,", "Lena Park")]),
     # verbs of manner of speaking
     "manner_verb_scoffed": (
         'Asked about the audit, Councillor Ruth Adeyemi scoffed: "That '
