@@ -432,6 +432,7 @@ def _titles_then_name(sent: Sent, head: Tok, text: str,
         if not first:
             continue
         second = _join(list(sent.toks[cc[0].i + 1:run[0].i]), text)
+        more: tuple[str, ...]
         if FORMER.search(second):  # a former post only beside a current one
             role, more = _join(first, text), (second,)
         else:  # "MSNBC anchor and news correspondent": one role
