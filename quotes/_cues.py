@@ -14,7 +14,14 @@ from collections.abc import Container
 
 from attrs import evolve, field, frozen
 
-from quotes._tree import Sent, Tok, bracket_opening, is_punct, is_reflexive
+from quotes._tree import (
+    Sent,
+    Tok,
+    bracket_opening,
+    is_punct,
+    is_reflexive,
+    is_tight_hyphen,
+)
 from quotes.lexicons import Lexicon
 from quotes.records import as_tuple
 
@@ -776,9 +783,7 @@ def _appositive_name_end(toks: tuple[Tok, ...], k: int) -> int | None:
 def _hyphened_verb(toks: tuple[Tok, ...], k: int) -> bool:
     """A verb form written tight after a hyphen, the end of a compound
     modifier ("Texas-based", "English-speaking")."""
-    return toks[k].upos == "VERB" and k >= 1 and \
-        toks[k - 1].text in {"-", "\u2011"} and \
-        toks[k - 1].end == toks[k].start
+    return toks[k].upos == "VERB" and is_tight_hyphen(toks, k - 1)
 
 
 def _participle_modifier(toks: tuple[Tok, ...], k: int) -> bool:

@@ -19,6 +19,7 @@ FLAT_TREE = "# quotes: flat tree, not parsed"
 """The stanza comment of a sentence selective parsing did not parse."""
 
 PUNCT_CHARS = frozenset(".,;:!?\"'“”‘’«»„‚‹›()[]{}—–-…`´")
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 
 
 @frozen(kw_only=True)
@@ -132,6 +133,16 @@ def is_reflexive(tok: Tok) -> bool:
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
+
+
+def is_tight_hyphen(toks: Sequence[Tok], k: int) -> bool:
+    """``toks[k]`` is a hyphen written tight between two words
+    ("Jean-Pierre", "Texas-based")."""
+    if not 0 < k < len(toks) - 1:
+        return False
+    left, dash, right = toks[k - 1], toks[k], toks[k + 1]
+    return dash.text in HYPHENS and left.end == dash.start and \
+        dash.end == right.start
 
 
 def is_punct(tok: Tok) -> bool:

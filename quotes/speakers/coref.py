@@ -767,7 +767,7 @@ class EntityTable:
         """*ent* is a place: a US state, or named only as where something
         is ("in Canada")."""
         return ent.name is not None and (
-            self.lex.states.get(ent.name.casefold()) is not None or
+            ent.name.casefold() in self.lex.states or
             (bool(ent.mentions) and all(m.place for m in ent.mentions)))
 
     def _described(self, m: Mention) -> Entity | None:

@@ -23,13 +23,13 @@ from quotes._tree import (
     bracket_opening,
     is_punct,
     is_reflexive,
+    is_tight_hyphen,
 )
 from quotes.lexicons import Lexicon
 from quotes.speakers.model import Mention
 from quotes.speakers.words import (
     AGE_UNITS,
     FORMER,
-    HYPHENS,
     PARTITIVES,
     PARTY_LETTERS,
     PARTY_NAMES,
@@ -78,7 +78,7 @@ def _phrase_tokens(sent: Sent, head: Tok, lex: Lexicon) -> list[Tok]:
                 lo > 0 and _misread_after_according(sent.toks, lo - 1)):
             lo -= 1
         elif _hyphen_joined(sent, lo - 2, lo, lex) or (
-                lo - 2 in keep and _tight_hyphen(sent, lo - 1)):
+                lo - 2 in keep and is_tight_hyphen(sent.toks, lo - 1)):
             lo -= 2  # "Mark-Viverito", "front-runner", "best-selling"
         elif _hyphen_joined(sent, hi, hi + 2, lex):
             hi += 2  # "Ros-Lehtinen" with the head on the left
@@ -118,21 +118,13 @@ def _hyphen_joined(sent: Sent, a: int, b: int, lex: Lexicon) -> bool:
     if a < 0 or b != a + 2 or b >= len(sent.toks):
         return False
     left, right = sent.toks[a], sent.toks[b]
-    if not _tight_hyphen(sent, a + 1) or is_punct(left) or is_punct(right):
+    if not is_tight_hyphen(sent.toks, a + 1) or is_punct(left) or \
+            is_punct(right):
         return False
     return (left.text[:1].isupper() and right.text[:1].isupper()) or \
         is_name_syllable(sent.toks, b) or is_role_word(right, lex) or \
         right.text.lower() in AGE_UNITS or \
         (right.text.lower() == "old" and left.text.lower() in AGE_UNITS)
-
-
-def _tight_hyphen(sent: Sent, i: int) -> bool:
-    """Token *i* is a hyphen written tight between two words."""
-    if not 0 < i < len(sent.toks) - 1:
-        return False
-    left, dash, right = sent.toks[i - 1], sent.toks[i], sent.toks[i + 1]
-    return dash.text in HYPHENS and left.end == dash.start and \
-        dash.end == right.start
 
 
 def _joins_name(sent: Sent, i: int, head: Tok) -> bool:

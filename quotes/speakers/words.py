@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from quotes._tree import Tok
+from quotes._tree import HYPHENS, Tok, is_tight_hyphen
 from quotes.lexicons import Lexicon
 
 # ---- tokens: role words, titles, name words
@@ -34,7 +34,6 @@ def is_role_word(tok: Tok, lex: Lexicon) -> bool:
 _ROLE_ENDINGS = ("ologist", "ist", "ician", "arian", "orian")
 
 
-HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks",
                        "day", "days"})
 
@@ -182,11 +181,7 @@ def is_nickname_mark(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
 
 def is_hyphen_in_name(toks: Sequence[Tok], k: int, lex: Lexicon) -> bool:
     """``toks[k]`` is a hyphen written tight inside a name (Jean-Pierre)."""
-    if not 0 < k < len(toks) - 1 or toks[k].text not in {"-", "\u2011"}:
-        return False
-    before, after = toks[k - 1], toks[k + 1]
-    return before.end == toks[k].start and toks[k].end == after.start and \
-        is_name_word(before, lex)
+    return is_tight_hyphen(toks, k) and is_name_word(toks[k - 1], lex)
 
 
 _SURNAME_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx"})
