@@ -177,6 +177,14 @@ RAW = [
      "doubled,\u201d she says.", [("Anna Berg", "carpenter in Malm\u00f6")]),
     ("Senator Ruth Adler, a former teacher, said the schools needed more "
      "money.", [("Ruth Adler", "Senator")]),
+    # an organisation's name opening on a word tagged as a modifier
+    ("United Farm Group said the harvest was late. The United States "
+     "Grain Project said exports had fallen.",
+     [("United Farm Group", None), ("United States Grain Project", None)]),
+    # a title's of-phrase before a surname the text names elsewhere
+    ("Mara Quist toured the port on Monday.\n\nSecretary of Commerce "
+     "Quist said the tariffs would stay.",
+     [("Mara Quist", "Secretary of Commerce")]),
 ]
 
 
@@ -193,7 +201,8 @@ def extractor() -> quotes.Extractor:
     "party_label_before_name", "dateline_then_pronoun",
     "romanised_hyphen_name", "plural_possessive_role", "occupation_appos",
     "occupation_title", "participle_before_role", "misread_after_according",
-    "name_after_postmodifier", "copula_role", "title_over_former_post"])
+    "name_after_postmodifier", "copula_role", "title_over_former_post",
+    "organisation_opening_modifier", "surname_after_of_phrase"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

@@ -162,7 +162,7 @@ def split_name_role(toks: list[Tok], text: str,
             k < end and is_hyphen_in_name(toks, k - 1, lex)) or
             is_name_syllable(toks, k - 1) or
             is_surname(toks, k - 1, lex) or (
-                org and toks[k - 1].text.lower() in PARTY_NAMES) or (
+                org and _org_name_word(toks[k - 1])) or (
                 k < end and is_nickname_mark(toks, k - 1, lex))):
         if k < end and toks[k - 1].text.lower() in lex.org_words and \
                 not any(t.text.lower() in lex.org_words
@@ -192,6 +192,16 @@ def split_name_role(toks: list[Tok], text: str,
             rest = rest[:-1]
         role = _join(rest, text)
     return name, role
+
+
+def _org_name_word(tok: Tok) -> bool:
+    """A word that begins an organisation's name though it is no name
+    word alone: a party ("Republican National Committee") or a capitalised
+    word tagged as a proper noun but read as a modifier ("United Gun
+    Group", "American Civil Liberties Union")."""
+    return tok.text.lower() in PARTY_NAMES or (
+        tok.text[:1].isupper() and tok.xpos.startswith("NNP") and
+        tok.upos in {"ADJ", "VERB"})
 
 
 def _join(toks: list[Tok], text: str) -> str:
@@ -293,7 +303,7 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         joined = _titles_then_name(sent, head, text, lex)
         if joined is not None:
             return joined
-        split = _name_after_of_phrase(sent, head, lex)
+        split = _name_after_of_phrase(sent, head, text, lex)
         if split is not None:  # "Secretary of State John Kerry"
             role_toks, name_toks = split
             return Mention(
@@ -626,11 +636,13 @@ def _open_roles(sent: Sent, head: Tok, toks: list[Tok], name: str | None,
     return tuple(dict.fromkeys(f for f in found if len(f.split()) <= 24))
 
 
-def _name_after_of_phrase(sent: Sent, head: Tok, lex: Lexicon
+def _name_after_of_phrase(sent: Sent, head: Tok, text: str, lex: Lexicon
                           ) -> tuple[list[Tok], list[Tok]] | None:
     """(role, name) of "Secretary of State John F. Kerry", which a parse
     hangs whole on the title: the of-phrase's capitalised words up to a
-    known first name, then that name (two words or more, initials kept).
+    known first name, then that name (two words or more, initials kept);
+    or its last word alone where the text names it elsewhere as a surname
+    ("Secretary of State Clinton").
     """
     toks = sent.toks
     k = head.i + 1
@@ -643,15 +655,35 @@ def _name_after_of_phrase(sent: Sent, head: Tok, lex: Lexicon
              toks[end].upos in {"PROPN", "ADJ", "NOUN"}) or (
                 end == k + 1 and toks[end].text.lower() == "the")):
         end += 1  # "of the Board", "of National Intelligence"
-    for first in range(k + 2, end - 1):
-        if toks[first].text.lower() in lex.first_names:
-            if not all(is_name_word(t, lex) for t in toks[first:end]):
-                return None
-            lo = head.i
-            while lo - 1 in inside and toks[lo - 1].upos in {"ADJ", "PROPN"}:
-                lo -= 1  # "Former", "U.S."
-            return list(toks[lo:first]), list(toks[first:end])
-    return None
+    first = next((f for f in range(k + 2, end - 1)
+                  if toks[f].text.lower() in lex.first_names), None)
+    if first is None and end - k >= 3 and head.xpos in {"NN", "NNP"} and \
+            not any(
+                t.text.lower() in lex.honorifics
+                for t in toks[k + 1:end]) and \
+            _named_elsewhere(toks[end - 1], toks[end - 2].text, text, lex):
+        first = end - 1  # "Secretary of State Clinton" of "Hillary Clinton"
+    if first is None or not all(is_name_word(t, lex)
+                                for t in toks[first:end]):
+        return None
+    lo = head.i
+    while lo - 1 in inside and toks[lo - 1].upos in {"ADJ", "PROPN"}:
+        lo -= 1  # "Former", "U.S."
+    return list(toks[lo:first]), list(toks[first:end])
+
+
+def _named_elsewhere(tok: Tok, before: str, text: str,
+                     lex: Lexicon) -> bool:
+    """The text names *tok* elsewhere as a surname, after another
+    capitalised word than *before* that is no organisation's ("Hillary
+    Clinton", "Mrs. Clinton"; not "State Clinton" again)."""
+    for m in re.finditer(r"([A-Z][\w.]*)\s+" + re.escape(tok.text) + r"\b",
+                         text):
+        word = m.group(1)
+        if m.end() != tok.end and word != before and \
+                word.lower() not in lex.org_words:
+            return True
+    return False
 
 
 def _in_headline(sent: Sent, text: str) -> bool:

@@ -89,12 +89,16 @@ _NOT_NAME_UPOS = frozenset({"DET", "PRON", "ADP", "PUNCT", "VERB", "AUX",
                             "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
 
+_PLACE_PLURALS = frozenset({"states"})
+"""Plural nouns of place names that look like a verb ("United States")."""
+
+
 def is_headline_verb(tok: Tok, lex: Lexicon) -> bool:
     """A capitalised reporting verb a headline's parse takes for part of a
     name: "Chris Christie Calls Hillary Clinton ...", "Sanders Vows"."""
     word = tok.text.lower()
     if not tok.text[:1].isupper() or not word.endswith("s") or \
-            word in lex.first_names:
+            word in lex.first_names or word in _PLACE_PLURALS:
         return False
     return word[:-1] in lex.reporting_verbs or (
         word.endswith("es") and word[:-2] in lex.reporting_verbs)
