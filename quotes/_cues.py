@@ -557,6 +557,18 @@ def _lexicon_lemma(tok: Tok, lex: Lexicon) -> str | None:
     return None
 
 
+def _phrasal_particle(sent: Sent, verb: Tok, lex: Lexicon) -> Tok | None:
+    """The particle right after *verb* that makes it a cue of the lexicon's
+    phrasal kind ("shot back", "fired back"), or None."""
+    if verb.i + 1 >= len(sent.toks):
+        return None
+    nxt = sent.toks[verb.i + 1]
+    if nxt.head != verb.i or nxt.rel not in {"advmod", "compound:prt"}:
+        return None
+    phrase = f"{verb.lemma} {nxt.text.lower()}"
+    return nxt if phrase in lex.phrasal_cues else None
+
+
 _PUT_BEFORE = frozenset({"when", "if", "once", "unless"})
 _PUT_AFTER = frozenset({"whether", "if", "about", "what", "why", "how",
                         "when", "where", "who", "for", "to"})
@@ -596,12 +608,15 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     if tok.upos not in {"VERB"}:
         return None
     lemma = _lexicon_lemma(tok, lex)
+    particle = _phrasal_particle(sent, tok, lex) if lemma is None else None
+    if particle is not None:
+        lemma = f"{tok.lemma} {particle.text.lower()}"  # "shot back"
     if lemma is None or _put_to_speaker(sent, tok) or any(
             _quoted_as(sent, c) for c in sent.children(tok.i, "advcl")):
         return None  # ... or "quoted" of "quoted X as saying"
     if lemma != tok.lemma:
         tok = evolve(tok, lemma=lemma)
-    cls = lex.reporting_verbs[tok.lemma]
+    cls = lex.reporting_verbs.get(tok.lemma) or lex.phrasal_cues[tok.lemma]
     content = _clausal_content(sent, tok, right=True, cls=cls,
                                cues=lex.reporting_verbs)
     left = False
@@ -669,6 +684,8 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         speaker, content, left = fronted[0], fronted[1], False
     content, particles = _particles(sent, tok, content, left)
     cue_toks = [tok, *particles]
+    if particle is not None and particle not in particles:
+        cue_toks.append(particle)
     pieces = _quoted_as(sent, tok)
     if pieces is not None:
         # "X was quoted (by the Gazette) as saying ...", "the Gazette
@@ -741,12 +758,12 @@ def _speaker_after_cue(sent: Sent, cue: Tok, lex: Lexicon,
     toks = sent.toks
     if cue.i < 3 or not _quote_closes(toks, cue.i):
         return None
-    end = cue.i + 1
-    while end < len(toks) and (toks[end].upos in _NP_UPOS or
+    start = end = cue.i + 1 + cue.lemma.count(" ")  # past "back" of "fired
+    while end < len(toks) and (toks[end].upos in _NP_UPOS or  # back"
                                toks[end].text in {"'s", "\u2019s", "-"} or
                                _participle_modifier(toks, end)):
         end += 1
-    phrase = toks[cue.i + 1:end]
+    phrase = toks[start:end]
     if not phrase or len(phrase) > 8 or (
             end < len(toks) and not is_punct(toks[end]) and
             toks[end].upos != "ADP"):

@@ -38,7 +38,8 @@ could the learned tagger propose a claim there?"""
 
 def _is_cue(lemma: str, upos: str, lex: Lexicon) -> bool:
     """Could the cue rules (``quotes._cues``) take this word as a cue?"""
-    return (upos == "VERB" and lemma in lex.reporting_verbs) or (
+    return (upos == "VERB" and (lemma in lex.reporting_verbs or any(
+        p.split()[0] == lemma for p in lex.phrasal_cues))) or (
         upos == "NOUN" and lemma in lex.noun_cues)
 
 

@@ -181,6 +181,16 @@ CASES = {
         "Mayor Lena Ortiz waved at the crowd, then leaned in and boomed: "
         '"Let us finish the bridge this year."',
         [("Let us finish the bridge this year.", "Lena Ortiz")]),
+    # a verb that reports speech only with its particle ("shot back")
+    "phrasal_cue_after_quote": (
+        '"Those figures are invented," Nadia Petrova shot back.',
+        [("Those figures are invented,", "Nadia Petrova")]),
+    "phrasal_cue_inverted": (
+        '"Nobody asked us," fired back Councillor Tomas Varga.',
+        [("Nobody asked us,", "Tomas Varga")]),
+    # ... and never without a claim ("fired back at the gunmen")
+    "phrasal_cue_no_claim": (
+        "The guards fired back at the gunmen.", []),
 }
 
 

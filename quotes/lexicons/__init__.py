@@ -78,6 +78,9 @@ class Lexicon:
     """Noun lemma -> class ("statement", "claim")."""
     prep_cues: dict[str, str] = field(converter=_mapping)
     """Preposition phrase -> class ("according to")."""
+    phrasal_cues: dict[str, str] = field(converter=_mapping, factory=dict)
+    """Verb lemma and particle -> class ("shoot back"): a verb that reports
+    speech only with its particle."""
     role_nouns: frozenset[str] = field(converter=_words)
     honorifics: frozenset[str] = field(converter=_words)
     pronouns: dict[str, Pronoun] = field(converter=_mapping)
@@ -144,6 +147,7 @@ class Lexicon:
             reporting_verbs=_freeze_map(rows("reporting_verbs.tsv", 2)),
             noun_cues={r[1]: r[2] for r in cues if r[0] == "noun"},
             prep_cues={r[1]: r[2] for r in cues if r[0] == "prep"},
+            phrasal_cues={r[1]: r[2] for r in cues if r[0] == "phrasal"},
             role_nouns={r[0] for r in rows("role_nouns.txt", 1)},
             honorifics={r[0] for r in rows("honorifics.txt", 1)},
             pronouns={r[0]: Pronoun(number=r[1], person=int(r[2]),
