@@ -200,11 +200,14 @@ def test_raw_role_from_the_model(extractor: quotes.Extractor, text: str,
      "Dozens of House members", "House members"),
     ("A handful of Democrats said they would vote against the measure.",
      "A handful of Democrats", "Democrats"),
+    ("One in four nurses said the wards were understaffed.",
+     "One in four nurses", "nurses"),
 ])
 def test_partitive_group_is_the_role(extractor: quotes.Extractor, text: str,
                                      mention: str, role: str) -> None:
-    """"Many of her aides": unnamed speakers whose group, after "of", is
-    their role (not a speaker named "Many")."""
+    """"Many of her aides", "one in four nurses": unnamed speakers whose
+    group, after "of" or a share's "in", is their role (not a speaker
+    named "Many" or "One")."""
     (a,) = extractor.extract(text).attributions
     assert a.speaker is not None
     assert (a.speaker.text, a.speaker.name, a.speaker.role) == \

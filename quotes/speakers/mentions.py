@@ -490,12 +490,16 @@ def _names_after(sent: Sent, tok: Tok) -> bool:
 
 def _partitive_group(sent: Sent, head: Tok) -> Tok | None:
     """The group noun or pronoun of a partitive *head* ("many", "dozens",
-    "a handful" of "her aides"; "all of them"), if *head* is one."""
+    "a handful" of "her aides"; "all of them"; a share, "one in three
+    voters"), if *head* is one."""
     if head.text.lower() not in PARTITIVES and head.upos != "NUM":
         return None
     return next((c for c in sent.children(head.i, "nmod")
                  if c.upos in {"NOUN", "PROPN", "PRON"} and c.i > head.i
-                 and any(k.lemma == "of"
+                 and any(k.lemma == "of" or (
+                     k.lemma == "in" and head.upos == "NUM" and
+                     c.xpos in {"NNS", "NNPS"} and
+                     sent.children(c.i, "nummod"))
                          for k in sent.children(c.i, "case"))), None)
 
 
