@@ -15,6 +15,7 @@ from collections.abc import Container
 from attrs import evolve, field, frozen
 
 from quotes._tree import (
+    QUOTE_MARKS,
     Sent,
     Tok,
     bracket_opening,
@@ -67,7 +68,7 @@ def find_cues(sent: Sent, lex: Lexicon) -> list[CueMatch]:
     found: list[CueMatch] = []
     for tok in sent.toks:
         match = (_verb_cue(sent, tok, lex) or _according_to(sent, tok, lex)
-                 or _noun_cue(sent, tok, lex))
+                 or _as_put_it(sent, tok) or _noun_cue(sent, tok, lex))
         if match is not None:
             found.append(match)
     return found
@@ -988,6 +989,47 @@ def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     return CueMatch(sent=sent.index, toks=[tok, nxt], lemma="according to",
                     cls=lex.prep_cues.get("according to", "speech"),
                     speaker=source, content=content, content_left=False)
+
+
+_AS_SUBJECT_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "NUM",
+                              "PART"})
+
+
+def _as_put_it(sent: Sent, tok: Tok) -> CueMatch | None:
+    """ "As X put it, <claim>": a cue of speech opening the sentence, whose
+    speaker is X and whose claim is the rest of the sentence, read off the
+    surface whatever the parse made of "as". (Later in a sentence, "as X
+    put it" may follow a quoted fragment or precede one: left to the
+    learned tagger.)"""
+    toks = sent.toks
+    if tok.lemma != "put" or tok.upos != "VERB" or tok.i + 1 >= len(toks) \
+            or toks[tok.i + 1].text.lower() != "it":
+        return None
+    k = tok.i - 1
+    while k >= 0 and tok.i - k <= 8 and toks[k].upos in _AS_SUBJECT_UPOS \
+            and toks[k].text.lower() != "as":
+        k -= 1
+    if k < 0 or toks[k].text.lower() != "as" or k == tok.i - 1 or \
+            not all(is_punct(t) for t in toks[:k]):
+        return None
+    phrase = toks[k + 1:tok.i]
+    heads = [t for t in phrase if t.upos == "PROPN"] or \
+        [t for t in phrase if t.upos in {"NOUN", "PRON"}]
+    if not heads:
+        return None
+    end = tok.i + 2
+    while end < len(toks) and not is_punct(toks[end]):
+        end += 1  # "put it on Friday"
+    rest = [t for t in toks[end:] if t.text not in {",", ":"}]
+    if rest and rest[0].text in QUOTE_MARKS:  # the quotation only
+        close = next((t for t in rest[1:] if t.text in QUOTE_MARKS), None)
+        rest = rest if close is None else rest[:rest.index(close) + 1]
+    content = _clean(sent, rest)
+    if not content:
+        return None
+    return CueMatch(sent=sent.index, toks=[tok, toks[tok.i + 1]],
+                    lemma="put it", cls="speech", speaker=heads[-1],
+                    content=content, content_left=False)
 
 
 def _verb_after_to(toks: tuple[Tok, ...] | list[Tok], tok: Tok,

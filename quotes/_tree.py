@@ -20,6 +20,8 @@ FLAT_TREE = "# quotes: flat tree, not parsed"
 
 PUNCT_CHARS = frozenset(".,;:!?\"'“”‘’«»„‚‹›()[]{}—–-…`´")
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
+"""Tokens that are double quotation marks."""
 
 
 @frozen(kw_only=True)

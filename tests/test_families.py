@@ -191,6 +191,15 @@ CASES = {
     # ... and never without a claim ("fired back at the gunmen")
     "phrasal_cue_no_claim": (
         "The guards fired back at the gunmen.", []),
+    # "As X put it" opening the sentence: X said the rest
+    "as_put_it_quote": (
+        'As Councillor Ines Albu put it, "The bridge is a ruin."',
+        [("The bridge is a ruin.", "Ines Albu")]),
+    "as_put_it_clause": (
+        "As Kofi Mensah put it on Friday, the harvest came too late.",
+        [("the harvest came too late", "Kofi Mensah")]),
+    "put_it_no_claim": (
+        "Ruth Adler put it on the shelf.", []),
 }
 
 

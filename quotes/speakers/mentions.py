@@ -17,6 +17,7 @@ import re
 from attrs import evolve
 
 from quotes._tree import (
+    QUOTE_MARKS,
     Doc,
     Sent,
     Tok,
@@ -33,7 +34,6 @@ from quotes.speakers.words import (
     PARTITIVES,
     PARTY_LETTERS,
     PARTY_NAMES,
-    QUOTE_MARKS,
     age_length,
     is_headline_verb,
     is_hyphen_in_name,

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from quotes._tree import HYPHENS, Tok, is_tight_hyphen
+from quotes._tree import HYPHENS, QUOTE_MARKS, Tok, is_tight_hyphen
 from quotes.lexicons import Lexicon
 
 # ---- tokens: role words, titles, name words
@@ -160,9 +160,6 @@ def is_name_syllable(toks: Sequence[Tok], k: int) -> bool:
         dash.end == tok.start and tok.text.islower() and \
         left.text[:1].isupper() and left.text[1:].islower() and \
         all(_SYLLABLE.fullmatch(w.text.lower()) for w in (left, tok))
-
-
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 
 
 def is_plural_possessive(toks: Sequence[Tok], k: int) -> bool:
