@@ -241,6 +241,18 @@ def test_subject_appositive_without_role_word(
     assert a.speaker.name == name
 
 
+def test_relative_pronoun_of_an_unnamed_group_has_its_role(
+        extractor: quotes.Extractor) -> None:
+    """"some hospital administrators who think ...": the relative "who" is
+    the group before it, whose noun is its role."""
+    (a,) = extractor.extract(
+        "There are some hospital administrators who think the rule is "
+        "fair.").attributions
+    assert a.speaker is not None
+    assert (a.speaker.text, a.speaker.name, a.speaker.role) == (
+        "who", None, "hospital administrators")
+
+
 def test_partitive_of_a_pronoun_keeps_its_claim(
         extractor: quotes.Extractor) -> None:
     """"Both of them said ...": the pronoun after "of" is the speaker,

@@ -277,9 +277,11 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     lower = head.text.lower()
     for ante in relative_antecedents(sent, head):
         named = mention_at(sent, ante, text, lex)
-        if named.name is not None:
-            # "Ann Lee, who spoke": the relative pronoun is the named
-            # antecedent (the mention stays the word "who")
+        if named.name is not None or (named.role is not None and
+                                      named.plural):
+            # "Ann Lee, who spoke", "Sanders supporters, who said": the
+            # relative pronoun is the named antecedent or the group (the
+            # mention stays the word "who")
             return evolve(named, toks=(head,), main=_main_subject(sent, head))
     if head.upos == "PRON" or lower in lex.pronouns:
         pron = lower if lower in lex.pronouns else None
