@@ -34,6 +34,7 @@ from quotes.speakers.mentions import (
     mention_at,
     past_dateline,
     salient_mentions,
+    split_name_role,
 )
 from quotes.speakers.model import Entity, Mention
 from quotes.speakers.names import complete_names
@@ -983,9 +984,7 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
     kept = [d for i, d in enumerate(drafts) if i not in dropped]
     position = {id(d): k for k, d in enumerate(kept)}
     partners = {position[id(drafts[i])]: [
-        next((e for t in reversed(run)  # "Texas Rep. Louis Gohmert"
-              if (e := resolved.get(t.start)) is not None and e.name),
-             None) or table.named(run[-1].text)
+        _partner_name(run, resolved, table)
         for run in conjuncts(sents[m.sent], m, lex)]
         for i, (m, _) in speaker_mentions.items()
         if i not in dropped and m.sent in sents}
@@ -994,6 +993,19 @@ def _finish(doc: Doc, lex: Lexicon, drafts: list[_Draft],
                         if i not in dropped}
     return _freeze(doc, kept, speaker_mentions, partners, table, regions,
                    doc_id, roles)
+
+
+def _partner_name(run: list[Tok], resolved: dict[int, Entity | None],
+                  table: EntityTable) -> str | None:
+    """The name of a joint speaker's other conjunct: its entity's ("Texas
+    Rep. Louis Gohmert"), one named so before, or its own words ("state
+    House Speaker Brian Bosma", a name the parse hung flat on "state")."""
+    ent = next((e for t in reversed(run)
+                if (e := resolved.get(t.start)) is not None and e.name),
+               None) or table.named(run[-1].text)
+    if ent is not None:
+        return ent.full_name
+    return split_name_role(run, table.text, table.lex)[0]
 
 
 def _joint_name(names: list[str]) -> str:
@@ -1010,7 +1022,7 @@ def _plural_role(role: str | None) -> bool:
 
 def _freeze(doc: Doc, drafts: list[_Draft],
             speaker_mentions: dict[int, tuple[Mention, Entity | None]],
-            partners: dict[int, list[Entity | None]],
+            partners: dict[int, list[str | None]],
             table: EntityTable, regions: list[QuoteRegion],
             doc_id: str | None, roles: RoleChooser | None = None) -> Result:
     text = doc.text
@@ -1040,10 +1052,9 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                 if role is not None and not table.gives_role(role):
                     role = None  # "a friend", "her daughter"
             name = ent.full_name if ent is not None else m.name
-            others = [e.full_name if e is not None else None
-                      for e in partners.get(source, [])]
-            if name and others and all(others) and ent not in \
-                    partners[source]:  # "Mr. Grassley and Mr. Leahy said"
+            others = partners.get(source, [])
+            if name and others and all(others) and name not in \
+                    others:  # "Mr. Grassley and Mr. Leahy said"
                 name = _joint_name([name, *(o for o in others if o)])
                 role = m.role if _plural_role(m.role) else None
             speaker = Speaker(span=span, name=name, role=role, entity=number)

@@ -185,6 +185,15 @@ RAW = [
     ("Mara Quist toured the port on Monday.\n\nSecretary of Commerce "
      "Quist said the tariffs would stay.",
      [("Mara Quist", "Secretary of Commerce")]),
+    # joint speakers: a pronoun and a name, a name the parse hung flat on
+    # a lower-case word, a name after a state and a lower-case title
+    ("Sen. Nora Quist spoke in Dayton on Monday. She and Rep. Omar Haddad "
+     "said the deficit would shrink.",
+     [("Nora Quist and Omar Haddad", None)]),
+    ("Rep. Lena Ortiz and state Senate President Tomas Varga said the map "
+     "was fair.", [("Lena Ortiz and Tomas Varga", None)]),
+    ("Gov. Ruth Adler (D-Ore.) and former Idaho senator Kofi Mensah said "
+     "the dam would stay.", [("Ruth Adler and Kofi Mensah", None)]),
 ]
 
 
@@ -202,7 +211,9 @@ def extractor() -> quotes.Extractor:
     "romanised_hyphen_name", "plural_possessive_role", "occupation_appos",
     "occupation_title", "participle_before_role", "misread_after_according",
     "name_after_postmodifier", "copula_role", "title_over_former_post",
-    "organisation_opening_modifier", "surname_after_of_phrase"])
+    "organisation_opening_modifier", "surname_after_of_phrase",
+    "joint_pronoun_and_name", "joint_name_hung_flat",
+    "joint_name_after_state_and_title"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

@@ -1157,10 +1157,11 @@ def conjuncts(sent: Sent, m: Mention, lex: Lexicon) -> list[list[Tok]]:
     """The other names of a joint speaker, by their words: "Obama and
     Clinton said", "Mr. Grassley and Mr. Leahy say", "Jon Tester (D-Mont.)
     and David Vitter", "Johnny Isakson of Georgia and John Boozman", "Rep.
-    Todd Rokita and state House Speaker Brian Bosma". Only names of people
-    or bodies, joined with "and" right after the speaker's name."""
-    if m.name is None or m.pronoun is not None or not m.toks or \
-            m.toks[-1].i >= len(sent.toks) or \
+    Todd Rokita and state House Speaker Brian Bosma", "He and Rep. Bob
+    Goodlatte". Only names of people or bodies, joined with "and" right
+    after the speaker's name or a singular pronoun."""
+    if (m.name is None and (m.pronoun is None or m.plural)) or \
+            not m.toks or m.toks[-1].i >= len(sent.toks) or \
             sent.toks[m.toks[-1].i] is not m.toks[-1]:
         return []
     toks = sent.toks
@@ -1195,6 +1196,12 @@ def conjuncts(sent: Sent, m: Mention, lex: Lexicon) -> list[list[Tok]]:
                 toks[k].text[:1].isupper():
             run.append(toks[k])
             k += 1
+            j = k
+            while j < len(toks) and toks[j].upos in {"ADJ", "NOUN"} and \
+                    toks[j].text.islower():
+                j += 1
+            if j > k and j < len(toks) and toks[j].upos == "PROPN":
+                run, k = [], j  # "former Maryland governor Martin O'Malley"
         if not run:
             return []
         runs.append(run)
