@@ -1052,11 +1052,19 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                 if role is not None and not table.gives_role(role):
                     role = None  # "a friend", "her daughter"
             name = ent.full_name if ent is not None else m.name
-            others = partners.get(source, [])
-            if name and others and all(others) and name not in \
-                    others:  # "Mr. Grassley and Mr. Leahy said"
-                name = _joint_name([name, *(o for o in others if o)])
-                role = m.role if _plural_role(m.role) else None
+            others = [o for o in partners.get(source, []) if o]
+            if name and others and \
+                    len(others) == len(partners[source]) and (
+                        name not in others or (
+                            len(others) > 1 and
+                            m.head.xpos in {"NNS", "NNPS"})):
+                # "Mr. Grassley and Mr. Leahy said"; "Her two rivals, Sen.
+                # Ann Lee and Rep. Bo Park, said" (the first one's name)
+                listed = name in others  # named in the group's appositive
+                name = _joint_name([*([] if listed else [name]), *others])
+                role = next((r for r in ((role, m.role) if listed else
+                                         (m.role,)) if _plural_role(r)),
+                            None)  # the group's role, not one member's
             speaker = Speaker(span=span, name=name, role=role, entity=number)
             if source == i and (m.pronoun or m.name is None):
                 confidence = min(confidence, CONF_REFERRED)

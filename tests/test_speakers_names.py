@@ -194,6 +194,11 @@ RAW = [
      "was fair.", [("Lena Ortiz and Tomas Varga", None)]),
     ("Gov. Ruth Adler (D-Ore.) and former Idaho senator Kofi Mensah said "
      "the dam would stay.", [("Ruth Adler and Kofi Mensah", None)]),
+    # a group named by its appositive list, with the group's role
+    ("The company's founders, Ruth Adler and Kofi Mensah, said the deal was "
+     "done.", [("Ruth Adler and Kofi Mensah", "company's founders")]),
+    ("The mayor's two main rivals, Sen. Nora Quist and Rep. Omar Haddad, "
+     "said the vote was rigged.", [("Nora Quist and Omar Haddad", None)]),
 ]
 
 
@@ -213,7 +218,8 @@ def extractor() -> quotes.Extractor:
     "name_after_postmodifier", "copula_role", "title_over_former_post",
     "organisation_opening_modifier", "surname_after_of_phrase",
     "joint_pronoun_and_name", "joint_name_hung_flat",
-    "joint_name_after_state_and_title"])
+    "joint_name_after_state_and_title", "group_appositive_list",
+    "group_appositive_list_titled"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""
