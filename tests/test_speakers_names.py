@@ -199,6 +199,13 @@ RAW = [
      "done.", [("Ruth Adler and Kofi Mensah", "company's founders")]),
     ("The mayor's two main rivals, Sen. Nora Quist and Rep. Omar Haddad, "
      "said the vote was rigged.", [("Nora Quist and Omar Haddad", None)]),
+    # role nouns the annotated train articles use (the lexicon lacked them)
+    ("Comedian Ana Ruiz said the show would go on.",
+     [("Ana Ruiz", "Comedian")]),
+    ("Lake County Recorder Tomas Varga said the count was final.",
+     [("Tomas Varga", "Lake County Recorder")]),
+    ("Quist ally Omar Haddad said the vote was fair.",
+     [("Omar Haddad", "Quist ally")]),
 ]
 
 
@@ -219,7 +226,8 @@ def extractor() -> quotes.Extractor:
     "organisation_opening_modifier", "surname_after_of_phrase",
     "joint_pronoun_and_name", "joint_name_hung_flat",
     "joint_name_after_state_and_title", "group_appositive_list",
-    "group_appositive_list_titled"])
+    "group_appositive_list_titled", "role_noun_comedian",
+    "role_noun_recorder", "role_noun_ally"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""
