@@ -206,6 +206,12 @@ RAW = [
      [("Tomas Varga", "Lake County Recorder")]),
     ("Quist ally Omar Haddad said the vote was fair.",
      [("Omar Haddad", "Quist ally")]),
+    # a titled name before the appositive the parse made the subject
+    ("Senator Ruth Adler, a close advisor to the mayor, said the deal was "
+     "done.", [("Ruth Adler", "close advisor to the mayor")]),
+    # a title's of-phrase in lower case before the name
+    ("Former secretary of state Nora Quist, who praised the deal, said it "
+     "would hold.", [("Nora Quist", "Former secretary of state")]),
 ]
 
 
@@ -227,7 +233,8 @@ def extractor() -> quotes.Extractor:
     "joint_pronoun_and_name", "joint_name_hung_flat",
     "joint_name_after_state_and_title", "group_appositive_list",
     "group_appositive_list_titled", "role_noun_comedian",
-    "role_noun_recorder", "role_noun_ally"])
+    "role_noun_recorder", "role_noun_ally", "titled_name_before_appositive",
+    "lower_case_of_phrase_title"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

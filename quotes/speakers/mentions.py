@@ -659,8 +659,9 @@ def _name_after_of_phrase(sent: Sent, head: Tok, text: str, lex: Lexicon
     while end < len(toks) and end in inside and (
             (toks[end].text[:1].isupper() and
              toks[end].upos in {"PROPN", "ADJ", "NOUN"}) or (
-                end == k + 1 and toks[end].text.lower() == "the")):
-        end += 1  # "of the Board", "of National Intelligence"
+                end == k + 1 and toks[end].text.lower() == "the") or (
+                toks[end].upos == "NOUN" and toks[end].text.islower())):
+        end += 1  # "of the Board", "of National Intelligence", "of state"
     first = next((f for f in range(k + 2, end - 1)
                   if toks[f].text.lower() in lex.first_names), None)
     if first is None and end - k >= 3 and head.xpos in {"NN", "NNP"} and \
@@ -935,8 +936,9 @@ def _name_before_comma(sent: Sent, first: int, text: str,
         label -= 1  # "Republican Tom Reyes, a state senator"
     if k == end or (label > 0 and not is_punct(toks[label - 1]) and
                     not is_title(toks[label - 1], lex) and
+                    not is_role_word(toks[label - 1], lex) and
                     toks[label - 1].upos != "VERB"):  # "said NAME, a ..."
-        return None
+        return None  # but "Senator Ruth Adler, a close adviser to ..."
     return text[toks[k].start:toks[end - 1].end]
 
 
