@@ -929,6 +929,8 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
             j -= 1
         if j < k - 1 and toks[j].text == ",":
             k = j - 1
+        else:  # 'NAME, who chairs the board, said'
+            k = _before_relative(toks, k)
     note = bracket_opening(toks, k)  # "Rep. Jim Jordan (R-Ohio), a member,"
     if note is not None:
         k = note - 1
@@ -949,6 +951,18 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
     nouns = [t for t in phrase if t.upos == "NOUN"]
     heads = names or nouns
     return (heads[-1], first) if heads else None
+
+
+def _before_relative(toks: tuple[Tok, ...], comma: int) -> int:
+    """Where a name ends before the relative clause set off by commas that
+    closes at *comma* (", who chairs the board,"), else *comma*."""
+    for w in range(comma - 1, max(1, comma - 14), -1):
+        if is_punct(toks[w]):
+            return comma
+        if toks[w].text.lower() in {"who", "whose"} and \
+                toks[w].upos == "PRON" and toks[w - 1].text == ",":
+            return w - 2
+    return comma
 
 
 def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:

@@ -200,6 +200,14 @@ CASES = {
         [("the harvest came too late", "Kofi Mensah")]),
     "put_it_no_claim": (
         "Ruth Adler put it on the shelf.", []),
+    # a quotation, then its speaker with a relative clause before the cue
+    "quote_name_relative_said": (
+        '"The levy will not hold," Mr. Varga, who is an engineer, said of '
+        "the dam.",
+        [("The levy will not hold,", "Varga")]),
+    "quote_name_relative_told": (
+        '"We lost," Ms. Ortiz, who chairs the board, told reporters.',
+        [("We lost,", "Ortiz")]),
 }
 
 
