@@ -851,11 +851,15 @@ def _fronted_speaker(sent: Sent, cue: Tok, lex: Lexicon,
     after the colon.
     """
     toks = sent.toks
-    if any(not is_punct(t) for t in toks[:cue.i]):
-        return None
-    colon = next((t.i for t in toks[cue.i + 1:] if t.text == ":"), None)
-    if colon is None or colon == cue.i + 1:
-        return None
+    if any(not is_punct(t) and not (t.i == 0 and t.upos in {"CCONJ", "ADV"})
+           for t in toks[:cue.i]):
+        return None  # but 'But, said Ortiz, "..."'
+    colon = next((t.i for t in toks[cue.i + 1:] if t.text == ":"), None) or \
+        next((t.i for t in toks[cue.i + 1:-2] if t.text == "," and
+              _opens_quote(toks, t.i + 1)), None)
+    if colon is None or colon == cue.i + 1 or any(
+            t.upos in {"VERB", "AUX"} for t in toks[cue.i + 1:colon]):
+        return None  # not 'Asked about X, Y said "...," she said
     nouns = [t for t in toks[cue.i + 1:colon]
              if t.upos in {"PROPN", "NOUN"}
              and t.lemma not in lex.non_speakers]
@@ -868,6 +872,14 @@ def _fronted_speaker(sent: Sent, cue: Tok, lex: Lexicon,
     if not content:
         return None
     return (phrase or nouns)[0], content
+
+
+def _opens_quote(toks: tuple[Tok, ...], k: int) -> bool:
+    """``toks[k]`` is an opening double quotation mark: a left mark, or a
+    straight one written close to the word after it."""
+    mark = toks[k].text
+    return mark in {"\u201c", "``"} or (
+        mark == '"' and k + 1 < len(toks) and toks[k + 1].start == toks[k].end)
 
 
 def _after_comma(sent: Sent, cue: Tok, content: list[Tok]) -> bool:

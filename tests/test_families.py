@@ -208,6 +208,12 @@ CASES = {
     "quote_name_relative_told": (
         '"We lost," Ms. Ortiz, who chairs the board, told reporters.',
         [("We lost,", "Ortiz")]),
+    # the cue opens the sentence after a conjunction; a comma, not a colon,
+    # before the quotation
+    "cue_first_after_conjunction": (
+        'Kofi Mensah spoke on Friday. But, said Mensah, "I do not want a '
+        'fight."',
+        [("I do not want a fight.", "Kofi Mensah")]),
 }
 
 
