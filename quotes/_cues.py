@@ -854,12 +854,15 @@ def _fronted_speaker(sent: Sent, cue: Tok, lex: Lexicon,
     if any(not is_punct(t) and not (t.i == 0 and t.upos in {"CCONJ", "ADV"})
            for t in toks[:cue.i]):
         return None  # but 'But, said Ortiz, "..."'
-    colon = next((t.i for t in toks[cue.i + 1:] if t.text == ":"), None) or \
-        next((t.i for t in toks[cue.i + 1:-2] if t.text == "," and
-              _opens_quote(toks, t.i + 1)), None)
-    if colon is None or colon == cue.i + 1 or any(
-            t.upos in {"VERB", "AUX"} for t in toks[cue.i + 1:colon]):
-        return None  # not 'Asked about X, Y said "...," she said
+    colon = next((t.i for t in toks[cue.i + 1:] if t.text == ":"), None)
+    if colon is None:  # 'But, said Ortiz, "..."'; not 'Asked about X, Y
+        colon = next((t.i for t in toks[cue.i + 1:-2] if t.text == ","
+                      and _opens_quote(toks, t.i + 1)), None)  # said "..."'
+        if colon is not None and any(t.upos in {"VERB", "AUX"}
+                                     for t in toks[cue.i + 1:colon]):
+            return None
+    if colon is None or colon == cue.i + 1:
+        return None
     nouns = [t for t in toks[cue.i + 1:colon]
              if t.upos in {"PROPN", "NOUN"}
              and t.lemma not in lex.non_speakers]

@@ -214,6 +214,11 @@ CASES = {
         'Kofi Mensah spoke on Friday. But, said Mensah, "I do not want a '
         'fight."',
         [("I do not want a fight.", "Kofi Mensah")]),
+    # ... while before a colon the speaker may have a relative clause
+    "cue_first_relative_before_colon": (
+        'The clinic closed on Friday. Said one nurse, who asked not to be '
+        'named: "We are exhausted."',
+        [("We are exhausted.", None)]),
 }
 
 
