@@ -708,15 +708,19 @@ class EntityTable:
         and the text ties *ent* to others only."""
         return bool(states and ent.states and not states & ent.states)
 
-    def _organisation(self, m: Mention) -> Entity | None:
+    def _organisation(self, m: Mention, *, last: bool = False
+                      ) -> Entity | None:
         """The named organisation a definite "the commission" refers back
         to: the most recently seen one within ``SPEAKER_WINDOW`` whose name
-        has that word ("Commission on Presidential Debates")."""
+        has that word ("Commission on Presidential Debates"); with *last*,
+        a word no lexicon lists as an organisation's, whose name ends in it
+        ("the shelter": "Riverside Animal Shelter")."""
         head = m.head.lemma.casefold()
         found = [e for e in self.entities
                  if e.name and not e.plural and not e.writer and
                  e.gender is None and not e.roles and
-                 head in e.name_words and
+                 (e.name_words[-1:] == [head] and len(e.name_words) > 1
+                  if last else head in e.name_words) and
                  0 <= m.start - e.last_seen < SPEAKER_WINDOW]
         return max(found, key=lambda e: e.last_seen, default=None)
 
@@ -855,10 +859,12 @@ class EntityTable:
                         ent.plural == m.plural and \
                         _modifiers(m) <= set(ent.name_words):
                     return ent  # not "the Trump campaign" for Clinton's
-        if definite and not m.plural and not _modifiers(m) and \
-                head.casefold() in self.lex.org_words:
-            found = self._organisation(m)
-            if found is not None:  # "the commission"
+        if definite and not m.plural and not _modifiers(m) and (
+                head.casefold() in self.lex.org_words or (
+                    m.head.upos == "NOUN" and m.head.text.islower())):
+            found = self._organisation(
+                m, last=head.casefold() not in self.lex.org_words)
+            if found is not None:  # "the commission", "the shelter"
                 return found
         if definite and not m.plural and not _modifiers(m) and \
                 head.casefold() in self.lex.org_nouns:
