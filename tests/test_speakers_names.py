@@ -212,6 +212,10 @@ RAW = [
     # a title's of-phrase in lower case before the name
     ("Former secretary of state Nora Quist, who praised the deal, said it "
      "would hold.", [("Nora Quist", "Former secretary of state")]),
+    # a role noun the lexicon lacked: "the pioneer" refers back
+    ("Ana Ruiz, a pioneer in solar design, spoke on Monday. The pioneer "
+     "said the panels were cheap.",
+     [("Ana Ruiz", "pioneer in solar design")]),
     # "the shelter": the organisation named before whose name ends in it
     ("The Lakeside Dog Shelter took in 40 dogs last week. The shelter said "
      "it was full.", [("Lakeside Dog Shelter", None)]),
@@ -237,7 +241,8 @@ def extractor() -> quotes.Extractor:
     "joint_name_after_state_and_title", "group_appositive_list",
     "group_appositive_list_titled", "role_noun_comedian",
     "role_noun_recorder", "role_noun_ally", "titled_name_before_appositive",
-    "lower_case_of_phrase_title", "organisation_by_its_last_word"])
+    "lower_case_of_phrase_title", "role_noun_pioneer",
+    "organisation_by_its_last_word"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""
