@@ -1053,15 +1053,14 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                     role = None  # "a friend", "her daughter"
             name = ent.full_name if ent is not None else m.name
             others = [o for o in partners.get(source, []) if o]
+            listed = name in others  # "Her two rivals, Sen. Ann Lee and
+            # Rep. Bo Park, said": the mention's name is the first listed
             if name and others and \
                     len(others) == len(partners[source]) and (
-                        name not in others or (
-                            len(others) > 1 and
-                            m.head.xpos in {"NNS", "NNPS"})):
-                # "Mr. Grassley and Mr. Leahy said"; "Her two rivals, Sen.
-                # Ann Lee and Rep. Bo Park, said" (the first one's name)
-                listed = name in others  # named in the group's appositive
-                name = _joint_name([*([] if listed else [name]), *others])
+                        not listed or (len(others) > 1 and
+                                       m.head.xpos in {"NNS", "NNPS"})):
+                # "Mr. Grassley and Mr. Leahy said"
+                name = _joint_name(others if listed else [name, *others])
                 role = next((r for r in ((role, m.role) if listed else
                                          (m.role,)) if _plural_role(r)),
                             None)  # the group's role, not one member's

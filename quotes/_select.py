@@ -17,7 +17,7 @@ words; output: one flag per sentence. Used when
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from quotes._marks import find_quotes
 from quotes.lexicons import Lexicon
@@ -36,10 +36,12 @@ CueFinder = Callable[[Sequence[Sequence[tuple[str, str, str]]]], list[bool]]
 could the learned tagger propose a claim there?"""
 
 
-def _is_cue(lemma: str, upos: str, lex: Lexicon) -> bool:
-    """Could the cue rules (``quotes._cues``) take this word as a cue?"""
-    return (upos == "VERB" and (lemma in lex.reporting_verbs or any(
-        p.split()[0] == lemma for p in lex.phrasal_cues))) or (
+def _is_cue(lemma: str, upos: str, lex: Lexicon,
+            phrasal: Container[str]) -> bool:
+    """Could the cue rules (``quotes._cues``) take this word as a cue?
+    *phrasal*: the verbs of the lexicon's phrasal cues ("shoot")."""
+    return (upos == "VERB" and (lemma in lex.reporting_verbs or
+                                lemma in phrasal)) or (
         upos == "NOUN" and lemma in lex.noun_cues)
 
 
@@ -50,6 +52,7 @@ def needs_parse(text: str, sentences: Sequence[SentenceInfo],
     *learned* is asked about the sentences the lexicons leave out.
     """
     phrases = [f" {p} " for p in lex.prep_cues]
+    phrasal = {p.split()[0] for p in lex.phrasal_cues}
     regions = find_quotes(text)
     starts = [r.start for r in regions]
 
@@ -61,7 +64,8 @@ def needs_parse(text: str, sentences: Sequence[SentenceInfo],
                  words: Sequence[tuple[str, str, str]]) -> bool:
         if quoted(start, end) or ":" in text[start:end]:
             return True
-        if any(_is_cue(lemma, upos, lex) for _, lemma, upos in words):
+        if any(_is_cue(lemma, upos, lex, phrasal)
+               for _, lemma, upos in words):
             return True
         plain = " " + " ".join(w for w, _, _ in words).lower() + " "
         return any(p in plain for p in phrases)

@@ -198,7 +198,7 @@ def _org_name_word(tok: Tok) -> bool:
     """A word that begins an organisation's name though it is no name
     word alone: a party ("Republican National Committee") or a capitalised
     word tagged as a proper noun but read as a modifier ("United Gun
-    Group", "American Civil Liberties Union")."""
+    Group")."""
     return tok.text.lower() in PARTY_NAMES or (
         tok.text[:1].isupper() and tok.xpos.startswith("NNP") and
         tok.upos in {"ADJ", "VERB"})
@@ -664,10 +664,10 @@ def _name_after_of_phrase(sent: Sent, head: Tok, text: str, lex: Lexicon
         end += 1  # "of the Board", "of National Intelligence", "of state"
     first = next((f for f in range(k + 2, end - 1)
                   if toks[f].text.lower() in lex.first_names), None)
+    honorific = any(t.text.lower() in lex.honorifics
+                    for t in toks[k + 1:end])  # "Friends of Mr. Clinton"
     if first is None and end - k >= 3 and head.xpos in {"NN", "NNP"} and \
-            not any(
-                t.text.lower() in lex.honorifics
-                for t in toks[k + 1:end]) and \
+            not honorific and \
             _named_elsewhere(toks[end - 1], toks[end - 2].text, text, lex):
         first = end - 1  # "Secretary of State Clinton" of "Hillary Clinton"
     if first is None or not all(is_name_word(t, lex)
