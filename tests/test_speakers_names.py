@@ -219,6 +219,14 @@ RAW = [
     # "the shelter": the organisation named before whose name ends in it
     ("The Lakeside Dog Shelter took in 40 dogs last week. The shelter said "
      "it was full.", [("Lakeside Dog Shelter", None)]),
+    # a person's description never takes an organisation's name before it
+    ("The plan would be reviewed by officials at the FBI and the Justice "
+     "Department, a former official said.", [(None, "former official")]),
+    # more role nouns the annotated train articles use
+    ("Demographer Ana Ruiz said the county was growing.",
+     [("Ana Ruiz", "Demographer")]),
+    ('"The roof will hold," said Omar Haddad, a roofing contractor.',
+     [("Omar Haddad", "roofing contractor")]),
 ]
 
 
@@ -242,7 +250,8 @@ def extractor() -> quotes.Extractor:
     "group_appositive_list_titled", "role_noun_comedian",
     "role_noun_recorder", "role_noun_ally", "titled_name_before_appositive",
     "lower_case_of_phrase_title", "role_noun_pioneer",
-    "organisation_by_its_last_word"])
+    "organisation_by_its_last_word", "person_never_an_organisation",
+    "role_noun_demographer", "role_noun_contractor"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

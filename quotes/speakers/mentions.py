@@ -315,8 +315,10 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                 restricted=_restricted(sent, head))
         # "Peter Novak, a spokesman for the mayor, said": the parser made
         # the appositive the subject; the name stands before the comma
+        # (a person's, not "the Justice Department, a former official")
         before = _name_before_comma(sent, toks[0].i, text, lex)
-        if before is not None:
+        if before is not None and \
+                before.split()[-1].lower() not in lex.org_words:
             name = before
             role = role_phrase(sent, head, text, lex) or role
     elif name is None and head.upos == "NOUN" and _set_off(sent, toks):
