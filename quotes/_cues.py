@@ -657,14 +657,16 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     surface = _speaker_after_quote(sent, tok, lex)
     if surface is not None and (
             speaker is None or speaker.i < surface[1] or (
-                speaker.i > tok.i and speaker.rel in {"obj", "iobj"}) or (
+                speaker.i > tok.i) or (
                 speaker.i < tok.i and content and left and
                 max(t.i for t in content) >= surface[1]) or
             not content or _after_comma(sent, tok, content)):
         # '"...," State Department spokesman Neil Prescott said' with the
-        # speaker parsed into the quote's clause, or the quote hung on the
-        # cue as no complement ('"...," Merkel told reporters after ...',
-        # '"...," Mr. Obama said, not even needing ...'): trust the surface
+        # speaker parsed into the quote's clause or after the cue ('"...,"
+        # Ann Lee, who ..., told CBS News' with "News" the subject), or
+        # the quote hung on the cue as no complement ('"...," Merkel told
+        # reporters after ...', '"...," Mr. Obama said, not even needing
+        # ...'): trust the surface
         quoted = _clean(sent, list(sent.toks[:surface[1]]))
         if quoted:
             if speaker is None or not surface[1] <= speaker.i < tok.i:

@@ -227,6 +227,13 @@ RAW = [
      [("Ana Ruiz", "Demographer")]),
     ('"The roof will hold," said Omar Haddad, a roofing contractor.',
      [("Omar Haddad", "roofing contractor")]),
+    # the name before "told" speaks, whatever the parse made of the
+    # addressee after it (a subject: "CBS" object, "News" subject)
+    ('"This job is hard," Ana Ruiz, who served as the mayor\'s chief of '
+     'staff, told Channel Four News.',
+     [("Ana Ruiz", "mayor's chief of staff")]),
+    ('"The talks failed," Omar Haddad, who led the union for a decade, '
+     'told NBC News.', [("Omar Haddad", None)]),
 ]
 
 
@@ -251,7 +258,8 @@ def extractor() -> quotes.Extractor:
     "role_noun_recorder", "role_noun_ally", "titled_name_before_appositive",
     "lower_case_of_phrase_title", "role_noun_pioneer",
     "organisation_by_its_last_word", "person_never_an_organisation",
-    "role_noun_demographer", "role_noun_contractor"])
+    "role_noun_demographer", "role_noun_contractor",
+    "name_before_told_over_addressee", "name_before_told_relative"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""
