@@ -99,7 +99,7 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             rel = next((a for a in [verb, *sent.ancestors(verb.i)]
                         if a.deprel == "acl:relcl"), None)
             if rel is not None and rel.head >= 0:
-                return sent.toks[rel.head]
+                return _appositive_anchor(sent, sent.toks[rel.head])
             return _antecedent(sent, active[0])
         if active and active[0].upos != "SCONJ":
             return _run_start(sent, active)
@@ -126,6 +126,19 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             return sent.toks[verb.head]  # "with one reader writing ..."
         return None
     return None
+
+
+def _appositive_anchor(sent: Sent, tok: Tok) -> Tok:
+    """The name a relative clause's antecedent stands in apposition to,
+    as a conjunct too ("Ann Lee, a lawyer and a Democrat who said": Lee),
+    else *tok*."""
+    head = tok
+    while head.rel == "conj" and head.head >= 0:
+        head = sent.toks[head.head]
+    if head.rel == "appos" and head.head >= 0 and \
+            sent.toks[head.head].upos == "PROPN":
+        return sent.toks[head.head]
+    return tok
 
 
 def _run_start(sent: Sent, subjects: list[Tok]) -> Tok:
@@ -1036,14 +1049,15 @@ def _as_put_it(sent: Sent, tok: Tok) -> CueMatch | None:
     if tok.lemma != "put" or tok.upos != "VERB" or tok.i + 1 >= len(toks) \
             or toks[tok.i + 1].text.lower() != "it":
         return None
-    k = tok.i - 1
-    while k >= 0 and tok.i - k <= 8 and toks[k].upos in _AS_SUBJECT_UPOS \
+    last = _before_appositive(toks, tok.i)  # "As Ann Lee, a judge, put it"
+    k = last - 1
+    while k >= 0 and last - k <= 8 and toks[k].upos in _AS_SUBJECT_UPOS \
             and toks[k].text.lower() != "as":
         k -= 1
-    if k < 0 or toks[k].text.lower() != "as" or k == tok.i - 1 or \
+    if k < 0 or toks[k].text.lower() != "as" or k == last - 1 or \
             not all(is_punct(t) for t in toks[:k]):
         return None
-    phrase = toks[k + 1:tok.i]
+    phrase = toks[k + 1:last]
     heads = [t for t in phrase if t.upos == "PROPN"] or \
         [t for t in phrase if t.upos in {"NOUN", "PRON"}]
     if not heads:
@@ -1061,6 +1075,23 @@ def _as_put_it(sent: Sent, tok: Tok) -> CueMatch | None:
     return CueMatch(sent=sent.index, toks=[tok, toks[tok.i + 1]],
                     lemma="put it", cls="speech", speaker=heads[-1],
                     content=content, content_left=False)
+
+
+def _before_appositive(toks: tuple[Tok, ...], verb: int) -> int:
+    """Where the subject ends before an appositive set off by commas that
+    closes right before *verb* ("As Ann Lee, a law professor at Yale, put
+    it"): the first comma of the sentence, when only such an appositive (no
+    finite verb, at most 30 words) stands between; else *verb*."""
+    closing = verb - 1
+    if closing > 1 and toks[closing].text in QUOTE_MARKS:
+        closing -= 1  # '... author of "Unwritten," put it'
+    if closing < 1 or toks[closing].text != ",":
+        return verb
+    first = next((t.i for t in toks[:closing] if t.text == ","), None)
+    if first is None or verb - first > 30 or any(
+            "VerbForm=Fin" in t.feats for t in toks[first:verb]):
+        return verb
+    return first
 
 
 def _verb_after_to(toks: tuple[Tok, ...] | list[Tok], tok: Tok,

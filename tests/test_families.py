@@ -198,6 +198,10 @@ CASES = {
     "as_put_it_clause": (
         "As Kofi Mensah put it on Friday, the harvest came too late.",
         [("the harvest came too late", "Kofi Mensah")]),
+    "as_put_it_appositive": (
+        'As Akosua Mensah, a professor of law at Accra and author of '
+        '"Courts," put it, "The bench matters."',
+        [("The bench matters.", "Akosua Mensah")]),
     "put_it_no_claim": (
         "Ruth Adler put it on the shelf.", []),
     # a quotation, then its speaker with a relative clause before the cue

@@ -234,6 +234,14 @@ RAW = [
      [("Ana Ruiz", "mayor's chief of staff")]),
     ('"The talks failed," Omar Haddad, who led the union for a decade, '
      'told NBC News.', [("Omar Haddad", None)]),
+    # an appositive coordinating a role with a party label: the role; a
+    # relative clause on the label is the named person's
+    ('"It is over," said Nadia Petrova, a Denver media consultant and a '
+     'lifelong Democrat.', [("Nadia Petrova", "Denver media consultant")]),
+    ('"It is over," said Nadia Petrova, a Denver media consultant and a '
+     'prominent Republican who said she would not vote for Mr. Cole.',
+     [("Nadia Petrova", "Denver media consultant"),
+      ("Nadia Petrova", "Denver media consultant")]),
 ]
 
 
@@ -259,7 +267,8 @@ def extractor() -> quotes.Extractor:
     "lower_case_of_phrase_title", "role_noun_pioneer",
     "organisation_by_its_last_word", "person_never_an_organisation",
     "role_noun_demographer", "role_noun_contractor",
-    "name_before_told_over_addressee", "name_before_told_relative"])
+    "name_before_told_over_addressee", "name_before_told_relative",
+    "role_and_party_label", "relative_on_appositive_conjunct"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

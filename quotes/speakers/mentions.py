@@ -34,6 +34,7 @@ from quotes.speakers.words import (
     PARTITIVES,
     PARTY_LETTERS,
     PARTY_NAMES,
+    PARTY_WORDS,
     age_length,
     is_headline_verb,
     is_hyphen_in_name,
@@ -1119,6 +1120,11 @@ def _comma_role(sent: Sent, last: int, text: str,
         stretch = stretch[:verb]
         while stretch and stretch[-1].upos in {"ADV", "ADP", "CCONJ"}:
             stretch = stretch[:-1]
+    conj = max((k for k, t in enumerate(stretch) if t.upos == "CCONJ"),
+               default=None)
+    if conj is not None and stretch[-1].text.lower().rstrip("s") in \
+            PARTY_WORDS:  # "a media consultant and an active Republican"
+        stretch, clause = stretch[:conj], []  # (who ...: the Republican)
     if not stretch or len(stretch) > 24:
         return None
     adp = next((k for k, t in enumerate(stretch) if t.upos == "ADP"),
