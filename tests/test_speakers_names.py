@@ -242,6 +242,13 @@ RAW = [
      'prominent Republican who said she would not vote for Mr. Cole.',
      [("Nadia Petrova", "Denver media consultant"),
       ("Nadia Petrova", "Denver media consultant")]),
+    # a weekday the parse hung on a name ("CNN Tuesday") is no part of it,
+    # so no person "CNN Tuesday" for "the senator" to refer back to
+    ("Speaker Ana Lima told CNN Tuesday that the vote would wait.\n\n"
+     "Former candidate Omar Haddad, who on Tuesday endorsed Lima, said "
+     "Wednesday he agreed.\n\nThe Vermont senator said the vote was fair.",
+     [("Ana Lima", "Speaker"), ("Omar Haddad", "Former candidate"),
+      ("Omar Haddad", "Former candidate")]),
 ]
 
 
@@ -268,7 +275,8 @@ def extractor() -> quotes.Extractor:
     "organisation_by_its_last_word", "person_never_an_organisation",
     "role_noun_demographer", "role_noun_contractor",
     "name_before_told_over_addressee", "name_before_told_relative",
-    "role_and_party_label", "relative_on_appositive_conjunct"])
+    "role_and_party_label", "relative_on_appositive_conjunct",
+    "weekday_no_part_of_name"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

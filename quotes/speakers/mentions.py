@@ -143,6 +143,10 @@ _QUANTIFIERS = frozenset({"other", "some", "many", "several", "few", "most",
                          "five", "numerous", "various"})
 
 
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday",
+                       "Friday", "Saturday", "Sunday"})
+
+
 def split_name_role(toks: list[Tok], text: str,
                     lex: Lexicon) -> tuple[str | None, str | None]:
     """Split a mention's tokens into (name, role).
@@ -157,6 +161,8 @@ def split_name_role(toks: list[Tok], text: str,
     while k > 0 and (toks[k - 1].rel == "case" or  # trailing possessive 's
                      is_reflexive(toks[k - 1])):
         k -= 1  # "Clinton herself"
+    while k > 1 and toks[k - 1].text in _WEEKDAYS:
+        k -= 1  # "told CNN Tuesday", the day parsed into the name
     end = k
     org = end > 0 and toks[end - 1].text.lower() in lex.org_words
     while k > 0 and (is_name_word(toks[k - 1], lex) or (
