@@ -216,9 +216,12 @@ def _noun_hung_content(sent: Sent, cue: Tok) -> list[Tok]:
             if len(toks) < 3 or not (toks[0].lemma == "that" or (
                     cue.lemma in _LISTENER_VERBS and dep.rel != "obl" and
                     _bare_clause(sent, clause, toks))) or \
-                    _relative_that(sent, clause, toks[0]) or \
-                    toks[-1].i - toks[0].i + 1 != len(toks):
+                    _relative_that(sent, clause, toks[0]) or any(
+                        not is_punct(t) and t not in toks
+                        for t in sent.toks[toks[0].i:toks[-1].i]):
                 continue  # not "the summit that was held on a boat"
+                # (a gap of punctuation only: 'that "... away."', the
+                # period hung on the cue)
             before = [t for t in sent.subtree(dep.i)
                       if t.i < toks[0].i]
             if any(t.i < cue.i for t in before):

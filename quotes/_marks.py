@@ -81,6 +81,9 @@ def _classify(text: str, i: int, single_open: bool) -> str | None:
         return "close"
     if family == "single" and role == "open" and nxt.isspace():
         return None
+    if family == "double" and role == "open" and prev in ",.!?" and \
+            (nxt.isspace() or i + 1 == len(text)):
+        return "close"  # a misprinted closer: '"It's unusual,“ said Noble'
     if family in _REVERSIBLE:
         # German and Danish print »…« and ›…‹: the direction comes from
         # the spaces around the mark

@@ -204,6 +204,16 @@ CASES = {
         [("The bench matters.", "Akosua Mensah")]),
     "put_it_no_claim": (
         "Ruth Adler put it on the shelf.", []),
+    # "told reporters that" + a quotation the parse hung on "reporters",
+    # its period hung on the cue
+    "told_listener_that_quotation": (
+        'Petrova told reporters that "Tomas Varga is throwing votes away."',
+        [("Tomas Varga is throwing votes away.", "Petrova")]),
+    # an opening curly mark misprinted as the closer
+    "misprinted_closing_mark": (
+        "\u201cThe ruling is unusual,\u201c said Omar Haddad, a lawyer with "
+        "the Legal Center.",
+        [("The ruling is unusual,", "Omar Haddad")]),
     # a quotation, then its speaker with a relative clause before the cue
     "quote_name_relative_said": (
         '"The levy will not hold," Mr. Varga, who is an engineer, said of '

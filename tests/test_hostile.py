@@ -99,6 +99,15 @@ def test_marks_never_raise(text: str) -> None:
     assert find_quotes(text) == regions
 
 
+def test_misprinted_closing_mark_closes() -> None:
+    """An opening curly mark glued to the quotation's last comma and
+    followed by a space is a misprinted closer: two quotations, not one
+    running over the tag."""
+    text = "\u201cIt is odd,\u201c said Ann Lee. \u201cIt is fine.\u201d"
+    inner = [text[r.inner[0]:r.inner[1]] for r in find_quotes(text)]
+    assert inner == ["It is odd,", "It is fine."]
+
+
 @given(news_docs())
 def test_marks_pair_what_a_reader_pairs(
         case: tuple[Doc, list[tuple[int, int]]]) -> None:
