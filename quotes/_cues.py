@@ -115,7 +115,8 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         # verb the cue is joined to, hung on another as parataxis with no
         # subject of its own (not the cue itself: "..., noted X")
         if verb.head >= 0 and (verb.deprel in {"conj", "xcomp"} or (
-                verb.rel == "advcl" and _participle(sent, verb)) or (
+                verb.rel == "advcl" and (_participle(sent, verb) or
+                                         _to_infinitive(sent, verb))) or (
                 verb.deprel == "parataxis" and verb is not cue and
                 verb.head < verb.i and "VerbForm=Fin" in verb.feats)):
             verb = sent.toks[verb.head]
@@ -155,6 +156,17 @@ def _run_start(sent: Sent, subjects: list[Tok]) -> Tok:
                     other.i, "flat", "list")):
             first = other  # not "former Louisiana Rep. David Duke"
     return first
+
+
+def _to_infinitive(sent: Sent, verb: Tok) -> bool:
+    """"(went so far) as to say", "(stood up) to say": an infinitive with
+    "to", whose subject is its head's when that is a name or pronoun."""
+    if "VerbForm=Inf" not in verb.feats or not any(
+            c.lemma == "to" for c in sent.children(verb.i, "mark")):
+        return False
+    # a named or pronoun subject: not "the shooting led him to say"
+    subjects = sent.children(verb.head, "nsubj")
+    return any(t.upos in {"PROPN", "PRON"} for t in subjects)
 
 
 def _absolute(sent: Sent, verb: Tok) -> bool:

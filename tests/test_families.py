@@ -209,6 +209,15 @@ CASES = {
     "told_listener_that_quotation": (
         'Petrova told reporters that "Tomas Varga is throwing votes away."',
         [("Tomas Varga is throwing votes away.", "Petrova")]),
+    # "went so far as to say": the infinitive's speaker is its head's
+    # subject
+    "as_to_say_quotation": (
+        "The Daily Ledger columnist Ana Ruiz went so far as to say: \"The "
+        "paper as we know it is over.\"",
+        [("The paper as we know it is over.", "Ana Ruiz")]),
+    "as_to_say_clause": (
+        "Ana Ruiz went so far as to say that the paper was over.",
+        [("the paper was over", "Ana Ruiz")]),
     # an opening curly mark misprinted as the closer
     "misprinted_closing_mark": (
         "\u201cThe ruling is unusual,\u201c said Omar Haddad, a lawyer with "
