@@ -1024,9 +1024,10 @@ def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
     phrase: list[Tok] = []
     toks = sent.toks
     for t in toks[nxt.i + 1:]:
-        if is_punct(t) or (t.upos in {"VERB", "AUX", "SCONJ", "CCONJ"} and
-                           not _verb_after_to(toks, t, phrase)):
-            break
+        if is_punct(t) or t.xpos in {"WP", "WDT", "WP$"} or (
+                t.upos in {"VERB", "AUX", "SCONJ", "CCONJ"} and
+                not _verb_after_to(toks, t, phrase)):
+            break  # (a relative word: "an official who was not named")
         phrase.append(t)
     nominal = [t for t in phrase if t.upos in {"NOUN", "PROPN", "PRON",
                                                 "NUM", "X"}]

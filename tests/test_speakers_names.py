@@ -249,6 +249,19 @@ RAW = [
      "Wednesday he agreed.\n\nThe Vermont senator said the vote was fair.",
      [("Ana Lima", "Speaker"), ("Omar Haddad", "Former candidate"),
       ("Omar Haddad", "Former candidate")]),
+    # "according to" a description with a relative clause: the description
+    ("The talks have stalled, according to a senior city official who "
+     "spoke on condition of anonymity.", [(None, "senior city official")]),
+    # a post after "who took over as", "who at the time was"
+    ('"We will win," said Nadia Petrova, who took over as head of '
+     'communications in May.',
+     [("Nadia Petrova", "head of communications in May")]),
+    ('"We were ignored," said Kofi Mensah, who at the time was a Dover '
+     "member of the tenants' union.",
+     [("Kofi Mensah", "Dover member of the tenants' union")]),
+    # a name before an appositive set off by a pair of dashes
+    ("In an interview, Ana Lima - the mayor's chief aide - said the plan "
+     "would fail.", [("Ana Lima", "mayor's chief aide")]),
 ]
 
 
@@ -276,7 +289,9 @@ def extractor() -> quotes.Extractor:
     "role_noun_demographer", "role_noun_contractor",
     "name_before_told_over_addressee", "name_before_told_relative",
     "role_and_party_label", "relative_on_appositive_conjunct",
-    "weekday_no_part_of_name"])
+    "weekday_no_part_of_name", "according_to_relative",
+    "relative_took_over_as", "relative_at_the_time_was",
+    "name_before_dashed_appositive"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

@@ -930,10 +930,13 @@ def _misread_after_according(toks: tuple[Tok, ...] | list[Tok],
 
 def _name_before_comma(sent: Sent, first: int, text: str,
                        lex: Lexicon) -> str | None:
-    """The name in "NAME, <mention>": a name run ending before a comma."""
+    """The name in "NAME, <mention>": a name run ending before a comma
+    (or a dash: "Ann Lee - the mayor's aide - said")."""
     toks = sent.toks
-    if first < 2 or toks[first - 1].text != ",":
-        return None
+    if first < 2 or toks[first - 1].text not in {",", *_DASH_WORDS} or (
+            toks[first - 1].text in _DASH_WORDS and
+            not any(t.text in _DASH_WORDS for t in toks[first:])):
+        return None  # a dash only with its pair: not "BRUSSELS - Leaders"
     end = _before_party_note(sent, first - 1, text)  # "Jim Jordan (R-Ohio),"
     k = end
     while k > 0 and (is_name_word(toks[k - 1], lex) or (
@@ -950,6 +953,8 @@ def _name_before_comma(sent: Sent, first: int, text: str,
         return None  # but "Senator Ruth Adler, a close adviser to ..."
     return text[toks[k].start:toks[end - 1].end]
 
+
+_DASH_WORDS = frozenset({"-", "--", "\u2013", "\u2014"})
 
 _PARTY_LABELS = PARTY_NAMES | {"democrat", "gop", "independent"}
 """A party label before a name ("Republican Tom Reyes"): not the name."""
@@ -1105,13 +1110,8 @@ def _comma_role(sent: Sent, last: int, text: str,
             clause.append(tok)
         else:
             stretch.append(tok)
-    words = [t.text.lower() for t in stretch[:3]]
-    if words and words[0] in {"who", "which"}:
-        if len(words) > 2 and words[2] == "as":  # "who served as"
-            stretch = stretch[3:]
-        else:
-            stretch = stretch[2:] if len(words) > 1 and words[1] in {
-                "is", "was", "are", "were"} else []
+    if stretch and stretch[0].text.lower() in {"who", "which"}:
+        stretch = _after_relative_link(stretch)
     while stretch and (stretch[0].upos == "DET" or stretch[0].text.lower()
                        in {"now", "currently", "also", "once"}):
         stretch = stretch[1:]  # "now a consultant on Burma"
@@ -1145,6 +1145,28 @@ def _comma_role(sent: Sent, last: int, text: str,
             len(clause) <= 16 and clause[0].text.lower() in {"who", "that"}:
         stretch += clause  # the role's own relative clause, as written
     return _join(stretch, text)
+
+
+_POST_VERBS = frozenset({"serve", "work", "take", "act", "remain", "sit"})
+"""Verbs of holding a post before "as" ("who took over as head of")."""
+
+
+def _after_relative_link(stretch: list[Tok]) -> list[Tok]:
+    """What follows "who served as", "who took over as", "who is", "who
+    at the time was" at the start of *stretch* (a role, perhaps); nothing
+    for any other relative clause."""
+    words = [t.text.lower() for t in stretch[:6]]
+    for k in range(2, min(5, len(words))):
+        if words[k] == "as" and stretch[1].lemma in _POST_VERBS and all(
+                t.upos in {"ADP", "ADV", "PART"} for t in stretch[2:k]):
+            return stretch[k + 1:]  # "who served as", "who took over as"
+    for k in range(1, len(words)):
+        if words[k] in {"is", "was", "are", "were"} and (k == 1 or (
+                stretch[1].upos in {"ADP", "ADV"} and all(
+                    t.upos in {"ADP", "ADV", "DET", "NOUN"}
+                    for t in stretch[1:k]))):
+            return stretch[k + 1:]  # "who is", "who at the time was"
+    return []
 
 
 def _verb_modifier(stretch: list[Tok], k: int) -> bool:
