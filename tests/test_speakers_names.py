@@ -300,6 +300,17 @@ def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
     assert got == want
 
 
+@pytest.mark.model
+def test_hyphenated_group_is_one_word(extractor: quotes.Extractor) -> None:
+    """"Mexican-Americans" is one word: not a name "Americans" with the
+    role "Mexican"."""
+    (a,) = extractor.extract(
+        "Mexican-Americans said the vote mattered.").attributions
+    assert a.speaker is not None
+    assert a.speaker.span.text == "Mexican-Americans"
+    assert a.speaker.role is None and a.speaker.name != "Americans"
+
+
 SAID_SATURDAY = """\
 # text = Officials said Saturday the road would reopen.
 1	Officials	official	NOUN	NNS	_	2	nsubj	_	_

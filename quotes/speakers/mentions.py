@@ -176,6 +176,8 @@ def split_name_role(toks: list[Tok], text: str,
                         for t in toks[k:end]):
             break  # "Washington Post Trump" is Trump; not "City Council"
         k -= 1
+    if k > 1 and k < end and is_tight_hyphen(toks, k - 1):
+        k = end  # "African-Americans": one word, and no name
     name_toks = toks[k:end]
     rest = toks[:k]
     while rest and (rest[0].upos in {"DET", "NUM"} or is_possessive(rest[0]) or
