@@ -311,6 +311,18 @@ def test_hyphenated_group_is_one_word(extractor: quotes.Extractor) -> None:
     assert a.speaker.role is None and a.speaker.name != "Americans"
 
 
+@pytest.mark.model
+def test_appositive_name_is_no_role(extractor: quotes.Extractor) -> None:
+    """The name in "His opponent, Rep. Omar Haddad," is his name, not part
+    of a role: the description's role candidate is the title alone."""
+    text = ("His Democratic opponent, Rep. Omar Haddad, would support later "
+            "school start times.")
+    sent = extractor.parse(text).sents[0]
+    head = next(t for t in sent.toks if t.text == "opponent")
+    m = mention_at(sent, head, text, LEX)
+    assert (m.name, m.role) == ("Omar Haddad", "Rep.")
+
+
 SAID_SATURDAY = """\
 # text = Officials said Saturday the road would reopen.
 1	Officials	official	NOUN	NNS	_	2	nsubj	_	_

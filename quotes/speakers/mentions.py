@@ -370,6 +370,8 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     comma = _comma_role(sent, toks[-1].i, text, lex)
     if comma is not None and role is not None and role.endswith(f", {comma}"):
         comma = None  # "Senator, Democrat of Delaware": the note, no role
+    if comma is not None and name is not None and name in comma:
+        comma = None  # "His opponent, Rep. Ann Lee,": the name, no role
     more: tuple[str, ...] = ()
     if comma is not None and (role is None or (
             role in comma and len(comma) > len(role))):
