@@ -618,6 +618,27 @@ def _name_before(sent: Sent, cue: Tok, lex: Lexicon) -> Tok | None:
     return None
 
 
+def _name_set_off_before(sent: Sent, cue: Tok, noun: Tok) -> Tok | None:
+    """The name of "NOUN ..., FIRST LAST [of PLACE ...], CUE": a name of
+    two words or more opening the stretch set off by commas right before
+    the cue, after the subject *noun*, with no verb in it; its last word."""
+    toks = sent.toks
+    if cue.i < 3 or toks[cue.i - 1].text != ",":
+        return None
+    start = next((t.i for t in reversed(toks[:cue.i - 1]) if t.text == ","),
+                 None)
+    if start is None or start <= noun.i:
+        return None
+    stretch = toks[start + 1:cue.i - 1]
+    run = 0
+    while run < len(stretch) and stretch[run].upos == "PROPN":
+        run += 1
+    if run < 2 or any(t.upos in {"VERB", "AUX", "PRON"} for t in stretch) \
+            or (run < len(stretch) and stretch[run].upos != "ADP"):
+        return None
+    return stretch[run - 1]
+
+
 def _put_to_speaker(sent: Sent, verb: Tok) -> bool:
     """ "when asked about the delay", "Asked whether he would resign, X
     said ...": a verb with no subject or auxiliary of its own after "when"
@@ -658,6 +679,11 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
             sent.toks[content[0].i - 1].text == ",":
         # '"...," said Murphy, now a consultant': the speaker's appositive
         content = []
+    if speaker is not None and speaker.upos == "NOUN" and \
+            speaker.lemma in lex.role_nouns:
+        # "One pastor supporting Mr. Cruz, Darran Whiting of Liberty
+        # Baptist Church, said": the name set off before the cue
+        speaker = _name_set_off_before(sent, tok, speaker) or speaker
     if speaker is not None and speaker.lemma in lex.non_speakers:
         # "Wells Fargo just this month announced": a time parsed as a
         # second subject; the other one speaks

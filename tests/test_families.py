@@ -218,6 +218,11 @@ CASES = {
     "as_to_say_clause": (
         "Ana Ruiz went so far as to say that the paper was over.",
         [("the paper was over", "Ana Ruiz")]),
+    # an unnamed description, then its name set off before the cue
+    "name_set_off_after_description": (
+        "One pastor supporting Mayor Lima, Kofi Mensah of Grace Church in "
+        "Dover, said he had made 150 calls.",
+        [("he had made 150 calls", "Kofi Mensah")]),
     # an opening curly mark misprinted as the closer
     "misprinted_closing_mark": (
         "\u201cThe ruling is unusual,\u201c said Omar Haddad, a lawyer with "
