@@ -67,11 +67,33 @@ def find_cues(sent: Sent, lex: Lexicon) -> list[CueMatch]:
     """Return the cues of *sent*, in order."""
     found: list[CueMatch] = []
     for tok in sent.toks:
+        tok = _closing_verb(sent, tok, lex) or tok
         match = (_verb_cue(sent, tok, lex) or _according_to(sent, tok, lex)
                  or _as_put_it(sent, tok) or _noun_cue(sent, tok, lex))
         if match is not None:
             found.append(match)
     return found
+
+
+def _closing_verb(sent: Sent, tok: Tok, lex: Lexicon) -> Tok | None:
+    """'"...," Viguerie notes.': a present-tense cue the parse read as a
+    plural noun after the speaker's name, closing the sentence right after
+    a quotation; returned as the verb it is."""
+    toks = sent.toks
+    k = tok.i
+    if tok.upos != "NOUN" or not tok.text.endswith("s") or k < 3 or \
+            toks[k - 1].upos != "PROPN" or \
+            any(not is_punct(t) for t in toks[k + 1:]):
+        return None
+    lemma = tok.text[:-1].lower()
+    if lemma not in lex.reporting_verbs:
+        return None
+    j = k - 1
+    while j > 0 and toks[j - 1].upos == "PROPN":
+        j -= 1
+    if not _quote_closes(toks, j):
+        return None
+    return evolve(tok, upos="VERB", xpos="VBZ", lemma=lemma)
 
 
 def _subject(sent: Sent, verb: Tok) -> Tok | None:
@@ -1008,9 +1030,11 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
     while k >= 0 and (toks[k].upos in _NP_UPOS or
                       toks[k].text in {"'s", "\u2019s", "-"} or
                       toks[k].text.lower() in lex.titles or
+                      toks[k].text.lower() in lex.role_nouns or
                       _hyphened_verb(toks, k) or
                       _participle_modifier(toks, k)):
-        k -= 1  # "Texas-based Matt Mackowiak", "retired judge Ann Lee"
+        k -= 1  # "Texas-based Matt Mackowiak", "retired judge Ann Lee", a
+        # role noun tagged a verb ("communications adviser")
     first = k + 1
     end = next((t.i for t in toks[first:cue.i] if t.text in {",", "("}),
                cue.i)

@@ -223,6 +223,19 @@ CASES = {
         "One pastor supporting Mayor Lima, Kofi Mensah of Grace Church in "
         "Dover, said he had made 150 calls.",
         [("he had made 150 calls", "Kofi Mensah")]),
+    # a present-tense cue after a quotation read as a plural noun
+    "closing_cue_read_as_noun": (
+        '"Nobody can unite the party. The voters have doubts about Lima," '
+        "Mensah notes.",
+        [("Nobody can unite the party. The voters have doubts about Lima,",
+          "Mensah")]),
+    # a role noun before the name tagged a verb ("adviser")
+    "role_noun_tagged_verb_before_name": (
+        '"And this year, they will be voting in record numbers, and it will '
+        'be for the mayor," the mayor\'s senior communications adviser Omar '
+        "Haddad said in the statement.",
+        [("And this year, they will be voting in record numbers, and it will "
+          "be for the mayor,", "Omar Haddad")]),
     # an opening curly mark misprinted as the closer
     "misprinted_closing_mark": (
         "\u201cThe ruling is unusual,\u201c said Omar Haddad, a lawyer with "
