@@ -68,8 +68,8 @@ def find_cues(sent: Sent, lex: Lexicon) -> list[CueMatch]:
     found: list[CueMatch] = []
     for tok in sent.toks:
         tok = _closing_verb(sent, tok, lex) or tok
-        match = (_verb_cue(sent, tok, lex) or _according_to(sent, tok, lex)
-                 or _as_put_it(sent, tok) or _noun_cue(sent, tok, lex))
+        match = (_as_put_it(sent, tok, lex) or _verb_cue(sent, tok, lex) or
+                 _according_to(sent, tok, lex) or _noun_cue(sent, tok, lex))
         if match is not None:
             found.append(match)
     return found
@@ -1101,21 +1101,33 @@ def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                     speaker=source, content=content, content_left=False)
 
 
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "time"})
+"""An object that is a time ("had written just a few years earlier")."""
+
 _AS_SUBJECT_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "NUM",
                               "PART"})
 
 
-def _as_put_it(sent: Sent, tok: Tok) -> CueMatch | None:
-    """ "As X put it, <claim>": a cue of speech opening the sentence, whose
-    speaker is X and whose claim is the rest of the sentence, read off the
-    surface whatever the parse made of "as". (Later in a sentence, "as X
-    put it" may follow a quoted fragment or precede one: left to the
-    learned tagger.)"""
+def _as_put_it(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
+    """ "As X put it, <claim>", "As X (had) written, <claim>": a cue of
+    speech opening the sentence, whose speaker is X and whose claim is the
+    rest of the sentence, read off the surface whatever the parse made of
+    "as". (Later in a sentence, "as X put it" may follow a quoted fragment
+    or precede one: left to the learned tagger.)"""
     toks = sent.toks
-    if tok.lemma != "put" or tok.upos != "VERB" or tok.i + 1 >= len(toks) \
-            or toks[tok.i + 1].text.lower() != "it":
+    if tok.upos != "VERB":
         return None
-    last = _before_appositive(toks, tok.i)  # "As Ann Lee, a judge, put it"
+    put_it = tok.lemma == "put" and tok.i + 1 < len(toks) and \
+        toks[tok.i + 1].text.lower() == "it"
+    if not put_it and (
+            lex.reporting_verbs.get(tok.lemma) not in {"speech", "statement"}
+            or any(c.lemma not in _TIME_NOUNS for c in
+                   sent.children(tok.i, "obj", "ccomp", "xcomp"))):
+        return None  # "As X wrote (years ago)": saying with no object
+    verb = tok.i
+    while verb > 0 and toks[verb - 1].upos == "AUX":
+        verb -= 1  # "As X had written"
+    last = _before_appositive(toks, verb)  # "As Ann Lee, a judge, put it"
     k = last - 1
     while k >= 0 and last - k <= 8 and toks[k].upos in _AS_SUBJECT_UPOS \
             and toks[k].text.lower() != "as":
@@ -1128,8 +1140,10 @@ def _as_put_it(sent: Sent, tok: Tok) -> CueMatch | None:
         [t for t in phrase if t.upos in {"NOUN", "PRON"}]
     if not heads:
         return None
-    end = tok.i + 2
+    end = tok.i + 2 if put_it else tok.i + 1
     while end < len(toks) and not is_punct(toks[end]):
+        if toks[end].upos in {"VERB", "AUX", "PRON"}:
+            return None  # not "As Trump said he would, ..."
         end += 1  # "put it on Friday"
     rest = [t for t in toks[end:] if t.text not in {",", ":"}]
     if rest and rest[0].text in QUOTE_MARKS:  # the quotation only
@@ -1138,9 +1152,10 @@ def _as_put_it(sent: Sent, tok: Tok) -> CueMatch | None:
     content = _clean(sent, rest)
     if not content:
         return None
-    return CueMatch(sent=sent.index, toks=[tok, toks[tok.i + 1]],
-                    lemma="put it", cls="speech", speaker=heads[-1],
-                    content=content, content_left=False)
+    cue = [tok, toks[tok.i + 1]] if put_it else [tok]
+    return CueMatch(sent=sent.index, toks=cue,
+                    lemma="put it" if put_it else tok.lemma, cls="speech",
+                    speaker=heads[-1], content=content, content_left=False)
 
 
 def _before_appositive(toks: tuple[Tok, ...], verb: int) -> int:

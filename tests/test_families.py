@@ -204,6 +204,15 @@ CASES = {
         [("The bench matters.", "Akosua Mensah")]),
     "put_it_no_claim": (
         "Ruth Adler put it on the shelf.", []),
+    # ... and "As X wrote", "As X had written", a verb of saying with no
+    # object but a time
+    "as_wrote_quotation": (
+        'As Ana Lima wrote in 2010, "The bridge is a ruin."',
+        [("The bridge is a ruin.", "Ana Lima")]),
+    "as_had_written_quotation": (
+        "As the columnist Kofi Mensah had written a few years earlier, "
+        '"The harvest came too late."',
+        [("The harvest came too late.", "Kofi Mensah")]),
     # "told reporters that" + a quotation the parse hung on "reporters",
     # its period hung on the cue
     "told_listener_that_quotation": (
