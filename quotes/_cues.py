@@ -103,7 +103,8 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
     while verb.i not in seen:
         seen.add(verb.i)
         agents = [t for t in sent.children(verb.i, "obl:agent", "obl")
-                  if any(c.lemma == "by" for c in sent.children(t.i, "case"))]
+                  if any(c.lemma == "by" for c in sent.children(t.i, "case"))
+                  and t.lemma not in _MEANS]  # not "replied by text message"
         # "we both said": the floating quantifier is no speaker
         subjects = sent.children(verb.i, "nsubj")
         # "we both said": the floating quantifier beside a pronoun is no
@@ -147,6 +148,14 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
             return sent.toks[verb.head]
         if verb.deprel == "acl" and _absolute(sent, verb):
             return sent.toks[verb.head]  # "with one reader writing ..."
+        if verb.deprel == "acl" and verb.i > 0 and verb.head < verb.i and \
+                sent.toks[verb.i - 1].text == "," and (
+                    verb.xpos == "VBD" or (
+                        verb.xpos == "VBN" and not agents and
+                        sent.toks[verb.head].rel == "appos")):
+            # "Ann Lee, the contractor building it, replied": the finite
+            # verb the parse hung on the appositive
+            return sent.toks[verb.head]
         return None
     return None
 
@@ -162,6 +171,12 @@ def _appositive_anchor(sent: Sent, tok: Tok) -> Tok:
             sent.toks[head.head].upos == "PROPN":
         return sent.toks[head.head]
     return tok
+
+
+_MEANS = frozenset({"message", "email", "e-mail", "phone", "telephone",
+                    "letter", "text", "statement", "video", "fax", "mail",
+                    "tweet", "post", "videolink", "radio", "satellite"})
+"""What one speaks by, never who: "replied by text message"."""
 
 
 def _run_start(sent: Sent, subjects: list[Tok]) -> Tok:

@@ -245,6 +245,13 @@ CASES = {
         "Haddad said in the statement.",
         [("And this year, they will be voting in record numbers, and it will "
           "be for the mayor,", "Omar Haddad")]),
+    # "by text message" is how, not who; the verb the parse hung on the
+    # speaker's appositive is the speaker's
+    "replied_by_text_message": (
+        "Kofi Mensah, the contractor building the new market, replied by "
+        'text message when asked about the delay: "Steel has not arrived. '
+        'Ask the port."',
+        [("Steel has not arrived. Ask the port.", "Kofi Mensah")]),
     # an opening curly mark misprinted as the closer
     "misprinted_closing_mark": (
         "\u201cThe ruling is unusual,\u201c said Omar Haddad, a lawyer with "
