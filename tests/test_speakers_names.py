@@ -259,6 +259,9 @@ RAW = [
     ('"We were ignored," said Kofi Mensah, who at the time was a Dover '
      "member of the tenants' union.",
      [("Kofi Mensah", "Dover member of the tenants' union")]),
+    # a surname of two words names the person named in full before
+    ('Osman Abu Laban, a teacher in Doha, spoke on Monday. "The school is '
+     'safe," Abu Laban said.', [("Osman Abu Laban", "teacher in Doha")]),
     # a name before an appositive set off by a pair of dashes
     ("In an interview, Ana Lima - the mayor's chief aide - said the plan "
      "would fail.", [("Ana Lima", "mayor's chief aide")]),
@@ -291,7 +294,7 @@ def extractor() -> quotes.Extractor:
     "role_and_party_label", "relative_on_appositive_conjunct",
     "weekday_no_part_of_name", "according_to_relative",
     "relative_took_over_as", "relative_at_the_time_was",
-    "name_before_dashed_appositive"])
+    "two_word_surname", "name_before_dashed_appositive"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

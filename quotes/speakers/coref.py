@@ -380,7 +380,8 @@ class EntityTable:
                 continue  # "Mr. Obama" is not "Michelle Obama"
             if (len(have) == 1 and have[0] == words[-1]) or \
                     same_person(have, words) or \
-                    self._surname_of(m, have, words):
+                    self._surname_of(m, have, words) or \
+                    self._surnames_of(ent, words):
                 if len(name.split()) > len((ent.name or "").split()):
                     ent.name = name  # keep the fullest form of the name
                 best = ent
@@ -389,6 +390,18 @@ class EntityTable:
                 words[0] in self.lex.first_names:
             best = self._introduced(m, name)
         return best or self._new(m, name=name, person=person)
+
+    def _surnames_of(self, ent: Entity, words: list[str]) -> bool:
+        """*words* are the last words of the entity's longer name, a surname
+        of two words or more ("Abu Laban" of Osman Abu Laban, "Peña Nieto"
+        of Enrique Peña Nieto), not a first name and a surname, nor a name
+        after an acronym the name kept ("DJ Beverly Bond")."""
+        have = ent.name_words
+        before = (ent.name or "").split()[:len(have) - len(words)]
+        return 2 <= len(words) < len(have) and \
+            have[-len(words):] == words and \
+            words[0] not in self.lex.first_names and \
+            not any(w.isupper() for w in before)
 
     def _introduced(self, m: Mention, name: str) -> Entity | None:
         """The unnamed speaker the new *name* goes on to name (named here).
