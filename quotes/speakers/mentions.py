@@ -191,8 +191,10 @@ def split_name_role(toks: list[Tok], text: str,
         rest = rest[:-1]
     name = _join(name_toks, text) if name_toks else None
     role = None
+    own = max((k for k, t in enumerate(rest) if t.text in {"'s", "\u2019s"}
+               and t.rel == "case"), default=-1)
     if rest and any(is_role_word(t, lex) or is_title(t, lex)
-                    for t in rest):
+                    for t in rest[own + 1:]):  # not the possessor's alone
         # "vice presidential nominee Gov. Mike Pence": the title after a
         # role noun is the same office said twice
         while len(rest) > 1 and is_title(rest[-1], lex) and any(
@@ -253,8 +255,10 @@ def role_phrase(sent: Sent, head: Tok, text: str,
                 lex: Lexicon) -> str | None:
     """The role named by a nominal phrase ("the Kremlin spokesman")."""
     toks = _phrase_tokens(sent, head, lex)
-    if not any(is_role_word(t, lex) for t in toks):
-        return None
+    own = max((k for k, t in enumerate(toks)
+               if t.text in {"'s", "\u2019s"} and t.rel == "case"), default=-1)
+    if not any(is_role_word(t, lex) for t in toks[own + 1:]):
+        return None  # none, or only the possessor's: "the mayor's rivals"
     after = toks[-1].i + 1
     if after < len(sent.toks) and sent.toks[after].text == "general":
         toks = [*toks, sent.toks[after]]  # "attorney" + "general" misparsed
