@@ -195,15 +195,21 @@ def _run_start(sent: Sent, subjects: list[Tok]) -> Tok:
     return first
 
 
+_FIRST_SECOND = frozenset({"i", "you", "we"})
+
+
 def _to_infinitive(sent: Sent, verb: Tok) -> bool:
     """"(went so far) as to say", "(stood up) to say": an infinitive with
     "to", whose subject is its head's when that is a name or pronoun."""
     if "VerbForm=Inf" not in verb.feats or not any(
             c.lemma == "to" for c in sent.children(verb.i, "mark")):
         return False
-    # a named or pronoun subject: not "the shooting led him to say"
+    # a named or third-person pronoun subject: not "the shooting led him
+    # to say", nor a conversation's "you woke me up to tell me"
     subjects = sent.children(verb.head, "nsubj")
-    return any(t.upos in {"PROPN", "PRON"} for t in subjects)
+    return any(t.upos == "PROPN" or (
+        t.upos == "PRON" and t.text.lower() not in _FIRST_SECOND)
+        for t in subjects)
 
 
 def _absolute(sent: Sent, verb: Tok) -> bool:

@@ -227,6 +227,11 @@ CASES = {
     "as_to_say_clause": (
         "Ana Ruiz went so far as to say that the paper was over.",
         [("the paper was over", "Ana Ruiz")]),
+    # ... but not a conversation's first or second person (GUM's gold has
+    # no such claim)
+    "purpose_infinitive_second_person": (
+        "Well you woke me up last night, to tell me Kim was not staying the "
+        "night.", []),
     # an unnamed description, then its name set off before the cue
     "name_set_off_after_description": (
         "One pastor supporting Mayor Lima, Kofi Mensah of Grace Church in "
