@@ -196,11 +196,13 @@ def _run_start(sent: Sent, subjects: list[Tok]) -> Tok:
 
 
 _FIRST_SECOND = frozenset({"i", "you", "we"})
+"""First and second person subjects: a conversation's, no reported one."""
 
 
 def _to_infinitive(sent: Sent, verb: Tok) -> bool:
     """"(went so far) as to say", "(stood up) to say": an infinitive with
-    "to", whose subject is its head's when that is a name or pronoun."""
+    "to", whose subject is its head's when that is a name or a third-person
+    pronoun."""
     if "VerbForm=Inf" not in verb.feats or not any(
             c.lemma == "to" for c in sent.children(verb.i, "mark")):
         return False
@@ -753,8 +755,8 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         speaker = hosted.speaker if hosted is not None else speaker
     surface = _speaker_after_quote(sent, tok, lex)
     if surface is not None and (
-            speaker is None or speaker.i < surface[1] or (
-                speaker.i > tok.i) or (
+            speaker is None or speaker.i < surface[1] or
+            speaker.i > tok.i or (
                 speaker.i < tok.i and content and left and
                 max(t.i for t in content) >= surface[1]) or
             not content or _after_comma(sent, tok, content)):

@@ -145,6 +145,16 @@ _QUANTIFIERS = frozenset({"other", "some", "many", "several", "few", "most",
 
 _WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday",
                        "Friday", "Saturday", "Sunday"})
+"""Days a parse may hang on a name ("told CNN Tuesday"): never part of it."""
+
+
+def _past_possessor(toks: list[Tok]) -> int:
+    """Where the words owned by a possessor begin: after the last
+    possessive "'s" ("the mayor's | two main rivals"), else 0. A role word
+    of the possessor alone makes no role of the phrase."""
+    return max((k + 1 for k, t in enumerate(toks)
+                if t.text in {"'s", "\u2019s"} and t.rel == "case"),
+               default=0)
 
 
 def split_name_role(toks: list[Tok], text: str,
@@ -191,10 +201,8 @@ def split_name_role(toks: list[Tok], text: str,
         rest = rest[:-1]
     name = _join(name_toks, text) if name_toks else None
     role = None
-    own = max((k for k, t in enumerate(rest) if t.text in {"'s", "\u2019s"}
-               and t.rel == "case"), default=-1)
     if rest and any(is_role_word(t, lex) or is_title(t, lex)
-                    for t in rest[own + 1:]):  # not the possessor's alone
+                    for t in rest[_past_possessor(rest):]):
         # "vice presidential nominee Gov. Mike Pence": the title after a
         # role noun is the same office said twice
         while len(rest) > 1 and is_title(rest[-1], lex) and any(
@@ -255,10 +263,8 @@ def role_phrase(sent: Sent, head: Tok, text: str,
                 lex: Lexicon) -> str | None:
     """The role named by a nominal phrase ("the Kremlin spokesman")."""
     toks = _phrase_tokens(sent, head, lex)
-    own = max((k for k, t in enumerate(toks)
-               if t.text in {"'s", "\u2019s"} and t.rel == "case"), default=-1)
-    if not any(is_role_word(t, lex) for t in toks[own + 1:]):
-        return None  # none, or only the possessor's: "the mayor's rivals"
+    if not any(is_role_word(t, lex) for t in toks[_past_possessor(toks):]):
+        return None
     after = toks[-1].i + 1
     if after < len(sent.toks) and sent.toks[after].text == "general":
         toks = [*toks, sent.toks[after]]  # "attorney" + "general" misparsed
@@ -963,6 +969,7 @@ def _name_before_comma(sent: Sent, first: int, text: str,
 
 
 _DASH_WORDS = frozenset({"-", "--", "\u2013", "\u2014"})
+"""Dashes that may set off an appositive, in pairs."""
 
 _PARTY_LABELS = PARTY_NAMES | {"democrat", "gop", "independent"}
 """A party label before a name ("Republican Tom Reyes"): not the name."""
