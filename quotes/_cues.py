@@ -195,23 +195,19 @@ def _run_start(sent: Sent, subjects: list[Tok]) -> Tok:
     return first
 
 
-_FIRST_SECOND = frozenset({"i", "you", "we"})
-"""First and second person subjects: a conversation's, no reported one."""
-
-
 def _to_infinitive(sent: Sent, verb: Tok) -> bool:
     """"(went so far) as to say", "(stood up) to say": an infinitive with
-    "to", whose subject is its head's when that is a name or a third-person
-    pronoun."""
+    "to", whose subject is its head's when that is a name or a pronoun not
+    of the first or second person."""
     if "VerbForm=Inf" not in verb.feats or not any(
             c.lemma == "to" for c in sent.children(verb.i, "mark")):
         return False
-    # a named or third-person pronoun subject: not "the shooting led him
-    # to say", nor a conversation's "you woke me up to tell me"
+    # not "the shooting led him to say", nor a conversation's "you woke
+    # me up to tell me"
     subjects = sent.children(verb.head, "nsubj")
     return any(t.upos == "PROPN" or (
-        t.upos == "PRON" and t.text.lower() not in _FIRST_SECOND)
-        for t in subjects)
+        t.upos == "PRON" and not {"Person=1", "Person=2"} &
+        set(t.feats.split("|"))) for t in subjects)
 
 
 def _absolute(sent: Sent, verb: Tok) -> bool:
@@ -1124,9 +1120,6 @@ def _according_to(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                     speaker=source, content=content, content_left=False)
 
 
-_TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "time"})
-"""An object that is a time ("had written just a few years earlier")."""
-
 _AS_SUBJECT_UPOS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "PRON", "NUM",
                               "PART"})
 
@@ -1144,7 +1137,7 @@ def _as_put_it(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         toks[tok.i + 1].text.lower() == "it"
     if not put_it and (
             lex.reporting_verbs.get(tok.lemma) not in {"speech", "statement"}
-            or any(c.lemma not in _TIME_NOUNS for c in
+            or any(c.lemma not in lex.non_speakers for c in
                    sent.children(tok.i, "obj", "ccomp", "xcomp"))):
         return None  # "As X wrote (years ago)": saying with no object
     verb = tok.i

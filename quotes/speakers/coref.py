@@ -380,8 +380,7 @@ class EntityTable:
                 continue  # "Mr. Obama" is not "Michelle Obama"
             if (len(have) == 1 and have[0] == words[-1]) or \
                     same_person(have, words) or \
-                    self._surname_of(m, have, words) or \
-                    self._surnames_of(ent, words):
+                    self._surname_of(m, ent, words):
                 if len(name.split()) > len((ent.name or "").split()):
                     ent.name = name  # keep the fullest form of the name
                 best = ent
@@ -390,18 +389,6 @@ class EntityTable:
                 words[0] in self.lex.first_names:
             best = self._introduced(m, name)
         return best or self._new(m, name=name, person=person)
-
-    def _surnames_of(self, ent: Entity, words: list[str]) -> bool:
-        """*words* are the last words of the entity's longer name, a surname
-        of two words or more ("Abu Laban" of Osman Abu Laban, "Peña Nieto"
-        of Enrique Peña Nieto), not a first name and a surname, nor a name
-        after an acronym the name kept ("DJ Beverly Bond")."""
-        have = ent.name_words
-        before = (ent.name or "").split()[:len(have) - len(words)]
-        return 2 <= len(words) < len(have) and \
-            have[-len(words):] == words and \
-            words[0] not in self.lex.first_names and \
-            not any(w.isupper() for w in before)
 
     def _introduced(self, m: Mention, name: str) -> Entity | None:
         """The unnamed speaker the new *name* goes on to name (named here).
@@ -453,22 +440,26 @@ class EntityTable:
                          if w[:1].isupper()) == letters]
         return max(found, key=lambda e: e.last_seen, default=None)
 
-    def _surname_of(self, m: Mention, have: list[str],
+    def _surname_of(self, m: Mention, ent: Entity,
                     words: list[str]) -> bool:
-        """*words* are the multi-word surname of the full name *have*: "De
-        Blasio" of Bill de Blasio, "Mr. Guajardo Villarreal" of Ildefonso
-        Guajardo Villarreal (a particle first, or after an honorific), or
-        all but a known first name that *words* do not start with
-        ("Eskelsen García" of Lily Eskelsen García)."""
+        """*words* are the multi-word surname of the entity's full name:
+        "De Blasio" of Bill de Blasio, "Mr. Guajardo Villarreal" of
+        Ildefonso Guajardo Villarreal (a particle first, or after an
+        honorific), or its last words when they do not start with a known
+        first name ("Eskelsen García" of Lily Eskelsen García, "Abu Laban"
+        of Osman Abu Laban, "Suu Kyi" of Aung San Suu Kyi; not after an
+        acronym the name kept, "DJ Beverly Bond")."""
+        have = ent.name_words
         if 1 < len(have) < len(words) and words[-len(have):] == have and \
                 have[0] in PARTICLES:
             return True  # "De Blasio" first, "Bill de Blasio" later
         if not 1 < len(words) < len(have) or have[-len(words):] != words:
             return False
+        before = (ent.name or "").split()[:len(have) - len(words)]
+        if words[0] not in self.lex.first_names and \
+                not any(w.isupper() for w in before):
+            return True
         first = m.toks[0].text.casefold() if m.toks else ""
-        if len(have) - len(words) == 1 and have[0] in self.lex.first_names \
-                and words[0] not in self.lex.first_names:
-            return True  # "Wasserman Schultz" of Debbie Wasserman Schultz
         return words[0] in PARTICLES or first in self.lex.honorifics
 
     def _surname(self, m: Mention, word: str) -> Entity | None:

@@ -947,9 +947,9 @@ def _name_before_comma(sent: Sent, first: int, text: str,
     """The name in "NAME, <mention>": a name run ending before a comma
     (or a dash: "Ann Lee - the mayor's aide - said")."""
     toks = sent.toks
-    if first < 2 or toks[first - 1].text not in {",", *_DASH_WORDS} or (
-            toks[first - 1].text in _DASH_WORDS and
-            not any(t.text in _DASH_WORDS for t in toks[first:])):
+    if first < 2 or toks[first - 1].text not in {",", *_DASHES} or (
+            toks[first - 1].text in _DASHES and
+            not any(t.text in _DASHES for t in toks[first:])):
         return None  # a dash only with its pair: not "BRUSSELS - Leaders"
     end = _before_party_note(sent, first - 1, text)  # "Jim Jordan (R-Ohio),"
     k = end
@@ -968,8 +968,6 @@ def _name_before_comma(sent: Sent, first: int, text: str,
     return text[toks[k].start:toks[end - 1].end]
 
 
-_DASH_WORDS = frozenset({"-", "--", "\u2013", "\u2014"})
-"""Dashes that may set off an appositive, in pairs."""
 
 _PARTY_LABELS = PARTY_NAMES | {"democrat", "gop", "independent"}
 """A party label before a name ("Republican Tom Reyes"): not the name."""
