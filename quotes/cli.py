@@ -531,10 +531,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--speaker-by", choices=("name", "mention", "either"),
                     default="either", help="how a speaker counts as right")
     ev.add_argument("--pieces", action="store_true",
-                    help="score each claim's content_pieces (a quotation "
-                         "split by its tag without the tag) instead of its "
-                         "content range; the benchmark scorer reads "
-                         "content, so its figures are the default's")
+                    help="score each claim's content_pieces instead of "
+                         "its content: the same for predictions written "
+                         "now; for files of schema 1, whose content was "
+                         "one range over a split quotation's tag, scores "
+                         "the pieces without the tag")
     ev.add_argument("--json", help="write the figures to this file")
     ev.add_argument("--misses", type=int, default=0, metavar="N",
                     help="also list the N commonest reasons for speaker "

@@ -308,10 +308,11 @@ def score(gold: Mapping[str, Doc], pred: Mapping[str, Doc], *,
     *group_by* under ``"groups"``. ``kind`` groups gold attributions, so
     only recall is meaningful there (every prediction of the document is
     counted); any other field (``publisher``, ``genre``) groups documents.
-    With *by_pieces* a prediction's content is its ``content_pieces`` (a
-    quotation split by its tag without the tag, as the gold writes it),
-    not its ``content`` range; the benchmark scorer reads ``content``, so
-    only the default gives its figures.
+    With *by_pieces* a prediction's content is its ``content_pieces``
+    instead of its ``content``: the same since schema 2, whose ``content``
+    lists the pieces of a claim in pieces; for predictions written with
+    schema 1, whose ``content`` was one range over the tag, it scores them
+    without the tag, as the gold writes them.
     """
     total = Scores()
     groups: dict[str, Scores] = {}

@@ -20,7 +20,7 @@ def as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
     """Field converter: any iterable as a tuple (typed for mypy's attrs)."""
     return tuple(items)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 FOUND_BY = ("rules", "learned", "both")
 """The values of ``Attribution.found_by``."""
 
@@ -112,7 +112,13 @@ class Attribution:
 
     kind: Kind = field(converter=Kind)
     content: Span
-    """The claim, without "that" and without the outer quote marks."""
+    """The claim, without "that" and without the outer quote marks; for a
+    claim in pieces, the range from its first piece to its last (the JSON
+    ``content`` then lists the pieces).
+
+    .. versionchanged:: 0.10.0
+       The JSON form writes the pieces, not this range (schema 2).
+    """
     content_pieces: tuple[Span, ...] = field(converter=as_tuple,
                                              factory=tuple)
     """The pieces of the content: one (``content`` itself) unless a quote
@@ -150,10 +156,17 @@ class Attribution:
         return self.content_pieces
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form of an attribution (``docs/schema.md``)."""
+        """Return the JSON form of an attribution (``docs/schema.md``).
+
+        Its ``content`` is the claim's own words: the ``content`` span, or
+        the list of ``content_pieces`` when the claim is in several pieces
+        (a quotation split by its tag), as benchmark gold writes it.
+        """
         out: dict[str, Any] = {
             "kind": self.kind.value,
-            "content": self.content.to_dict(),
+            "content": (self.content.to_dict()
+                        if len(self.content_pieces) == 1
+                        else [p.to_dict() for p in self.content_pieces]),
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "content_pieces": [p.to_dict() for p in self.content_pieces],

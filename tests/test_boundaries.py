@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 import quotes
+from quotes import evaluate
 from quotes._attribute import _Draft, _lead_in, _tagger_range
 from quotes._learned import _last_word
 from quotes._marks import QuoteRegion, find_quotes
@@ -182,6 +183,26 @@ def test_boundary_pieces(extractor: quotes.Extractor, name: str) -> None:
              [p.text for p in a.content_pieces],
              a.speaker.name if a.speaker else None)
             for a in got.attributions] == want
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", list(PIECES))
+def test_pieces_are_the_json_content(extractor: quotes.Extractor,
+                                     name: str) -> None:
+    """In JSON a claim in pieces has its pieces as content, the tag left
+    out, so it is exact against gold that writes the same pieces."""
+    text, want = PIECES[name]
+    data = extractor.extract(text, doc_id="d").to_dict()
+    contents = [a["content"] for a in data["attributions"]]
+    pieces = [[p for p in a["content_pieces"]] for a in data["attributions"]]
+    assert [[p["text"] for p in c] if isinstance(c, list) else [c["text"]]
+            for c in contents] == [w[2] for w in want]
+    assert contents == [p if len(p) > 1 else p[0] for p in pieces]
+    gold = {"d": {"doc_id": "d", "text": text, "attributions": [
+        {"kind": w[0], "content": [
+            {"start": text.index(piece), "end": text.index(piece) +
+             len(piece), "text": piece} for piece in w[2]]} for w in want]}}
+    assert evaluate.score(gold, {"d": data})["content_exact"]["f1"] == 1.0
 
 
 # "Reporters asked about his engagement to supermodel Jerry Hall.", with

@@ -49,20 +49,28 @@ def test_schema_page_names_every_key() -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_content_pieces_always_present(case: dict[str, Any]) -> None:
-    """content_pieces is a non-empty list inside the content, in order."""
+    """content_pieces is a non-empty list inside the content, in order.
+
+    In JSON, ``content`` is one span for a claim in one piece and the list
+    of its pieces otherwise; in Python it is the range they span.
+    """
     text = case["text"]
-    data = fixture_result(case["name"], text).to_dict()
-    for a in data["attributions"]:
+    result = fixture_result(case["name"], text)
+    for attribution, a in zip(result.attributions,
+                              result.to_dict()["attributions"], strict=True):
         pieces = a["content_pieces"]
         assert pieces
+        span = attribution.content
         for p in pieces:
             assert text[p["start"]:p["end"]] == p["text"]
-            assert a["content"]["start"] <= p["start"] <= p["end"] \
-                <= a["content"]["end"]
+            assert span.start <= p["start"] <= p["end"] <= span.end
         assert [p["start"] for p in pieces] == sorted(
             p["start"] for p in pieces)
         if len(pieces) == 1:
-            assert pieces[0]["text"] in a["content"]["text"]
+            assert a["content"] == span.to_dict()
+            assert pieces[0]["text"] in span.text
+        else:
+            assert a["content"] == pieces
 
 
 def test_split_quote_has_two_pieces() -> None:
@@ -71,6 +79,8 @@ def test_split_quote_has_two_pieces() -> None:
     (a,) = fixture_result("direct_split", case["text"]).attributions
     assert [p.text for p in a.content_pieces] == ["We will respond,",
                                                   "if it is needed."]
+    assert [p["text"] for p in a.to_dict()["content"]] == [
+        "We will respond,", "if it is needed."]
 
 
 def _span(text: str, start: int = 0) -> quotes.Span:

@@ -44,7 +44,8 @@ for path in sorted(folder.glob("*.txt")):
             "kind": a["kind"],
             "cue": a["cue"]["lemma"] if a["cue"] else None,
             "confidence": a["confidence"],
-            "content": a["content"]["text"],
+            # a quotation split by its tag is in pieces, the tag left out
+            "content": " … ".join(p["text"] for p in a["content_pieces"]),
         })
 
 out = folder / "claims.csv"
