@@ -521,10 +521,18 @@ def _stray_subject(sent: Sent, cue: Tok, clause: Tok) -> Tok | None:
         listener = cue.lemma in _LISTENER_VERBS and dep.rel in {"obj",
                                                                 "iobj"}
         if span[-1].i == begin - 1 and dep.i > cue.i and not listener and \
-                dep.upos in {"NOUN", "PROPN", "NUM"} and \
-                len(span) == span[-1].i - span[0].i + 1:
+                (dep.upos in {"NOUN", "PROPN", "NUM"} or _quantifier(dep)) \
+                and len(span) == span[-1].i - span[0].i + 1:
             return dep
     return None
+
+
+def _quantifier(tok: Tok) -> bool:
+    """An indefinite, total or negative pronoun ("anybody who complains",
+    "everyone", "nothing"): a subject the parse may hang on the cue, unlike
+    "it" or "this", which a verb of saying takes as its object."""
+    return tok.upos == "PRON" and any(
+        f"PronType={kind}" in tok.feats for kind in ("Ind", "Tot", "Neg"))
 
 
 def _starts_with_that(sent: Sent, clause: Tok) -> bool:

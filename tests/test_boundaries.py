@@ -122,6 +122,15 @@ PIECES = {
         '"a waste of money."',
         [("mixed", 'The drones, she argued, were "a waste of money."',
           ["The drones", 'were "a waste of money."'], "Alicia Bramwell")]),
+    # an indefinite pronoun the parse hung on the cue as its object is the
+    # subject of the quoted predicate: the whole clause is the claim
+    "indefinite_subject": (
+        "Trump said anybody who complains about a microphone “is not "
+        "having a good night.”",
+        [("mixed", "anybody who complains about a microphone “is not "
+          "having a good night.”", ["anybody who complains about a "
+                                   "microphone “is not having a good "
+                                   "night.”"], "Trump")]),
     # no tag inside the claim: one piece
     "tag_first": (
         "Mayor Ana Lima said the new bridge will open in May.",
