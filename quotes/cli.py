@@ -82,6 +82,9 @@ def read_input(path: str) -> tuple[str, str]:
 def format_text(result: Result) -> str:
     """Readable lines: ``speaker — role [kind, cue]: claim``.
 
+    A claim in pieces (a quotation split by its tag) shows its pieces
+    joined by " … ", without the tag.
+
     Quotations no attribution covers follow as ``(unattributed): text``.
     """
     lines = [f"# {result.doc_id}"] if result.doc_id else []
@@ -93,7 +96,8 @@ def format_text(result: Result) -> str:
                     who.casefold():  # an unnamed "Ukrainian officials"
                 who += f" — {a.speaker.role}"
         cue = a.cue.span.text if a.cue else "no cue"
-        claim = " ".join(a.content.text.split())
+        claim = " … ".join(" ".join(p.text.split())
+                           for p in a.content_pieces)  # no tag between
         lines.append(f"{who} [{a.kind.value}, {cue}]: {claim}")
     if not result.attributions:
         lines.append("(no attributions)")

@@ -273,6 +273,14 @@ def test_text_format_shows_unattributed(name: str) -> None:
         assert f"(unattributed): {quote}" in out
 
 
+def test_text_format_leaves_the_tag_out() -> None:
+    """A quotation split by its tag shows its pieces, not the tag."""
+    case = next(c for c in load_cases() if c["name"] == "direct_split")
+    out = format_text(fixture_result("direct_split", case["text"]))
+    assert out.endswith(": We will respond, … if it is needed.")
+    assert "Kirby said" not in out
+
+
 def test_cli_usage_error() -> None:
     """A usage error exits with status 2."""
     with pytest.raises(SystemExit) as info:
