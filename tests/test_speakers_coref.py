@@ -319,3 +319,22 @@ def test_coref_relative_clause_hung_on_a_thing_is_the_names(
     got = [(a.speaker.name, a.speaker.role)
            for a in extractor.extract(text).attributions if a.speaker]
     assert got == [("Gordon Humphrey", "former U.S. Sen.")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), [
+    # a title in "-man" is held by women too: the first name decides
+    ('Campaign spokesman Sarah Lee denied the report. "It is false," she '
+     'said.', "Sarah Lee"),
+    # nor does a man's first name take "she"
+    ('Campaign spokesman John Lee denied the report. "It is false," she '
+     'said.', None),
+])
+def test_coref_she_after_a_gendered_title(extractor: quotes.Extractor,
+                                          text: str,
+                                          want: str | None) -> None:
+    """ "she" resolves to a woman named under a title in "-man", and not
+    to a man."""
+    she = [a for a in extractor.extract(text).attributions
+           if a.speaker is not None and a.speaker.span.text == "she"]
+    assert [a.speaker.name for a in she if a.speaker] == [want]

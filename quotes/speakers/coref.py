@@ -662,12 +662,15 @@ class EntityTable:
             [m.head.lemma.casefold(), m.head.text.casefold()] + \
             [t.text.casefold() for t in m.toks[1:] if t.i < m.head.i]
         # "9/11 widow Terry Strada": a noun before the first name
-        found = next((self.lex.genders[w] for w in words
-                      if w in self.lex.genders), None)
+        gendered = [w for w in words if w in self.lex.genders]
+        found = self.lex.genders[gendered[0]] if gendered else None
         given = name_words(m.name)
-        if found is None and len(given) > 1 and \
-                self._is_person_name(m.name or ""):  # "Lydia Chen": Lydia
-            found = self.lex.first_names.get(given[0])
+        if (found is None or all(w.endswith("man") for w in gendered)) \
+                and len(given) > 1 and self._is_person_name(m.name or ""):
+            # "Lydia Chen": Lydia; a first name also over a title in "-man",
+            # which women hold too ("campaign spokesman Sarah Lee"), not
+            # over "Mrs." or "widow"
+            found = self.lex.first_names.get(given[0], found)
         return found
 
     def _parties(self, m: Mention) -> set[str]:
