@@ -265,6 +265,9 @@ RAW = [
     # a name before an appositive set off by a pair of dashes
     ("In an interview, Ana Lima - the mayor's chief aide - said the plan "
      "would fail.", [("Ana Lima", "mayor's chief aide")]),
+    ("The Blaze reported that the senator would resign. The economist "
+     "said prices would rise.",
+     [("The Blaze", None), (None, "economist")]),
 ]
 
 
@@ -294,7 +297,8 @@ def extractor() -> quotes.Extractor:
     "role_and_party_label", "relative_on_appositive_conjunct",
     "weekday_no_part_of_name", "according_to_relative",
     "relative_took_over_as", "relative_at_the_time_was",
-    "two_word_surname", "name_before_dashed_appositive"])
+    "two_word_surname", "name_before_dashed_appositive",
+    "publication_keeps_the"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""
