@@ -315,6 +315,8 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         and not (t.rel == "parataxis" and t.lemma in cues)
         and not _nominal_aside(sent, t)
         and not _prepositional(sent, t)]
+    if right and anchors and _adverbial(sent, anchors[0]):
+        anchors = []  # "said as the crowd moved": when, not what
     if not anchors and right:
         # "said: ..." glued as obj/dep; "said the deployment ... indicate"
         anchors = [t for t in deps if t.rel in {"obj", "dep"} and
@@ -397,6 +399,23 @@ def _prepositional(sent: Sent, tok: Tok) -> bool:
     first = sent.subtree(tok.i)[0]
     return first.upos == "ADP" and first.i < tok.i and not sent.children(
         tok.i, "nsubj", "nsubj:pass", "csubj", "expl", "cop")
+
+
+_ADVERBIAL_MARKS = frozenset({"as", "when", "whenever", "after", "before",
+                              "because", "since", "until", "once"})
+"""Words that open a clause of when or why ("said as the crowd moved"):
+such a clause the parse hangs on the cue as its first complement is no
+claim. Not "while" or "though", whose clause of contrast opens many a
+claim ("while 37 percent say ..., 39 percent ...")."""
+
+
+def _adverbial(sent: Sent, tok: Tok) -> bool:
+    """ '"...," Jones said as she and hundreds of others moved through the
+    city': a clause opened by "as", "when", "because" ... is when or why
+    it was said, not what."""
+    first = sent.subtree(tok.i)[0]
+    return any(m.i == first.i and m.lemma.lower() in _ADVERBIAL_MARKS
+               for m in sent.children(tok.i, "mark"))
 
 
 def _second_claim(sent: Sent, tok: Tok, cues: Container[str]) -> bool:

@@ -131,6 +131,13 @@ PIECES = {
           "having a good night.”", ["anybody who complains about a "
                                    "microphone “is not having a good "
                                    "night.”"], "Trump")]),
+    # a clause of when after the tag is no claim: the quotation is the
+    # cue's, with its speaker
+    "said_as": (
+        '"They are trying to slap us in the face," Quina Jones, 25, said as '
+        'she and hundreds of other demonstrators moved through the city.',
+        [("direct", "They are trying to slap us in the face,",
+          ["They are trying to slap us in the face,"], "Quina Jones")]),
     # no tag inside the claim: one piece
     "tag_first": (
         "Mayor Ana Lima said the new bridge will open in May.",
