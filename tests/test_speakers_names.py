@@ -265,9 +265,9 @@ RAW = [
     # a name before an appositive set off by a pair of dashes
     ("In an interview, Ana Lima - the mayor's chief aide - said the plan "
      "would fail.", [("Ana Lima", "mayor's chief aide")]),
-    ("The Blaze reported that the senator would resign. The economist "
-     "said prices would rise.",
-     [("The Blaze", None), (None, "economist")]),
+    ("The Blaze reported that the senator would resign. Economist Lena "
+     "Strand said prices would rise.",
+     [("The Blaze", None), ("Lena Strand", "Economist")]),
 ]
 
 
