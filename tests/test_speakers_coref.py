@@ -338,3 +338,15 @@ def test_coref_she_after_a_gendered_title(extractor: quotes.Extractor,
     she = [a for a in extractor.extract(text).attributions
            if a.speaker is not None and a.speaker.span.text == "she"]
     assert [a.speaker.name for a in she if a.speaker] == [want]
+
+
+@pytest.mark.model
+def test_coref_the_police_is_no_person(extractor: quotes.Extractor) -> None:
+    """ "the police" in a quotation is a body, not the named speaker, so
+    it gives her no role."""
+    text = ("Touts were banned from the stadium in January. Says Olumide "
+            "Bakare, 41, who sells phone cards outside the gates: \"Now the "
+            "police chase everybody.\"")
+    (a,) = extractor.extract(text).attributions
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.role) == ("Olumide Bakare", None)

@@ -796,6 +796,8 @@ class EntityTable:
         """
         words = set((m.role or m.head.text).casefold().split())
         states = self._states_in(self.text[m.start:m.end])
+        if m.head.lemma.casefold() in self.lex.org_words:
+            return None  # "the police": a body, never one named person
         gender = self._gender(m)
         parties = role_parties(m.role)
         found = []
