@@ -268,6 +268,10 @@ RAW = [
     ("The Blaze reported that the senator would resign. Economist Lena "
      "Strand said prices would rise.",
      [("The Blaze", None), ("Lena Strand", "Economist")]),
+    ("The question was how much of an opening it gave Christie, as well "
+     "as Ohio Gov. Kasich and former Florida governor Bush. Kasich said "
+     "the race was open.",
+     [("Kasich", "Ohio Gov.")]),
 ]
 
 
@@ -298,7 +302,7 @@ def extractor() -> quotes.Extractor:
     "weekday_no_part_of_name", "according_to_relative",
     "relative_took_over_as", "relative_at_the_time_was",
     "two_word_surname", "name_before_dashed_appositive",
-    "publication_keeps_the"])
+    "publication_keeps_the", "titled_name_in_a_list"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

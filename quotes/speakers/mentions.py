@@ -1290,6 +1290,22 @@ def past_dateline(sent: Sent, tok: Tok, text: str) -> Tok:
         after.text[:1].isupper() else tok
 
 
+def _listed_compound(sent: Sent, tok: Tok, lex: Lexicon) -> bool:
+    """A person's name the parse made a compound of a later conjunct
+    ("gave Christie, as well as Ohio Gov. Kasich and former Florida
+    governor Bush": "Kasich" a compound of "governor"): a proper noun
+    after a title or a first name, right before "and" or "or", ends a name
+    of its own. Not an organisation's word ("Immigration and Customs
+    Enforcement")."""
+    after = tok.i + 1
+    if tok.rel != "compound" or tok.upos != "PROPN" or tok.i == 0 or \
+            not tok.head > after or after >= len(sent.toks) or \
+            sent.toks[after].upos != "CCONJ":
+        return False
+    before = sent.toks[tok.i - 1]
+    return is_title(before, lex) or before.text.lower() in lex.first_names
+
+
 def salient_mentions(doc: Doc, lex: Lexicon,
                       skip: set[int]) -> list[tuple[Mention, bool | None]]:
     """Named people and groups anywhere in the text, for roles and names.
@@ -1302,8 +1318,9 @@ def salient_mentions(doc: Doc, lex: Lexicon,
     found: list[tuple[Mention, bool | None]] = []
     for sent in doc.sents:
         for tok in sent.toks:
-            if tok.start in skip or tok.rel in {"flat", "compound",
-                                                "goeswith", "fixed"}:
+            if tok.start in skip or (
+                    tok.rel in {"flat", "compound", "goeswith", "fixed"}
+                    and not _listed_compound(sent, tok, lex)):
                 continue
             subject = tok.rel == "nsubj" or (
                 tok.upos == "PROPN" and _subject_appositive(sent, tok))
