@@ -350,3 +350,18 @@ def test_coref_the_police_is_no_person(extractor: quotes.Extractor) -> None:
     (a,) = extractor.extract(text).attributions
     assert a.speaker is not None
     assert (a.speaker.name, a.speaker.role) == ("Olumide Bakare", None)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Sen. Bernie Sanders (I-Vt.) met Sen. John McCain on Monday. McCain "
+    "arrived late. The Vermont senator said the bill would fail.",
+    "Vermont Sen. Bernie Sanders met Sen. John McCain on Monday. McCain "
+    "arrived late. The Vermont senator said the bill would fail.",
+])
+def test_coref_description_with_a_state(extractor: quotes.Extractor,
+                                        text: str) -> None:
+    """ "The Vermont senator" is the senator tied to Vermont, not the one
+    seen last."""
+    (a,) = extractor.extract(text).attributions
+    assert a.speaker is not None and a.speaker.name == "Bernie Sanders"

@@ -821,6 +821,9 @@ class EntityTable:
                     or self._other_state(states, ent):
                 continue  # not "the Vermont senator" for Sen. Rubio (R-Fla.)
             found.append(ent)
+        if any(states & e.states for e in found):
+            # "the Vermont senator": one tied to Vermont, if one is
+            found = [e for e in found if states & e.states]
         if parties:
             head = m.head.text.casefold()
             return max(found, key=lambda e: (
@@ -852,7 +855,9 @@ class EntityTable:
         if definite or m.plural:
             said = m.role or m.head.text
             states = self._states_in(self.text[m.start:m.end])
-            for ent in sorted(self.entities, key=lambda e: -e.last_salient):
+            # "the Vermont senator": one tied to Vermont first
+            for ent in sorted(self.entities, key=lambda e: (
+                    not states & e.states, -e.last_salient)):
                 role_heads = {lexical_head(r)
                               for r in [*ent.roles, *ent.descriptions]
                               if same_rank(r, said)}
