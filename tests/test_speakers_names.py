@@ -272,6 +272,8 @@ RAW = [
      "as Ohio Gov. Kasich and former Florida governor Bush. Kasich said "
      "the race was open.",
      [("Kasich", "Ohio Gov.")]),
+    ("Filmmaker Ava Duvall said the film would open in July.",
+     [("Ava Duvall", "Filmmaker")]),
 ]
 
 
@@ -302,7 +304,8 @@ def extractor() -> quotes.Extractor:
     "weekday_no_part_of_name", "according_to_relative",
     "relative_took_over_as", "relative_at_the_time_was",
     "two_word_surname", "name_before_dashed_appositive",
-    "publication_keeps_the", "titled_name_in_a_list"])
+    "publication_keeps_the", "titled_name_in_a_list",
+    "occupation_filmmaker"])
 def test_raw_names_and_roles(extractor: quotes.Extractor, text: str,
                              want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""
