@@ -329,6 +329,9 @@ def test_coref_relative_clause_hung_on_a_thing_is_the_names(
     # nor does a man's first name take "she"
     ('Campaign spokesman John Lee denied the report. "It is false," she '
      'said.', None),
+    # a title in "-woman" still decides over a first name
+    ('Committee chairwoman Terry Lee denied the report. "It is false," she '
+     'said.', "Terry Lee"),
 ])
 def test_coref_she_after_a_gendered_title(extractor: quotes.Extractor,
                                           text: str,

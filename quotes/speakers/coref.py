@@ -665,11 +665,12 @@ class EntityTable:
         gendered = [w for w in words if w in self.lex.genders]
         found = self.lex.genders[gendered[0]] if gendered else None
         given = name_words(m.name)
-        if (found is None or all(w.endswith("man") for w in gendered)) \
+        if (found is None or all(w.endswith("man") and
+                                 not w.endswith("woman") for w in gendered)) \
                 and len(given) > 1 and self._is_person_name(m.name or ""):
             # "Lydia Chen": Lydia; a first name also over a title in "-man",
             # which women hold too ("campaign spokesman Sarah Lee"), not
-            # over "Mrs." or "widow"
+            # over "Mrs.", "widow" or "chairwoman"
             found = self.lex.first_names.get(given[0], found)
         return found
 
