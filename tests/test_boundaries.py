@@ -210,7 +210,7 @@ def test_pieces_are_the_json_content(extractor: quotes.Extractor,
     text, want = PIECES[name]
     data = extractor.extract(text, doc_id="d").to_dict()
     contents = [a["content"] for a in data["attributions"]]
-    pieces = [[p for p in a["content_pieces"]] for a in data["attributions"]]
+    pieces = [a["content_pieces"] for a in data["attributions"]]
     assert [[p["text"] for p in c] if isinstance(c, list) else [c["text"]]
             for c in contents] == [w[2] for w in want]
     assert contents == [p if len(p) > 1 else p[0] for p in pieces]
