@@ -22,7 +22,9 @@ COLUMNS = ("doc_id", "kind", "speaker", "entity", "speaker_mention", "role",
 written), ``entity`` the speaker's number in ``Result.speakers`` (the same
 for "A spokeswoman" and "the spokeswoman" of one document: group by
 ``doc_id`` and ``entity`` to count sources), ``cue`` the cue's lemma,
-``start``/``end`` the content's offsets, ``speaker_start``/``speaker_end``
+``content`` the claim's words (``Attribution.content_text``: a quotation
+split by its tag is its pieces joined by " … "), ``start``/``end`` the
+offsets of its first and last character, ``speaker_start``/``speaker_end``
 the mention's (empty when unknown), ``found_by`` what found the claim
 (rules, learned or both)."""
 
@@ -43,7 +45,7 @@ def row(result: Result, a: Attribution) -> dict[str, Any]:
         "speaker_mention": s.text if s else None,
         "role": s.role if s else None,
         "cue": a.cue.lemma if a.cue else None,
-        "content": a.content.text,
+        "content": a.content_text,
         "start": a.content.start,
         "end": a.content.end,
         "speaker_start": s.start if s else None,

@@ -96,8 +96,7 @@ def format_text(result: Result) -> str:
                     who.casefold():  # an unnamed "Ukrainian officials"
                 who += f" — {a.speaker.role}"
         cue = a.cue.span.text if a.cue else "no cue"
-        claim = " … ".join(" ".join(p.text.split())
-                           for p in a.content_pieces)  # no tag between
+        claim = " ".join(a.content_text.split())
         lines.append(f"{who} [{a.kind.value}, {cue}]: {claim}")
     if not result.attributions:
         lines.append("(no attributions)")

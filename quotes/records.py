@@ -23,6 +23,8 @@ def as_tuple(items: Iterable[Any]) -> tuple[Any, ...]:
 SCHEMA_VERSION = 2
 FOUND_BY = ("rules", "learned", "both")
 """The values of ``Attribution.found_by``."""
+PIECE_SEPARATOR = " … "
+"""What joins the pieces of a claim in ``Attribution.content_text``."""
 
 
 class Kind(str, enum.Enum):
@@ -142,6 +144,15 @@ class Attribution:
     def __attrs_post_init__(self) -> None:
         if not self.content_pieces:
             object.__setattr__(self, "content_pieces", (self.content,))
+
+    @property
+    def content_text(self) -> str:
+        """The claim's own words: the content's text, or for a claim in
+        pieces its pieces joined by " … " (without the tag between them).
+
+        .. versionadded:: 0.10.0
+        """
+        return PIECE_SEPARATOR.join(p.text for p in self.content_pieces)
 
     @property
     def pieces(self) -> tuple[Span, ...]:

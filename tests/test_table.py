@@ -14,7 +14,7 @@ from conftest import FIXTURES, fixture_result
 
 import quotes
 from quotes._table import COLUMNS, rows, write_csv
-from quotes.cli import Progress, main
+from quotes.cli import Progress, format_text, main
 
 CONLLU = FIXTURES / "parsed" / "indirect_that.conllu"
 
@@ -38,7 +38,7 @@ def test_one_row_per_attribution_with_its_fields() -> None:
                                 strict=True):
         assert row["doc_id"] == result.doc_id
         assert row["kind"] == a.kind.value
-        assert row["content"] == a.content.text
+        assert row["content"] == a.content_text
         assert (row["start"], row["end"]) == (a.content.start, a.content.end)
         assert row["cue"] == (a.cue.lemma if a.cue else None)
         assert row["speaker_mention"] == (a.speaker.text if a.speaker
@@ -46,6 +46,53 @@ def test_one_row_per_attribution_with_its_fields() -> None:
         assert row["role"] == (a.speaker.role if a.speaker else None)
         assert row["entity"] == (a.speaker.entity if a.speaker else None)
         assert row["found_by"] == a.found_by
+
+
+def test_split_quote_content_leaves_out_its_tag() -> None:
+    """A claim in pieces has its pieces as content, joined by " … ", and
+    its range as start and end."""
+    text = '"We will respond," Kirby said, "if needed."'
+
+    def span(part: str) -> quotes.Span:
+        start = text.index(part)
+        return quotes.Span(start=start, end=start + len(part), text=part)
+
+    claim = quotes.Attribution(
+        kind="direct", content=span('We will respond," Kirby said, "if '
+                                    'needed.'),
+        content_pieces=[span("We will respond,"), span("if needed.")])
+    (row,) = rows(quotes.Result(doc_id="d", text=text,
+                                attributions=[claim]))
+    assert row["content"] == "We will respond, … if needed."
+    assert (row["start"], row["end"]) == (1, 42)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> quotes.Extractor:
+    """One bundled-model extractor for the raw-text cases."""
+    return quotes.Extractor()
+
+
+@pytest.mark.model
+def test_csv_and_text_of_raw_split_quotes(
+        extractor: quotes.Extractor) -> None:
+    """Raw text through the bundled model: CSV and the text format show
+    the words of a quotation split by its tag, never the tag."""
+    text = ('"This is not a cosmetic problem," said Daniel Okafor. '
+            '"It is structural."\n\n“We will respond,” Kirby said, '
+            '“if it is needed.”')
+    result = extractor.extract(text, doc_id="d")
+    out = io.StringIO()
+    write_csv(result, out)
+    back = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(r["speaker"], r["content"]) for r in back] == [
+        ("Daniel Okafor", "This is not a cosmetic problem, … It is "
+                          "structural."),
+        ("Kirby", "We will respond, … if it is needed.")]
+    shown = format_text(result)
+    assert "said Daniel" not in shown and "Kirby said" not in shown
+    assert "Kirby [direct, said]: We will respond, … if it is needed." \
+        in shown
 
 
 def test_entity_column_counts_one_source_per_entity() -> None:
@@ -116,7 +163,7 @@ def test_to_frame() -> None:
     assert list(frame.columns) == list(COLUMNS)
     assert str(frame["entity"].dtype) == "Int64"
     assert quotes.to_frame([quotes.Result(doc_id="empty")]).empty
-    assert frame["content"].tolist() == [a.content.text for r in results
+    assert frame["content"].tolist() == [a.content_text for r in results
                                          for a in r.attributions]
     single = results[0].to_frame()
     assert single.equals(frame[frame.doc_id == results[0].doc_id])
