@@ -448,10 +448,15 @@ def make_proposer(tagger: Tagger, lex: Lexicon,
                 any(a < s.end and s.start < b for a, b in claimed)]
         probs += tagger.probabilities(sentence_words(doc, regions, rest),
                                       lex) if rest else []
-        found = [hit for sent, p in zip([*sents, *rest], probs, strict=True)
-                 for hit in _confirmed(sent, p, claimed, min_confidence)]
-        return Proposals(new=out, confirmed=frozenset(k for k, _ in found),
-                         spans={k: span for k, span in found})
+        found = sorted(hit for sent, p in zip([*sents, *rest], probs,
+                                              strict=True)
+                       for hit in _confirmed(sent, p, claimed,
+                                             min_confidence))
+        # of several contents over one range, the one sharing the most
+        # with it: in "said all staffers sign NDAs, though she did not
+        # explain the terms" the first clause, not "the terms"
+        return Proposals(new=out, confirmed=frozenset(k for k, _, _ in found),
+                         spans={k: span for k, _, span in found})
 
     return propose
 
@@ -480,11 +485,12 @@ def _unclaimed_words(doc: Doc, claimed: Sequence[tuple[int, int]],
 def _confirmed(sent: Sent, probs: list[list[float]],
                claimed: Sequence[tuple[int, int]],
                min_confidence: float,
-               ) -> list[tuple[int, tuple[int, int]]]:
+               ) -> list[tuple[int, int, tuple[int, int]]]:
     """Indexes of the *claimed* ranges that a content the tagger is sure
     of (mean probability at least *min_confidence*) in *sent* overlaps by
-    half the shorter of the two or more, each with that content's range
-    (without a leading "that" and stray punctuation, as a proposal's)."""
+    half the shorter of the two or more, each with the characters they
+    share and that content's range (without a leading "that" and stray
+    punctuation, as a proposal's)."""
     if not probs:
         return []
     logp = [[math.log(max(x, 1e-9)) for x in row] for row in probs]
@@ -501,7 +507,7 @@ def _confirmed(sent: Sent, probs: list[list[float]],
             if shared > 0 and 2 * shared >= min(b - a, end - start):
                 own = _last_word(sent, toks, spans, [
                     c for j, c in enumerate(claimed) if j != k])
-                out.append((k, (own[0].start, own[-1].end)))
+                out.append((k, shared, (own[0].start, own[-1].end)))
     return out
 
 

@@ -79,6 +79,13 @@ CASES = {
         "Mayor Ana Lima said the plan would “keep fares low,” and the "
         "council agreed.",
         [("mixed", "the plan would “keep fares low,”", "Ana Lima")]),
+    # the learned tagger tags two contents over the rule's claim (its own
+    # cut of the first clause, and the object of "explain"): the claim
+    # takes the one that shares the most with it, not the last
+    "tagger_range_largest_overlap": (
+        "Harbour master Ines Moreau said all pilots sign the safety rules, "
+        "though she did not explain their terms.",
+        [("indirect", "all pilots sign the safety rules", "Ines Moreau")]),
 }
 # a tag set off by commas inside the claim: both sides, in two pieces (the
 # content range spans the tag, as a split quotation's does)
