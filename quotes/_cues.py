@@ -671,12 +671,25 @@ _PUT_AFTER = frozenset({"whether", "if", "about", "what", "why", "how",
                         "when", "where", "who", "for", "to"})
 
 
+_PERSON_RELATIVES = frozenset({"who", "whose"})
+"""Words that open a relative clause about a person."""
+
+
 def _name_before(sent: Sent, cue: Tok, lex: Lexicon) -> Tok | None:
     """The name right before a cue of speech that has no subject in the
     parse: the nearest proper noun with only a noun phrase and commas (an
     appositive) between it and the cue, no verb, and no preposition of
-    its own."""
-    for t in reversed(sent.toks[:cue.i]):
+    its own. A relative clause of a person set off by commas right before
+    the cue is passed over: "Mr. Cruz, whose finish was seen as a
+    disappointment, said that ...", with "Cruz" parsed into the clause."""
+    end = cue.i
+    if end > 0 and sent.toks[end - 1].text == ",":
+        comma = next((t.i for t in reversed(sent.toks[:end - 1])
+                      if t.text == ","), None)
+        if comma is not None and \
+                sent.toks[comma + 1].text.lower() in _PERSON_RELATIVES:
+            end = comma
+    for t in reversed(sent.toks[:end]):
         if t.upos == "PROPN" and t.lemma not in lex.non_speakers:
             # not the object of a preposition ("moves by the U.S. show")
             return None if sent.children(t.i, "case") else t

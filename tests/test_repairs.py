@@ -6,6 +6,7 @@ kept as it came out: the rules must give the right answer in spite of it.
 
 from __future__ import annotations
 
+import pytest
 from conftest import FIXTURES
 
 import quotes
@@ -411,3 +412,56 @@ def test_a_second_predicate_with_an_auxiliary_joins_the_content() -> None:
     (att,) = _extract("repair_conj_predicate").attributions
     assert att.content.text == ("the bridge was unsafe and would be closed "
                                 "until the repairs are done")
+
+
+def test_a_relative_clause_before_the_cue_does_not_hide_the_speaker(
+        ) -> None:
+    """ 'Senator Lena Hart, whose ... was seen as a surprise, said that
+    ...': the parse makes the name the subject of the relative clause,
+    which it hangs on the cue, and leaves the cue no subject; the name
+    before the clause set off by commas is the speaker."""
+    result = quotes.extract_doc(doc_from_conllu(_WHOSE_CLAUSE,
+                                                  text=_WHOSE_TEXT))
+    assert [(a.content.text, a.speaker.name if a.speaker else None,
+             a.speaker.role if a.speaker else None)
+            for a in result.attributions] == [
+        ("she would run again", "Lena Hart", "Senator")]
+
+
+_WHOSE_TEXT = ("Senator Lena Hart, whose narrow defeat was widely seen as a "
+               "surprise, said that she would run again.")
+_WHOSE_CLAUSE = """\
+1\tSenator\tsenator\tPROPN\tNNP\tNumber=Sing\t10\tnsubj:pass\t_\t_
+2\tLena\tlena\tPROPN\tNNP\tNumber=Sing\t1\tflat\t_\t_
+3\tHart\thart\tPROPN\tNNP\tNumber=Sing\t1\tflat\t_\tSpaceAfter=No
+4\t,\t,\tPUNCT\t,\t_\t3\tpunct\t_\t_
+5\twhose\twhose\tDET\tDT\tPronType=Int\t7\tdet\t_\t_
+6\tnarrow\tnarrow\tADJ\tJJ\tDegree=Pos\t7\tamod\t_\t_
+7\tdefeat\tdefeat\tNOUN\tNN\tNumber=Sing\t10\tnsubj:pass\t_\t_
+8\twas\tbe\tAUX\tVBD\tMood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin\t10\taux:pass\t_\t_
+9\twidely\twidely\tADV\tRB\tDegree=Pos\t10\tadvmod\t_\t_
+10\tseen\tsee\tVERB\tVBN\tTense=Past|VerbForm=Part|Voice=Pass\t15\tccomp\t_\t_
+11\tas\tas\tADP\tIN\t_\t13\tcase\t_\t_
+12\ta\ta\tDET\tDT\tDefinite=Ind|PronType=Art\t13\tdet\t_\t_
+13\tsurprise\tsurprise\tNOUN\tNN\tNumber=Sing\t10\tobl\t_\tSpaceAfter=No
+14\t,\t,\tPUNCT\t,\t_\t15\tpunct\t_\t_
+15\tsaid\tsay\tVERB\tVBD\tMood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin\t0\troot\t_\t_
+16\tthat\tthat\tSCONJ\tIN\t_\t19\tmark\t_\t_
+17\tshe\tshe\tPRON\tPRP\tCase=Nom|Gender=Fem|Number=Sing|Person=3|PronType=Prs\t19\tnsubj\t_\t_
+18\twould\twould\tAUX\tMD\tVerbForm=Fin\t19\taux\t_\t_
+19\trun\trun\tVERB\tVB\tVerbForm=Inf\t15\tccomp\t_\t_
+20\tagain\tagain\tADV\tRB\tDegree=Pos\t19\tadvmod\t_\tSpaceAfter=No
+21\t.\t.\tPUNCT\t.\t_\t15\tpunct\t_\t_
+
+"""
+
+
+@pytest.mark.model
+def test_a_relative_clause_before_the_cue_raw() -> None:
+    """The same construction through the bundled model, raw text."""
+    result = quotes.extract(
+        "Ms. Okafor, whose late entry was widely seen as a mistake, said "
+        "that she was the only candidate with a plan for the port.")
+    assert [(a.content.text, a.speaker.name if a.speaker else None)
+            for a in result.attributions] == [
+        ("she was the only candidate with a plan for the port", "Okafor")]
