@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, fixture_result, load_cases
 
+import quotes
 from quotes import QuotesError
 from quotes.cli import decode_input, format_text, main
 
@@ -279,6 +280,28 @@ def test_text_format_leaves_the_tag_out() -> None:
     out = format_text(fixture_result("direct_split", case["text"]))
     assert out.endswith(": We will respond, … if it is needed.")
     assert "Kirby said" not in out
+
+
+def test_text_format_gives_a_role_the_mention_lacks() -> None:
+    """Name — role, unless the mention as written holds the role already
+    ("The judge", not "The judge — judge")."""
+    text = "The judge said the case was closed. Officials agreed."
+
+    def span(part: str) -> quotes.Span:
+        start = text.index(part)
+        return quotes.Span(start=start, end=start + len(part), text=part)
+
+    def claim(mention: str, role: str, content: str) -> quotes.Attribution:
+        return quotes.Attribution(
+            kind="indirect", content=span(content),
+            speaker=quotes.Speaker(span=span(mention), role=role))
+
+    out = format_text(quotes.Result(doc_id="d", text=text, attributions=[
+        claim("The judge", "judge", "the case was closed"),
+        claim("Officials", "Ukrainian officials", "agreed")]))
+    assert out.splitlines()[1:] == [
+        "The judge [indirect, no cue]: the case was closed",
+        "Officials — Ukrainian officials [indirect, no cue]: agreed"]
 
 
 def test_cli_usage_error() -> None:
