@@ -3,6 +3,9 @@ grown into a mention, its name split from its role."""
 
 from __future__ import annotations
 
+import pytest
+
+import quotes
 from quotes import Lexicon, _tree
 from quotes.speakers.mentions import (
     conjuncts,
@@ -269,3 +272,14 @@ def test_mentions_name_chain_with_a_word_hung_ahead() -> None:
     m = mention_at(sent, _word(sent, "Homeland"), text, LEX)
     assert (m.name, m.role) == ("Ana Ruiz",
                                 "Homeland Security Deputy Secretary")
+
+
+@pytest.mark.model
+def test_a_share_keeps_its_whole_number() -> None:
+    """ "Seventy-two percent of Democrats": the mention starts at the
+    number's first word, which the parse hangs below its second."""
+    result = quotes.extract(
+        "Seventy-two percent of Democrats said the party should unite.")
+    assert [(a.speaker.text if a.speaker else None, a.content.text)
+            for a in result.attributions] == [
+        ("Seventy-two percent of Democrats", "the party should unite")]

@@ -287,8 +287,10 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
     if group is not None:
         inner = mention_at(sent, group, text, lex)
         if inner.name is None:
-            # "many of her aides", "a handful of Democrats": the aides
-            first = min([head.i, *(c.i for c in sent.children(head.i)
+            # "many of her aides", "a handful of Democrats": the aides;
+            # "Seventy-two percent of Democrats": the number whole
+            first = min([head.i, *(sent.subtree(c.i)[0].i
+                                   for c in sent.children(head.i)
                                    if c.i < head.i)])
             return evolve(inner, toks=sent.toks[first:inner.toks[-1].i + 1],
                           main=_main_subject(sent, head))
