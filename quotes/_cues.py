@@ -760,10 +760,11 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
             sent.toks[content[0].i - 1].text == ",":
         # '"...," said Murphy, now a consultant': the speaker's appositive
         content = []
-    if speaker is not None and speaker.upos == "NOUN" and \
+    if speaker is not None and speaker.upos in {"NOUN", "ADJ"} and \
             speaker.lemma in lex.role_nouns:
         # "One pastor supporting Mr. Cruz, Darran Whiting of Liberty
-        # Baptist Church, said": the name set off before the cue
+        # Baptist Church, said": the name set off before the cue (the
+        # parse may read a role noun as an adjective: "chief executive")
         speaker = _name_set_off_before(sent, tok, speaker) or speaker
     if speaker is not None and speaker.lemma in lex.non_speakers:
         # "Wells Fargo just this month announced": a time parsed as a

@@ -465,3 +465,16 @@ def test_a_relative_clause_before_the_cue_raw() -> None:
     assert [(a.content.text, a.speaker.name if a.speaker else None)
             for a in result.attributions] == [
         ("she was the only candidate with a plan for the port", "Okafor")]
+
+
+@pytest.mark.model
+def test_a_name_set_off_after_a_role_read_as_adjective() -> None:
+    """ "The company's chief executive, Dr. Miriam Osei-Bonsu, told ...":
+    the parse reads "executive" as an adjective and hangs the name on it
+    as a conjunct; the name set off by commas is still the speaker."""
+    result = quotes.extract(
+        "The company's chief executive, Dr. Miriam Osei-Bonsu, told the "
+        'Financial Times she was "cautiously optimistic."')
+    assert [(a.content.text, a.speaker.name if a.speaker else None)
+            for a in result.attributions] == [
+        ('she was "cautiously optimistic."', "Miriam Osei-Bonsu")]
