@@ -1045,6 +1045,10 @@ def own_complement(sent: Sent, cue: Tok) -> bool:
            and not _closing_name(sent, cue, t)
            for t in sent.children(cue.i, "obj")):
         return True
+    if any(t.i > cue.i and t.upos == "VERB" and any(
+            m.lemma == "to" for m in sent.children(t.i, "mark"))
+           for t in sent.children(cue.i, "xcomp")):
+        return True  # "Asked about X, Lee declined to comment"
     return cue.rel == "conj" and bool(sent.children(cue.i, "cc")) and \
         bool(sent.children(cue.i, "nsubj"))
 

@@ -478,3 +478,14 @@ def test_a_name_set_off_after_a_role_read_as_adjective() -> None:
     assert [(a.content.text, a.speaker.name if a.speaker else None)
             for a in result.attributions] == [
         ('she was "cautiously optimistic."', "Miriam Osei-Bonsu")]
+
+
+@pytest.mark.model
+def test_a_cue_with_its_own_infinitive_reports_nothing_before_it() -> None:
+    """ "Asked about X, Lee declined to comment": "declined" has its own
+    complement ("to comment") and reports neither the question's topic
+    nor the "Asked" clause (the parse hangs the cue on "Asked")."""
+    result = quotes.extract("Asked about a possible coalition crisis, "
+                            "Hebestreit declined to comment.")
+    assert not [a for a in result.attributions
+                if "crisis" in a.content.text]
