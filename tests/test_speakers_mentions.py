@@ -283,3 +283,17 @@ def test_a_share_keeps_its_whole_number() -> None:
     assert [(a.speaker.text if a.speaker else None, a.content.text)
             for a in result.attributions] == [
         ("Seventy-two percent of Democrats", "the party should unite")]
+
+
+@pytest.mark.model
+def test_a_dateline_with_its_country_before_a_possessive_role() -> None:
+    """ "NAIROBI, Kenya — Kenya's health minister, Susan Nakhumicha,
+    said": past the dateline the speaker is the role's head with its
+    name, not the possessor "Kenya"."""
+    result = quotes.extract(
+        "NAIROBI, Kenya — Kenya's health minister, Susan Nakhumicha, said "
+        "Monday that the outbreak had been contained.")
+    assert [(a.speaker.name if a.speaker else None,
+             a.speaker.role if a.speaker else None)
+            for a in result.attributions] == [
+        ("Susan Nakhumicha", "Kenya's health minister")]

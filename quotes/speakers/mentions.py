@@ -1288,8 +1288,14 @@ def past_dateline(sent: Sent, tok: Tok, text: str) -> Tok:
             and sent.toks[k + 1].upos in {"PROPN", "NOUN"}:
         k += 1
     after = sent.toks[k]
-    return after if is_nominal(sent, after) and \
-        after.text[:1].isupper() else tok
+    if not is_nominal(sent, after) or not after.text[:1].isupper():
+        return tok
+    while after.deprel in {"nmod:poss", "compound"} and \
+            after.head > dash.i and sent.toks[after.head].upos == "NOUN":
+        # "NAIROBI, Kenya — Kenya's health minister, ... said": the
+        # phrase's head, not its possessor
+        after = sent.toks[after.head]
+    return after
 
 
 def _listed_compound(sent: Sent, tok: Tok, lex: Lexicon) -> bool:
