@@ -368,3 +368,17 @@ def test_coref_description_with_a_state(extractor: quotes.Extractor,
     seen last."""
     (a,) = extractor.extract(text).attributions
     assert a.speaker is not None and a.speaker.name == "Bernie Sanders"
+
+
+@pytest.mark.model
+def test_coref_a_description_with_its_name_set_off(
+        extractor: quotes.Extractor) -> None:
+    """ "The state's attorney general, Ruth Kagame, ...": the description
+    introduces the person named after it and gives no role to the one
+    named before ("A resident, Joan Pike, ..." stays a resident)."""
+    result = extractor.extract(
+        "A resident, Joan Pike, 71, said she felt safer.\n\n"
+        "The state's attorney general, Ruth Kagame, has called the curfew "
+        "unconstitutional.")
+    assert [(a.speaker.name, a.speaker.role) for a in result.attributions
+            if a.speaker is not None] == [("Joan Pike", "resident")]

@@ -62,6 +62,14 @@ _STATE_AFTER = re.compile(r"\s*(?:\(|,\s*)[DRI][-\u2013]\s*"
 """A state after a name: "(I-Vt.)", ", D-N.Y.", " of Texas"."""
 
 
+_SET_OFF_NAME = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2},\s+(?:[A-Z][a-z]{1,3}\.\s+)?"
+    r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+\s*,")
+"""A name of two words or more set off by commas right after a
+description (a few lower-case words of it may come first): the
+description introduces that person and refers back to no one."""
+
+
 def _modifiers(m: Mention) -> set[str]:
     """The proper nouns that modify a description's head, case-folded
     ("Trump" in "the Trump campaign")."""
@@ -794,7 +802,11 @@ class EntityTable:
         person (the most often a subject or speaker), one tied to the party
         first; any other to the most recently salient one. Either way one
         not introduced as a relative ("the nominee's daughter") comes first.
+        None for a description followed by a name set off by commas ("The
+        state's attorney general, Ruth Kagame, ..."): it introduces her.
         """
+        if _SET_OFF_NAME.match(self.text, m.end):
+            return None  # "The state's attorney general, Ruth Kagame, ..."
         words = set((m.role or m.head.text).casefold().split())
         states = self._states_in(self.text[m.start:m.end])
         if m.head.lemma.casefold() in self.lex.org_words:
