@@ -1272,7 +1272,9 @@ def past_dateline(sent: Sent, tok: Tok, text: str) -> Tok:
     "WASHINGTON -- President Obama ... said": the capitalised place (one
     or more words in capitals) that opens a paragraph, then a dash; the
     speaker is the name after the dash ("Obama"), the last word of its run
-    of capitalised words.
+    of capitalised words, or the noun that word is the possessor or
+    compound of ("NAIROBI, Kenya — Kenya's health minister, ... said":
+    "minister").
     """
     line = text.rfind("\n", 0, tok.start) + 1
     before = text[line:tok.start].split()  # "PORT ELLIS": a longer place
