@@ -297,3 +297,19 @@ def test_a_dateline_with_its_country_before_a_possessive_role() -> None:
              a.speaker.role if a.speaker else None)
             for a in result.attributions] == [
         ("Susan Nakhumicha", "Kenya's health minister")]
+
+
+@pytest.mark.model
+def test_two_people_with_their_appositives_are_not_one_title_chain(
+        ) -> None:
+    """ "The mayor of Springfield, Dana Whitfield, and the city's police
+    chief, Marcus Bell, met residents": the parse joins the two titles, but
+    the commas set off two people; Bell's role is not the whole stretch."""
+    result = quotes.extract(
+        "The mayor of Springfield, Dana Whitfield, and the city's police "
+        "chief, Marcus Bell, met residents. Bell said the curfew worked.")
+    (a,) = result.attributions
+    assert a.speaker is not None and a.speaker.name == "Marcus Bell"
+    assert a.speaker.role is not None
+    assert a.speaker.role.endswith("chief")
+    assert "Whitfield" not in a.speaker.role

@@ -453,8 +453,9 @@ def _titles_then_name(sent: Sent, head: Tok, text: str,
             continue
         outer = {t.i for t in inner}
         start = min(t.i for t in sent.subtree(head.i) if t.i not in outer)
-        if not start <= head.i < cc[0].i < run[0].i - 1:
-            continue
+        if not start <= head.i < cc[0].i < run[0].i - 1 or any(
+                t.text == "," for t in sent.toks[start:run[0].i]):
+            continue  # "The mayor, A, and the police chief, B": two people
         first = list(sent.toks[start:cc[0].i])
         while first and first[0].upos == "DET":
             first = first[1:]
