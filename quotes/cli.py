@@ -92,9 +92,9 @@ def format_text(result: Result) -> str:
         who = "(unknown)"
         if a.speaker is not None:
             who = a.speaker.name or a.speaker.text
-            if a.speaker.role and a.speaker.role.casefold() not in \
-                    who.casefold():  # "Officials — Ukrainian officials",
-                # but not "The judge — judge"
+            if a.speaker.role and f" {a.speaker.role.casefold()} " not in \
+                    f" {who.casefold()} ":  # "Officials — Ukrainian
+                # officials", but not "The judge — judge"
                 who += f" — {a.speaker.role}"
         cue = a.cue.span.text if a.cue else "no cue"
         claim = " ".join(a.content_text.split())

@@ -298,10 +298,12 @@ def test_text_format_gives_a_role_the_mention_lacks() -> None:
 
     out = format_text(quotes.Result(doc_id="d", text=text, attributions=[
         claim("The judge", "judge", "the case was closed"),
-        claim("Officials", "Ukrainian officials", "agreed")]))
+        claim("Officials", "Ukrainian officials", "agreed"),
+        claim("Officials", "offic", "agreed")]))  # words, not letters
     assert out.splitlines()[1:] == [
         "The judge [indirect, no cue]: the case was closed",
-        "Officials — Ukrainian officials [indirect, no cue]: agreed"]
+        "Officials — Ukrainian officials [indirect, no cue]: agreed",
+        "Officials — offic [indirect, no cue]: agreed"]
 
 
 def test_cli_usage_error() -> None:

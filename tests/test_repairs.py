@@ -457,27 +457,23 @@ _WHOSE_CLAUSE = """\
 
 
 @pytest.mark.model
-def test_a_relative_clause_before_the_cue_raw() -> None:
-    """The same construction through the bundled model, raw text."""
-    result = quotes.extract(
-        "Ms. Okafor, whose late entry was widely seen as a mistake, said "
-        "that she was the only candidate with a plan for the port.")
+@pytest.mark.parametrize(("text", "want"), [
+    # the relative clause before the cue, as above, through the model
+    ("Ms. Okafor, whose late entry was widely seen as a mistake, said "
+     "that she was the only candidate with a plan for the port.",
+     ("she was the only candidate with a plan for the port", "Okafor")),
+    # the parse reads "executive" as an adjective and hangs the name on
+    # it as a conjunct: the name set off by commas is still the speaker
+    ("The company's chief executive, Dr. Miriam Osei-Bonsu, told the "
+     'Financial Times she was "cautiously optimistic."',
+     ('she was "cautiously optimistic."', "Miriam Osei-Bonsu")),
+], ids=["relative_clause_before_cue", "name_after_role_read_as_adjective"])
+def test_a_speaker_the_parse_lost_raw(text: str,
+                                      want: tuple[str, str]) -> None:
+    """Raw text through the bundled model: the one claim and its speaker."""
+    result = quotes.extract(text)
     assert [(a.content.text, a.speaker.name if a.speaker else None)
-            for a in result.attributions] == [
-        ("she was the only candidate with a plan for the port", "Okafor")]
-
-
-@pytest.mark.model
-def test_a_name_set_off_after_a_role_read_as_adjective() -> None:
-    """ "The company's chief executive, Dr. Miriam Osei-Bonsu, told ...":
-    the parse reads "executive" as an adjective and hangs the name on it
-    as a conjunct; the name set off by commas is still the speaker."""
-    result = quotes.extract(
-        "The company's chief executive, Dr. Miriam Osei-Bonsu, told the "
-        'Financial Times she was "cautiously optimistic."')
-    assert [(a.content.text, a.speaker.name if a.speaker else None)
-            for a in result.attributions] == [
-        ('she was "cautiously optimistic."', "Miriam Osei-Bonsu")]
+            for a in result.attributions] == [want]
 
 
 @pytest.mark.model
