@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import define, evolve, field
@@ -1051,7 +1052,9 @@ def _freeze(doc: Doc, drafts: list[_Draft],
                 role = m.role if ent is None or ent.person else None
                 if role is not None and not table.gives_role(role):
                     role = None  # "a friend", "her daughter"
-            name = ent.full_name if ent is not None else m.name
+            name = _proper(ent.full_name if ent is not None else m.name,
+                           ent.mentions if ent is not None else [m],
+                           table.lex)
             others = [o for o in partners.get(source, []) if o]
             listed = name in others  # "Her two rivals, Sen. Ann Lee and
             # Rep. Bo Park, said": the mention's name is the first listed
@@ -1098,6 +1101,32 @@ def _freeze(doc: Doc, drafts: list[_Draft],
              if not _covered(text, r.inner, claimed)]
     return Result(doc_id=doc_id, attributions=out, speakers=speakers,
                   unattributed_quotes=loose)
+
+
+def _proper(name: str | None, mentions: Sequence[Mention],
+            lex: Lexicon) -> str | None:
+    """*name*, or None when it is only the words of a description: every
+    word of it stands in the entity's *mentions* in lower case (or opening
+    the sentence) and not as a proper noun ("the indictment", "Voters", "a
+    new poll", "court documents"), so the speaker has no name, as "a
+    spokesman" has none. A name resolved from elsewhere
+    ("his campaign": "Cruz campaign"), written with a capital inside
+    ("Hillary Clinton") or with a capitalised word that does not open the
+    sentence ("the German government"), and an organisation named in lower
+    case ("the national weather service": words before an organisation
+    word) are kept."""
+    if not name or any(c.isupper() for c in name[1:]):
+        return name
+    words = name.split()
+    if len(words) > 1 and words[-1].casefold() in lex.org_words:
+        return name
+    toks = {t.text: t for m in mentions for t in m.toks}
+    described = all(
+        w in toks and toks[w].upos != "PROPN" and
+        not toks[w].xpos.startswith("NNP") and
+        (w.islower() or toks[w].i == 0)  # "Voters said", not "German"
+        for w in words)
+    return None if described else name
 
 
 def _own_description(m: Mention, table: EntityTable) -> bool:

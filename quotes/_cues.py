@@ -18,6 +18,7 @@ from quotes._tree import (
     QUOTE_MARKS,
     Sent,
     Tok,
+    appositive_owner,
     bracket_opening,
     is_punct,
     is_reflexive,
@@ -279,8 +280,30 @@ def _noun_hung_content(sent: Sent, cue: Tok) -> list[Tok]:
                       if t.i < toks[0].i]
             if any(t.i < cue.i for t in before):
                 continue
+            for conj in sent.children(cue.i, "conj"):
+                if conj.i > toks[-1].i and _wh_conjunct(sent, conj):
+                    # "said in a statement that X and that Y": both
+                    toks = sorted({*toks, *sent.subtree(conj.i)},
+                                  key=lambda t: t.i)
             return _clean(sent, toks)
     return []
+
+
+def _past_read_as_participle(sent: Sent, noun: Tok, verb: Tok) -> bool:
+    """ "insisted her side | deserved at least a draw": a past tense right
+    after the object noun, read as its participle ("acl"), with words of
+    its own, no agent ("a report released by ...") and no punctuation
+    between the cue and the noun; after a verb of speech it is the
+    predicate of the reported clause."""
+    start = next(t.i for t in sent.subtree(noun.i) if not is_punct(t))
+    return verb.deprel == "acl" and verb.i == noun.i + 1 and \
+        verb.xpos == "VBN" and verb.text.endswith("ed") and \
+        any(c.rel in {"obj", "obl", "xcomp", "ccomp"}
+            for c in sent.children(verb.i)) and \
+        not sent.children(verb.i, "obl:agent") and not any(
+            m.lemma == "by" for c in sent.children(verb.i)
+            for m in sent.children(c.i, "case")) and \
+        not any(is_punct(t) for t in sent.toks[noun.head + 1:start])
 
 
 def _bare_clause(sent: Sent, clause: Tok, toks: list[Tok]) -> bool:
@@ -328,9 +351,10 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         # the cue's object, the predicate as a relative clause without a
         # relative word
         anchors = [t for t in deps if t.rel == "obj" and any(
-            c.deprel == "acl:relcl" and c.i > t.i and _finite(sent, c)
-            and not any("PronType=Rel" in k.feats or k.lemma in _RELATIVE
-                        for k in sent.subtree(c.i)[:3])
+            (c.deprel == "acl:relcl" and c.i > t.i and _finite(sent, c)
+             and not any("PronType=Rel" in k.feats or k.lemma in _RELATIVE
+                         for k in sent.subtree(c.i)[:3])) or
+            _past_read_as_participle(sent, t, c)
             for c in sent.children(t.i))]
     if not anchors and right and cls in NP_CONTENT_CLASSES:
         # "called for a moratorium", "wants to triple the program"
@@ -477,6 +501,7 @@ def _antecedent(sent: Sent, pronoun: Tok) -> Tok | None:
     ante = sent.toks[k - 1]
     while ante.deprel in {"flat", "compound", "fixed"} and ante.head >= 0:
         ante = sent.toks[ante.head]
+    ante = appositive_owner(sent, ante) or ante
     return ante if ante.upos in {"PROPN", "NOUN"} else None
 
 
@@ -668,7 +693,7 @@ def _phrasal_particle(sent: Sent, verb: Tok, lex: Lexicon) -> Tok | None:
 
 _PUT_BEFORE = frozenset({"when", "if", "once", "unless"})
 _PUT_AFTER = frozenset({"whether", "if", "about", "what", "why", "how",
-                        "when", "where", "who", "for", "to"})
+                        "when", "where", "who", "for", "to", "by"})
 
 
 _PERSON_RELATIVES = frozenset({"who", "whose"})
@@ -723,8 +748,9 @@ def _name_set_off_before(sent: Sent, cue: Tok, noun: Tok) -> Tok | None:
 def _put_to_speaker(sent: Sent, verb: Tok) -> bool:
     """ "when asked about the delay", "Asked whether he would resign, X
     said ...": a verb with no subject or auxiliary of its own after "when"
-    or "if", or opening its sentence before "whether" or "about", reports
-    what was put to the speaker, not a claim."""
+    or "if", or opening its sentence before "whether", "about" or "by"
+    ("Asked by reporters whether ..."), reports what was put to the
+    speaker, not a claim."""
     toks = sent.toks
     if sent.children(verb.i, "nsubj", "nsubj:pass", "expl", "aux",
                      "aux:pass"):

@@ -553,6 +553,8 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
             continue
         verb = _head(sent, cue_toks)
         if (lo < cue[1] and own_complement(sent, verb)) or \
+                _anonymity(sent, toks) or _put_question(sent, verb, toks) or \
+                _named_object(sent, verb, toks) or \
                 _listener(sent, verb, toks) or any(
                     _put_to_speaker(sent, t) for t in cue_toks
                     if t.upos == "VERB"):
@@ -608,6 +610,53 @@ def _listener(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:
     heads = [t for t in content if t.head not in inside]
     return verb.lemma in _LISTENER_VERBS - {"call"} and bool(heads) and all(
         t.head == verb.i and t.rel in {"obj", "iobj"} for t in heads)
+
+
+_REQUEST_VERBS = frozenset({"ask", "request"})
+"""Verbs whose passive infinitive is how a source asked to be treated."""
+
+
+def _anonymity(sent: Sent, content: Sequence[Tok]) -> bool:
+    """True when the content is how a source asked to be treated: "(who)
+    asked | not to be named", "requested | to be identified only by her
+    first name" (a passive infinitive of "ask" or "request"), whatever
+    cue the tagger tied it to."""
+    return any(t.rel == "xcomp" and t.head >= 0 and
+               sent.toks[t.head].lemma in _REQUEST_VERBS and
+               sent.children(t.i, "aux:pass") for t in content)
+
+
+_ASKING = frozenset({"ask", "question", "press", "quiz"})
+"""Verbs that put a question to the speaker ("Asked by reporters ...")."""
+
+
+def _put_question(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:
+    """True when the content lies inside a question put to the speaker,
+    below it and not below the cue *verb*: "Asked by reporters about |
+    the delay |, Lee said ..."."""
+    if content[-1].i > verb.i:
+        return False  # the answer follows the cue; the question precedes
+    inside = {t.i for t in content}
+    k = next((t.head for t in content if t.head not in inside), -1)
+    seen = set()
+    while k >= 0 and k != verb.i and k not in seen:
+        seen.add(k)
+        tok = sent.toks[k]
+        if tok.upos == "VERB" and tok.lemma in _ASKING and \
+                _put_to_speaker(sent, tok):
+            return True
+        k = tok.head
+    return False
+
+
+def _named_object(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:
+    """True when the content is only a name the cue acts on: "charged |
+    Milan Dvořák (with abuse of office)"."""
+    inside = {t.i for t in content}
+    heads = [t for t in content if t.head not in inside]
+    return len(heads) == 1 and heads[0].head == verb.i and \
+        heads[0].rel == "obj" and heads[0].upos == "PROPN" and \
+        all(t.upos in {"PROPN", "PUNCT"} for t in content)
 
 
 def _infinitive(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:

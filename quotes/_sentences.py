@@ -1,7 +1,8 @@
 """Repairs to the tokenizer's sentences before tagging and parsing.
 
-stanza's tokenizer takes the period of a title or an initial for the end
-of a sentence ("Gov. | Ellen Shaw said", "Loretta E. | Lynch said") and
+stanza's tokenizer takes the period of a title, an initial or a month for
+the end of a sentence ("Gov. | Ellen Shaw said", "Loretta E. | Lynch
+said", "ended Sept. | 30") and
 sometimes splits a capitalised name into a multi-word token ("Donna" ->
 "Don" + "na"). A name cut in two loses its speaker, so ``repair`` is given
 to the tokenizer as its postprocessor: it joins such sentences again and
@@ -63,6 +64,23 @@ def _join_titles(words: list[Word], lex: Lexicon) -> list[Word]:
     return out
 
 
+_MONTHS = frozenset({"jan.", "feb.", "mar.", "apr.", "aug.", "sep.",
+                     "sept.", "oct.", "nov.", "dec."})
+"""Abbreviated months, which a date's day follows ("Sept. 30")."""
+
+
+def _cut_in_date(sentence: Sequence[Word], after: Sequence[Word]) -> bool:
+    """A sentence ending in an abbreviated month, the next opening with a
+    day's number: one date ("the quarter ended Sept. | 30 was ...")."""
+    words = [_text(w) for w in sentence]
+    if not words or not after:
+        return False
+    last = words[-1] if words[-1] != "." or len(words) < 2 else \
+        words[-2] + "."
+    day = _text(after[0]).rstrip(",")
+    return last.lower() in _MONTHS and day.isdigit() and len(day) <= 2
+
+
 def _starts_like_name(sentence: Sequence[Word]) -> bool:
     """The next sentence opens with a capitalised word (a name goes on)."""
     first = _text(sentence[0]) if sentence else ""
@@ -82,14 +100,16 @@ def _keep_whole(word: Word) -> Word:
 
 def repair(sentences: list[list[Word]],
            lex: Lexicon | None = None) -> list[list[Word]]:
-    """Join sentences cut after a title or initial; keep names whole."""
+    """Join sentences cut after a title, an initial or a month; keep
+    names whole."""
     lex = lex or Lexicon.default()
     out: list[list[Word]] = []
     for sentence in sentences:
         words = [_keep_whole(w) for w in sentence]
-        if out and _starts_like_name(words) and (
+        if out and ((_starts_like_name(words) and (
                 _ends_with_abbreviation(out[-1], lex) or
-                _cut_after_title(out[-1], lex)):
+                _cut_after_title(out[-1], lex))) or
+                _cut_in_date(out[-1], words)):
             out[-1] = _join_titles(out[-1] + words, lex)
         else:
             out.append(_join_titles(words, lex))

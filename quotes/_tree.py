@@ -152,6 +152,32 @@ def is_punct(tok: Tok) -> bool:
     return tok.upos == "PUNCT" or all(c in PUNCT_CHARS for c in tok.text)
 
 
+def appositive_owner(sent: Sent, noun: Tok) -> Tok | None:
+    """The name whose appositive ends in *noun*: "Arjun Mehta, a city
+    councillor for the Hebbalgiri ward, who said": Mehta, not the ward.
+    Climbs from a common noun through the nouns it modifies, then to the
+    name the appositive is set off after (by the parse or by a comma)."""
+    if noun.upos != "NOUN":
+        return None
+    for _ in range(3):
+        if noun.rel != "nmod" or noun.head < 0 or \
+                sent.toks[noun.head].upos != "NOUN":
+            break
+        noun = sent.toks[noun.head]
+    if noun.rel == "appos" and noun.head >= 0 and \
+            sent.toks[noun.head].upos == "PROPN":
+        return sent.toks[noun.head]
+    first = next(t.i for t in sent.subtree(noun.i) if not is_punct(t))
+    if first >= 2 and sent.toks[first - 1].text == "," and \
+            sent.toks[first - 2].upos == "PROPN":
+        name = sent.toks[first - 2]
+        while name.deprel in {"flat", "compound"} and name.head >= 0 and \
+                sent.toks[name.head].upos == "PROPN":
+            name = sent.toks[name.head]
+        return name
+    return None
+
+
 def bracket_opening(toks: Sequence[Tok], close: int) -> int | None:
     """The index of the "(" of a short bracket ("(R-Ohio)", "(D)") whose
     ")" is ``toks[close]``; None when there is none."""
@@ -246,10 +272,13 @@ def from_stanza(doc: Any, text: str) -> Doc:
                 start = max(0, min(start, len(text)))
                 end = max(start, min(end, len(text)))
                 head = word.head if word.head is not None else 0
+                upos, xpos = word.upos or "X", word.xpos or "_"
+                if upos == "PUNCT" and (word.text or "")[:1].isupper():
+                    upos, xpos = "PROPN", "NNP"  # "Declan Ó Briain"
                 toks.append(Tok(
                     i=len(toks), text=word.text or "",
                     lemma=(word.lemma or word.text or "").lower(),
-                    upos=word.upos or "X", xpos=word.xpos or "_",
+                    upos=upos, xpos=xpos,
                     feats=word.feats or "_", head=int(head) - 1,
                     deprel=word.deprel or "dep", start=start, end=end))
         if not toks:

@@ -145,6 +145,24 @@ PIECES = {
         'she and hundreds of other demonstrators moved through the city.',
         [("direct", "They are trying to slap us in the face,",
           ["They are trying to slap us in the face,"], "Quina Jones")]),
+    # "said in a statement that X and that Y", the first clause hung on
+    # "statement": the second that-clause is said too
+    "statement_two_thats": (
+        "The prime minister's office said in a statement that it had "
+        "\"full confidence\" in the minister and that the matter had been "
+        "referred to the auditor-general.",
+        [("mixed", "it had \"full confidence\" in the minister and that the "
+          "matter had been referred to the auditor-general",
+          ["it had \"full confidence\" in the minister and that the matter "
+           "had been referred to the auditor-general"],
+          "prime minister's office")]),
+    # an abbreviated month's period ends no sentence: the claim goes on
+    "month_abbreviation": (
+        "Lumora said net income for the quarter ended Sept. 30 rose to 48 "
+        "billion won.",
+        [("indirect", "net income for the quarter ended Sept. 30 rose to 48 "
+          "billion won", ["net income for the quarter ended Sept. 30 rose "
+                         "to 48 billion won"], "Lumora")]),
     # no tag inside the claim: one piece
     "tag_first": (
         "Mayor Ana Lima said the new bridge will open in May.",
@@ -314,3 +332,17 @@ def test_tagger_range(kind: Kind, pieces: list[tuple[int, int]],
                               pieces=[(a, b)]) for a, b in others)]
     _tagger_range(_TEXT, draft, span, drafts, [_QUOTE])
     assert (draft.start, draft.end, draft.kind) == want
+
+
+@pytest.mark.model
+def test_past_read_as_participle_is_the_reported_clause() -> None:
+    """ "insisted her side | deserved at least a draw": the parse reads the
+    past tense as the object's participle; the rules still take the whole
+    clause (before, only the learned tagger did, and in longer sentences
+    it kept just "her side")."""
+    rules = quotes.Extractor(quotes.ParseConfig(learned=False))
+    got = rules.extract("Northgate boss Fatima Al-Rashid insisted her side "
+                        "deserved at least a draw and criticised the "
+                        "referee.")
+    assert [a.content.text for a in got.attributions] == [
+        "her side deserved at least a draw"]

@@ -242,3 +242,29 @@ def test_tagger_contents_trimmed_like_the_rules() -> None:
         text = a.content.text
         assert not text.lower().startswith("that "), text
         assert text[:1] not in ",.;:" and text[-1:] not in ",;:", text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), [
+    # how a source asked to be treated is no claim of theirs
+    ("An official, who asked not to be identified, said the talks had "
+     "stalled.", ["the talks had stalled"]),
+    ("A company spokeswoman, who requested not to be named because she "
+     "was not authorised to speak, said owners would be contacted.",
+     ["owners would be contacted"]),
+    # a name the cue acts on is no content
+    ("Prosecutors on Tuesday charged Milan Dvořák, the former mayor of "
+     "Brnovice, with abuse of office.", []),
+    # "Asked by X about ...": what was put to the speaker
+    ("Asked by reporters about the delay, Lee said the trains were late.",
+     ["the trains were late"]),
+    ("Asked by a reporter whether the plan would survive, the minister "
+     "said it would.", ["it would"]),
+])
+def test_tagger_proposes_no_request_act_or_question(text: str,
+                                                    want: list[str]) -> None:
+    """The tagger's proposals that name how a source asked to be treated,
+    a person acted on, or the question put are left out; the claims
+    around them stay."""
+    got = [a.content_text for a in quotes.extract(text).attributions]
+    assert got == want

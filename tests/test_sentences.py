@@ -16,10 +16,13 @@ from quotes._sentences import repair
      [["Prof.", "Keith", "Armitage", "said", "."]]),
     ([["Chief", "executive", "Daniel"], ["Hsu", "told", "them", "."]],
      [["Chief", "executive", "Daniel", "Hsu", "told", "them", "."]]),
-], ids=["title", "initial", "title-period", "unended-name"])
+    ([["the", "quarter", "ended", "Sept."], ["30", "was", "good", "."]],
+     [["the", "quarter", "ended", "Sept.", "30", "was", "good", "."]]),
+], ids=["title", "initial", "title-period", "unended-name", "date"])
 def test_cut_names_are_joined(cut: list[list[str]],
                               whole: list[list[str]]) -> None:
-    """A sentence cut after a title, an initial or inside a name is one."""
+    """A sentence cut after a title, an initial, inside a name or inside a
+    date is one."""
     assert repair(cut) == whole
 
 
@@ -27,7 +30,10 @@ def test_cut_names_are_joined(cut: list[list[str]],
     [["He", "left", "."], ["She", "stayed", "."]],
     [["Prices", "rose", "in", "the", "U.S."], ["the", "end", "."]],
     [["It", "was", "late", "."], ["Dr.", "Li", "agreed", "."]],
-], ids=["two-sentences", "lower-case-next", "title-opens-next"])
+    [["Sales", "fell", "in", "Dec."], ["Prices", "rose", "."]],
+    [["It", "ended", "in", "Oct", "."], ["2020", "was", "worse", "."]],
+], ids=["two-sentences", "lower-case-next", "title-opens-next",
+        "month-ends-sentence", "year-opens-next"])
 def test_real_sentence_ends_stay(sentences: list[list[str]]) -> None:
     """Ordinary sentence ends are left alone."""
     assert repair([list(s) for s in sentences]) == sentences

@@ -382,3 +382,73 @@ def test_coref_a_description_with_its_name_set_off(
         "unconstitutional.")
     assert [(a.speaker.name, a.speaker.role) for a in result.attributions
             if a.speaker is not None] == [("Joan Pike", "resident")]
+
+
+@pytest.mark.model
+def test_coref_title_with_the_first_of_two_surnames(
+        extractor: quotes.Extractor) -> None:
+    """ "Dr. Mariela Benítez Ortiz, who was appointed director of ... in
+    January": "Dr. Benítez" and then "Benítez" are she, and her role is
+    the post she was appointed to, without when."""
+    result = extractor.extract(
+        "The campaign is led by Dr. Mariela Benítez Ortiz, who was "
+        "appointed director of the regional health service in January. "
+        '"Some families had never seen a nurse," Dr. Benítez said.\n\n'
+        "Benítez said the team had travelled by canoe.")
+    assert [(a.speaker.name, a.speaker.role) for a in result.attributions
+            if a.speaker is not None] == [
+        ("Mariela Benítez Ortiz", "director of the regional health service"),
+    ] * 2
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "name"), [
+    ("The indictment said Dvořák sold the plot below its value.", None),
+    ("Voters said the economy mattered most.", None),
+    ("According to court documents, he submitted 9,000 false claims.",
+     None),
+    ("Hungary's economy ministry said it welcomed the investment.",
+     "Hungary's economy ministry"),
+    ("Donald Trump's campaign said the poll was wrong.", "Trump campaign"),
+    ("Heavy rain is expected, according to the national weather service.",
+     "national weather service"),
+])
+def test_names_are_proper_names(extractor: quotes.Extractor, text: str,
+                                name: str | None) -> None:
+    """A speaker the text only describes in lower case has no name (as
+    "a spokesman" has none), though an organisation written in lower case
+    has; an organisation keeps its possessive unless it is a person's
+    campaign ("Trump campaign")."""
+    (a,) = extractor.extract(text).attributions
+    assert a.speaker is not None and a.speaker.name == name
+
+
+@pytest.mark.model
+def test_coref_description_keeps_its_time(
+        extractor: quotes.Extractor) -> None:
+    """ "The minister" is the minister now, not the former one seen
+    last."""
+    result = extractor.extract(
+        "Health Minister Wanjiru Kamau met former health minister Otieno "
+        "Barasa on Monday to discuss the plan.\n\n"
+        "Kamau said the clinics were empty. Barasa said the closures would "
+        "hurt.\n\n"
+        "The minister said mobile units would go to the patient.")
+    assert [a.speaker.name for a in result.attributions
+            if a.speaker is not None] == [
+        "Wanjiru Kamau", "Otieno Barasa", "Wanjiru Kamau"]
+
+
+@pytest.mark.model
+def test_coref_an_aged_description_refers_back(
+        extractor: quotes.Extractor) -> None:
+    """ "The 31-year-old lock" is a person by the age, whatever the noun,
+    and refers back to the person named before, not to the team ("the
+    Sharks") seen last."""
+    result = extractor.extract(
+        "Coastal Sharks captain Hemi Tane will leave the club at the end of "
+        "the season, the Sharks confirmed on Wednesday.\n\n"
+        "The 31-year-old lock, who has made 142 appearances for the club, "
+        "said the decision was the hardest of his life.")
+    assert result.attributions[-1].speaker is not None
+    assert result.attributions[-1].speaker.name == "Hemi Tane"

@@ -313,3 +313,72 @@ def test_two_people_with_their_appositives_are_not_one_title_chain(
     assert a.speaker.role is not None
     assert a.speaker.role.endswith("chief")
     assert "Whitfield" not in a.speaker.role
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", "--"])
+def test_a_role_set_off_by_dashes(dash: str) -> None:
+    """ "Steve Lonegan — a former Cruz adviser — and ...": a role set off
+    by dashes after the name is the person's role, as one set off by
+    commas is."""
+    result = quotes.extract(
+        f"The effort was led by Steve Lonegan {dash} a former campaign "
+        f"adviser {dash} and two county officials. Lonegan said the rules "
+        "would change.")
+    assert [(a.speaker.name, a.speaker.role) for a in result.attributions
+            if a.speaker is not None] == [
+        ("Steve Lonegan", "former campaign adviser")]
+
+
+@pytest.mark.model
+def test_a_party_state_note_is_no_organisation() -> None:
+    """ "Dianne Feinstein (D-Calif.)": the note is no entity, so a later
+    "the company" does not refer back to an organisation named
+    "D-Calif."."""
+    result = quotes.extract(
+        "Senator Dianne Feinstein (D-Calif.) said the emails were not "
+        "classified.\n\nThe company and the minister, Pascale Boistard, "
+        "confirmed that the plant would close.")
+    names = [a.speaker.name for a in result.attributions
+             if a.speaker is not None]
+    assert names[0] == "Dianne Feinstein"
+    assert not any(n and "Calif" in n for n in names)
+
+
+@pytest.mark.model
+def test_who_after_an_appositive_is_the_named_person() -> None:
+    """ "Arjun Mehta, a city councillor for the Hebbalgiri ward, who said":
+    "who" is Mehta, whose appositive ends in the ward, not the ward."""
+    result = quotes.extract(
+        "Subramaniam later met Arjun Mehta, a city councillor for the "
+        "Hebbalgiri ward, who said afterwards that he had been promised a "
+        "written report.")
+    assert [(a.speaker.name, a.speaker.role) for a in result.attributions
+            if a.speaker is not None] == [
+        ("Arjun Mehta", "city councillor for the Hebbalgiri ward")]
+
+
+@pytest.mark.model
+def test_an_appositive_with_a_rarer_post_is_a_role() -> None:
+    """ "convener of the commuters' forum": a post the role lexicon
+    lists, though news writes it less often than "spokesman"."""
+    result = quotes.extract(
+        "Lakshmi Venkataraman, convener of the commuters' forum Namma Pass, "
+        "said it was the third disruption since March.")
+    assert [(a.speaker.name, a.speaker.role) for a in result.attributions
+            if a.speaker is not None] == [
+        ("Lakshmi Venkataraman", "convener of the commuters' forum Namma "
+         "Pass")]
+
+
+@pytest.mark.model
+def test_a_role_keeps_a_postmodifier_parsed_in_two() -> None:
+    """ "A spokesperson for House Speaker Gideon Marsh": the parse hangs
+    "Gideon" and "for ... Marsh" apart on the role noun; together they are
+    its post-modifier."""
+    result = quotes.extract(
+        "A spokesperson for House Speaker Gideon Marsh said leadership was "
+        "confident the bill would pass.")
+    assert [(a.speaker.name, a.speaker.role) for a in result.attributions
+            if a.speaker is not None] == [
+        (None, "spokesperson for House Speaker Gideon Marsh")]

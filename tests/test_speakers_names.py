@@ -255,7 +255,7 @@ RAW = [
     # a post after "who took over as", "who at the time was"
     ('"We will win," said Nadia Petrova, who took over as head of '
      'communications in May.',
-     [("Nadia Petrova", "head of communications in May")]),
+     [("Nadia Petrova", "head of communications")]),
     ('"We were ignored," said Kofi Mensah, who at the time was a Dover '
      "member of the tenants' union.",
      [("Kofi Mensah", "Dover member of the tenants' union")]),

@@ -28,13 +28,14 @@ from quotes.lexicons import Lexicon
 from quotes.speakers.model import SPEAKER_WINDOW, Entity, Mention
 from quotes.speakers.words import (
     DEFINITE,
+    FORMER,
     NICKNAME_QUOTES,
     PARTICLES,
     PARTITIVES,
     SUFFIXES,
     char_before,
     heads_agree,
-    is_age,
+    is_aged,
     is_fragment,
     lexical_head,
     name_words,
@@ -367,7 +368,12 @@ class EntityTable:
             have = ent.name_words
             if not have:
                 continue
-            if have == words:
+            if have == words or (ent.person and len(words) == 1 and
+                                 words[0] in have[1:-1] and any(
+                                     name_words(x.name or "") == words
+                                     for x in ent.mentions)):
+                # ... or the inner surname it was already called by: "Dr.
+                # Benítez", then "Benítez", for Mariela Benítez Ortiz
                 best = ent
                 break
             if not ent.person or not person:
@@ -376,11 +382,14 @@ class EntityTable:
                 best = self._surname(m, words[0]) or ent
                 break
             if len(words) == 1 and len(have) == 3 and words[0] == have[1] \
-                    and m.toks[0].text.casefold() in self.lex.honorifics \
+                    and (m.toks[0].text.casefold() in self.lex.honorifics
+                         or m.toks[0].text.casefold() in self.lex.titles) \
                     and ent.roles:
                 # "Ms. Ruiz" after Ana Ruiz Soto, the bank's president: the
                 # first of two surnames of a person given a role, with an
-                # honorific (not "Mr. Hale" for a show "Tom Hale Tonight")
+                # honorific or title ("Dr. Benítez" after Dr. Mariela
+                # Benítez Ortiz; not "Mr. Hale" for a show "Tom Hale
+                # Tonight")
                 best = ent
                 break
             if None not in {gender, ent.gender} and \
@@ -795,7 +804,8 @@ class EntityTable:
 
         A named person seen within ``SPEAKER_WINDOW`` whose gender fits,
         none of whose roles contradicts the description (same head word,
-        other modifiers or another rank: "vice presidential nominee"), who
+        other modifiers or another rank: "vice presidential nominee", or
+        only a former post where the description gives a current one), who
         is tied to no other party and who is not the subject of the main
         clause of the description's own sentence. A description that names
         a party ("the Republican nominee") goes to the most prominent such
@@ -826,6 +836,10 @@ class EntityTable:
             heads = {lexical_head(r): set(r.casefold().split())
                      for r in ent.roles}
             same = heads.get(m.head.text.casefold())
+            if self._only_former(ent, m) or any(
+                    x.toks[0].text.casefold() == "the" and
+                    x.head.xpos == "NNPS" for x in ent.mentions):
+                continue  # not the former minister, nor "the Sharks"
             if (same is not None and not words <= same) or any(
                     lexical_head(r) == m.head.text.casefold() and
                     not same_rank(r, m.role or "") for r in ent.roles) or \
@@ -858,6 +872,17 @@ class EntityTable:
         return max(salient, key=lambda e: (not self._related(e),
                                            e.last_salient), default=None)
 
+    def _only_former(self, ent: Entity, m: Mention) -> bool:
+        """True when *ent*'s posts with the head word of the description
+        *m* are all former and *m* does not say "former": "the minister"
+        is not "former health minister Otieno Barasa". (Not the other
+        way: news gives a former post as a title, "Secretary Clinton".)"""
+        head = m.head.text.casefold()
+        held = [r for r in ent.roles if heads_agree(
+            head, {lexical_head(r)}, self.lex.title_words)]
+        return bool(held) and all(FORMER.search(r) for r in held) and \
+            not FORMER.search(self.text[m.start:m.end])
+
     def _by_noun(self, m: Mention) -> Entity:
         owned = self._owned(m)
         if owned is not None:
@@ -880,7 +905,8 @@ class EntityTable:
                         m.head.text.casefold() in role_heads) and not (
                         ent.parties and
                         not role_parties(m.role) <= ent.parties) and \
-                        not self._other_state(states, ent):
+                        not self._other_state(states, ent) and \
+                        not self._only_former(ent, m):
                     return ent  # not "the Democratic nominee" for Trump
                 if ent.head == head and ent.name and not ent.person and \
                         ent.plural == m.plural and \
@@ -912,17 +938,19 @@ class EntityTable:
                     t.text in {"'s", "\u2019s"} and
                     toks[k - 1].upos == "PROPN"), None)
         if own is not None and own + 1 < len(toks) and \
-                m.head.text.lower() in self.lex.org_words:
-            # "Donald Trump's campaign": named as "Trump campaign"
+                m.head.text.lower() in self.lex.owned_orgs:
+            # "Donald Trump's campaign": named as "Trump campaign"; but
+            # "Hungary's economy ministry" keeps its "'s"
             text = toks[own - 1].text + " " + self.text[
                 toks[own + 1].start:toks[-1].end]
         is_role = (m.head.lemma in self.lex.role_nouns or
                    m.head.text.lower() in self.lex.role_nouns or
                    m.head.lemma.lower() in self.lex.epithets or
-                   is_age(m.toks)) and not (
+                   is_aged(m.toks)) and not (
             m.head.text.lower() in self.lex.org_words and any(
                 t.upos == "PROPN" for t in m.toks if t is not m.head))
-        # "the 43-year-old": an age describes a person as an epithet does
+        # "the 43-year-old (lock)": an age describes a person as an epithet
+        # does
         # "Tulsa police" names an organisation; "police" is unnamed
         if is_role and definite and not m.plural and not m.restricted:
             described = self._described(m)

@@ -21,6 +21,7 @@ from quotes._tree import (
     Doc,
     Sent,
     Tok,
+    appositive_owner,
     bracket_opening,
     is_punct,
     is_reflexive,
@@ -188,6 +189,12 @@ def split_name_role(toks: list[Tok], text: str,
         k -= 1
     if k > 1 and k < end and is_tight_hyphen(toks, k - 1):
         k = end  # "African-Americans": one word, and no name
+    if org and 1 < k < end and toks[k - 1].text in {"'s", "\u2019s"} and \
+            toks[k - 2].upos == "PROPN" and \
+            all(t.text[:1].isupper() for t in toks[k:end]):
+        k -= 2  # "The Alzheimer's Research Foundation": one name
+        while k > 0 and is_name_word(toks[k - 1], lex):
+            k -= 1  # "Swiss People's Party"
     name_toks = toks[k:end]
     rest = toks[:k]
     while rest and (rest[0].upos in {"DET", "NUM"} or is_possessive(rest[0]) or
@@ -256,6 +263,18 @@ def _with_postmodifiers(sent: Sent, head: Tok,
                 sub[-1].i - sub[0].i + 1 != len(sub) or len(sub) > 10:
             continue
         out.extend(sub)
+    if len(out) == len(toks):
+        # "spokesperson for House Speaker Gideon Marsh" parsed as two
+        # nmods, "Gideon" and "for ... Marsh": together one phrase
+        sub = sorted({t for c in sent.children(head.i, "nmod")
+                      for t in sent.subtree(c.i)}, key=lambda t: t.i)
+        if len(sub) > 1 and sub[0].i == out[-1].i + 1 and \
+                sub[-1].i - sub[0].i + 1 == len(sub) <= 10 and \
+                sub[0].text.lower() in _POST_CASES and not any(
+                    t.upos in {"VERB", "AUX"} or (
+                        is_punct(t) and t.text not in {"-", "&", "."})
+                    for t in sub):
+            out.extend(sub)
     return out
 
 
@@ -583,9 +602,11 @@ def relative_antecedents(sent: Sent, tok: Tok) -> list[Tok]:
             # "Sen. Ann Lee of Ohio, who"; not "the endorsement of Sen.
             # Gordon Humphrey, who told POLITICO"
             ante = sent.toks[ante.head]
+        ante = appositive_owner(sent, ante) or ante
         if ante not in out:
             out.append(ante)
     return [t for t in out if t.upos in {"PROPN", "NOUN"}]
+
 
 
 _LEADING = frozenset({"DET", "NUM", "PUNCT", "CCONJ", "ADP"})
@@ -1018,6 +1039,9 @@ def _role_before_comma(sent: Sent, first: int, text: str,
 
 
 _PARTY_STATE = re.compile(r"^[DRI](?:-[\w. ]+)?$|^[A-Z][a-z]*\.$")
+_NOTE_AS_NAME = re.compile(r"[DRI] ?[-\u2013] ?[A-Z][\w.' ]*")
+"""A party-state note the parse made a noun phrase of: "D-Calif.",
+"R - Ohio"."""
 
 
 def _party_state(sent: Sent, last: int, text: str) -> str:
@@ -1086,14 +1110,28 @@ def _past_name_notes(sent: Sent, k: int, text: str) -> int:
 
 def _relative_after(sent: Sent, last: int, text: str) -> bool:
     """The name's comma is followed by a relative clause ("Ed Rendell, who
-    served as ..."): a role it gives may be a past one."""
+    served as ..."): a role it gives may be a past one. Not so for "who
+    is" or "who was appointed", which give the post held now."""
     k = _past_name_notes(sent, last + 1, text) + 1
-    return k < len(sent.toks) and sent.toks[k].text.lower() in _RELATIVES
+    toks = sent.toks
+    if k >= len(toks) or toks[k].text.lower() not in _RELATIVES:
+        return False
+    link = [t.text.lower() for t in toks[k + 1:k + 3]]
+    return not (link[:1] in (["is"], ["are"]) or (
+        link[:1] in (["was"], ["were"]) and k + 2 < len(toks) and
+        toks[k + 2].lemma in _APPOINTED and toks[k + 2].upos == "VERB"))
+
+
+_APPOSITIVE_OPENERS = frozenset({",", "\u2014", "\u2013", "--"})
+"""What sets off an appositive after a name: a comma or a dash ("Steve
+Lonegan \u2014 a former Cruz adviser \u2014"); what a dash sets off is
+often an aside, so it must hold a role word (*gate*)."""
 
 
 def _comma_role(sent: Sent, last: int, text: str,
                 lex: Lexicon, *, gate: bool = True) -> str | None:
-    """A role set off by commas after the mention, whatever the parse.
+    """A role set off by commas or dashes after the mention, whatever the
+    parse.
 
     "Tom Baker, an economist at the bank," and "Anna Berg, who is the head
     of the union," -> "economist at the bank", "head of the union".
@@ -1103,8 +1141,9 @@ def _comma_role(sent: Sent, last: int, text: str,
     if k + 2 < len(toks) and toks[k].text == "," and \
             toks[k + 1].upos == "NUM" and toks[k + 2].text == ",":
         k += 2  # "Lina Haddad, 34, a pharmacist"
-    if k >= len(toks) or toks[k].text != ",":
-        return None
+    if k >= len(toks) or toks[k].text not in _APPOSITIVE_OPENERS or (
+            toks[k].text != "," and not gate):
+        return None  # a dash sets off a role only with a role word in it
     stretch: list[Tok] = []
     clause: list[Tok] = []  # "a physicist who is co-director of ..."
     title = False  # inside a quoted title: 'author of "Bitter Pill"'
@@ -1160,17 +1199,43 @@ def _comma_role(sent: Sent, last: int, text: str,
     if clause and verb is None and is_role_word(stretch[-1], lex) and \
             len(clause) <= 16 and clause[0].text.lower() in {"who", "that"}:
         stretch += clause  # the role's own relative clause, as written
-    return _join(stretch, text)
+    return _join(_without_time(stretch), text)
 
 
+_TIME_WORDS = _WEEKDAYS | frozenset({
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "year",
+    "month", "week", "spring", "summer", "autumn", "fall", "winter"})
+"""Last words of a time phrase that may close an appositive ("appointed
+director of the board in January"): when it was, not part of the post."""
+
+
+def _without_time(stretch: list[Tok]) -> list[Tok]:
+    """*stretch* without a closing time phrase after "in", "on", "since"
+    or "until" ("in January", "in 2019", "since last year")."""
+    k = len(stretch)
+    if k < 3 or not (stretch[-1].text in _TIME_WORDS or (
+            stretch[-1].upos == "NUM" and len(stretch[-1].text) == 4)):
+        return stretch
+    j = k - 1
+    while j > 1 and stretch[j - 1].upos in {"DET", "ADJ", "NUM"}:
+        j -= 1  # "last year", "this spring"
+    if j > 1 and stretch[j - 1].text.lower() in {"in", "on", "since",
+                                                 "until"}:
+        return stretch[:j - 1]
+    return stretch
+
+
+_APPOINTED = frozenset({"appoint", "name", "elect", "make", "promote"})
+"""Verbs of being given a post ("who was appointed director of ...")."""
 _POST_VERBS = frozenset({"serve", "work", "take", "act", "remain", "sit"})
 """Verbs of holding a post before "as" ("who took over as head of")."""
 
 
 def _after_relative_link(stretch: list[Tok]) -> list[Tok]:
     """What follows "who served as", "who took over as", "who is", "who
-    at the time was" at the start of *stretch* (a role, perhaps); nothing
-    for any other relative clause."""
+    at the time was", "who was appointed" at the start of *stretch* (a
+    role, perhaps); nothing for any other relative clause."""
     words = [t.text.lower() for t in stretch[:6]]
     for k in range(2, min(5, len(words))):
         if words[k] == "as" and stretch[1].lemma in _POST_VERBS and all(
@@ -1181,7 +1246,11 @@ def _after_relative_link(stretch: list[Tok]) -> list[Tok]:
                 stretch[1].upos in {"ADP", "ADV"} and all(
                     t.upos in {"ADP", "ADV", "DET", "NOUN"}
                     for t in stretch[1:k]))):
-            return stretch[k + 1:]  # "who is", "who at the time was"
+            rest = stretch[k + 1:]  # "who is", "who at the time was"
+            if len(rest) > 1 and rest[0].lemma in _APPOINTED and \
+                    rest[0].upos == "VERB":  # "who was appointed director"
+                rest = rest[2:] if rest[1].text.lower() == "as" else rest[1:]
+            return rest
     return []
 
 
@@ -1351,6 +1420,8 @@ def salient_mentions(doc: Doc, lex: Lexicon,
                                doc.text, lex)
                 if m.name is None and tok.rel == "appos":
                     continue  # "Bramwell, a Democrat from Oregon": hers
+                if m.name and _NOTE_AS_NAME.fullmatch(m.name):
+                    continue  # "Feinstein (D-Calif.)": her note, no one
                 if m.name or m.role or (subject and m.plural):
                     found.append((m, subject))
             elif tok.upos == "NOUN" and tok.lemma in lex.role_nouns and \

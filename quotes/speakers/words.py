@@ -57,6 +57,13 @@ def is_age(toks: Sequence[Tok]) -> bool:
     return len(toks) > k and age_length(toks[k:]) == len(toks) - k
 
 
+def is_aged(toks: Sequence[Tok]) -> bool:
+    """*toks* are a description that opens with an age ("the 43-year-old",
+    "the 31-year-old lock"): a person, whatever the noun."""
+    k = 1 if toks and toks[0].upos == "DET" else 0
+    return len(toks) > k and age_length(toks[k:]) > 0
+
+
 def is_possessive(tok: Tok) -> bool:
     """A possessive pronoun ("his", "their"): a determiner of a role."""
     return tok.upos == "PRON" and "Poss=Yes" in tok.feats
@@ -136,11 +143,27 @@ def _adjective_as_name(tok: Tok) -> bool:
 
 def is_misread_name_part(tok: Tok) -> bool:
     """A capitalised word inside a name that the tagger took for a function
-    word ("Nguyen Van An": "An" as a determiner): not the sentence's first
-    word, and attached as a name part ("flat") or a bare noun modifier."""
+    word ("Nguyen Van An": "An" as a determiner, "Thu Trang Pham": "Thu" as
+    a preposition): not the sentence's first word, and attached as a name
+    part ("flat"), a bare noun modifier, or a case marker that is no
+    English preposition."""
     return tok.i > 0 and tok.text[:1].isupper() and \
-        tok.upos in _NOT_NAME_UPOS - {"PUNCT", "NUM", "VERB", "AUX"} and \
-        tok.deprel in {"flat", "nmod:unmarked"}
+        tok.upos in _NOT_NAME_UPOS - {"PUNCT", "NUM", "VERB", "AUX"} and (
+            tok.deprel in {"flat", "nmod:unmarked"} or (
+                tok.deprel == "case" and
+                tok.text.lower() not in _PREPOSITIONS))
+
+
+_PREPOSITIONS = frozenset({
+    "about", "above", "across", "after", "against", "along", "among",
+    "around", "as", "at", "before", "behind", "below", "beside", "between",
+    "beyond", "by", "despite", "down", "during", "except", "for", "from",
+    "in", "inside", "into", "like", "near", "of", "off", "on", "onto",
+    "out", "outside", "over", "past", "per", "since", "than", "through",
+    "to", "toward", "towards", "under", "until", "up", "upon", "via",
+    "with", "within", "without"})
+"""English prepositions, which a title capitalises ("Hid Past Health
+Problems From Public"): never a misread name part."""
 
 
 _SYLLABLE = re.compile(r"(?:[bdghjkmnprstwy]|ch|kk|ss|tt|pp)?[aeiouy]{1,3}"
