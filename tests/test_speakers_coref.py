@@ -452,3 +452,21 @@ def test_coref_an_aged_description_refers_back(
         "said the decision was the hardest of his life.")
     assert result.attributions[-1].speaker is not None
     assert result.attributions[-1].speaker.name == "Hemi Tane"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), [
+    ("Chinese electric vehicle maker Lanting Motors said it would recall "
+     "80,000 cars.", ("Lanting Motors", None)),
+    ("Online retailer Zento said prices rose.", ("Zento", None)),
+    ("Ben Domenech, publisher of The Federalist, said the race was close.",
+     ("Ben Domenech", "publisher of The Federalist")),
+])
+def test_organisations_have_no_role(extractor: quotes.Extractor, text: str,
+                                    want: tuple[str, str | None]) -> None:
+    """What an organisation is ("electric vehicle maker", "online
+    retailer") is no role (ROLES.md); "publisher" names a person's post
+    too."""
+    (a,) = extractor.extract(text).attributions
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.role) == want

@@ -311,11 +311,15 @@ class EntityTable:
 
     def gives_role(self, role: str) -> bool:
         """False for a description that is no role ("Scott's wife"), a
-        time ("Last month") and a fragment of another phrase ("along with
-        Judge Ann Lee")."""
+        time ("Last month"), what an organisation is ("the Chinese electric
+        vehicle maker": ROLES.md gives organisations no role; "publisher"
+        names a person's post too) and a
+        fragment of another phrase ("along with Judge Ann Lee")."""
         head = lexical_head(role)
         return head not in self.lex.no_role_nouns and \
             head not in self.lex.epithets and \
+            (head not in self.lex.org_nouns or
+             head in self.lex.role_nouns) and \
             head not in self.lex.non_speakers and not is_fragment(role)
 
     def _related(self, ent: Entity) -> bool:
