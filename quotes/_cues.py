@@ -134,6 +134,9 @@ def _subject(sent: Sent, verb: Tok) -> Tok | None:
         controller = _object_controller(sent, verb)
         if controller is not None:
             return controller
+        with_noun = _with_sibling(sent, verb)
+        if with_noun is not None:
+            return with_noun  # "..., with several shop owners warning"
         # "He smiled and said", "..., saying that", "went on to say";
         # "Trump gestured ..., then leaned in and boomed": a finite
         # verb the cue is joined to, hung on another as parataxis with no
@@ -219,6 +222,19 @@ def _absolute(sent: Sent, verb: Tok) -> bool:
     noun = sent.toks[verb.head]
     return noun.upos in {"NOUN", "PROPN"} and noun.i < verb.i and any(
         c.lemma == "with" for c in sent.children(noun.i, "case"))
+
+
+def _with_sibling(sent: Sent, verb: Tok) -> Tok | None:
+    """The noun of an absolute "with" phrase that the parse hung beside the
+    participle instead of above it: "..., with several shop owners |
+    warning that ...", both on the main verb."""
+    if verb.rel != "advcl" or verb.i == 0 or not _participle(sent, verb):
+        return None
+    noun = sent.toks[verb.i - 1]
+    if noun.upos in {"NOUN", "PROPN"} and noun.head == verb.head and any(
+            c.lemma == "with" for c in sent.children(noun.i, "case")):
+        return noun
+    return None
 
 
 def _object_controller(sent: Sent, verb: Tok) -> Tok | None:
@@ -1059,6 +1075,12 @@ def _after_comma(sent: Sent, cue: Tok, content: list[Tok]) -> bool:
         nxt < len(sent.toks) and sent.toks[nxt].text == ","
 
 
+_DAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                   "Saturday", "Sunday", "today", "yesterday", "tonight"})
+"""When a cue spoke, which a parse may take for its object ("researchers
+reported | Wednesday")."""
+
+
 def own_complement(sent: Sent, cue: Tok) -> bool:
     """True when the cue cannot report the words before it.
 
@@ -1068,7 +1090,7 @@ def own_complement(sent: Sent, cue: Tok) -> bool:
     "“X,” he told reporters" have neither.
     """
     if any(t.upos in {"NOUN", "PROPN"} and cue.lemma not in _LISTENER_VERBS
-           and not _closing_name(sent, cue, t)
+           and not _closing_name(sent, cue, t) and t.text not in _DAYS
            for t in sent.children(cue.i, "obj")):
         return True
     if any(t.i > cue.i and t.upos == "VERB" and any(

@@ -346,3 +346,26 @@ def test_past_read_as_participle_is_the_reported_clause() -> None:
                         "referee.")
     assert [a.content.text for a in got.attributions] == [
         "her side deserved at least a draw"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), [
+    # the day a cue spoke, parsed as its object, is no object of its own
+    ("Coral cover has rebounded to near pre-bleaching levels, researchers "
+     "reported Wednesday.",
+     [("researchers", "Coral cover has rebounded to near pre-bleaching "
+       "levels")]),
+    # an absolute "with" phrase hung beside its participle
+    ("Plans for a cycle lane have divided the neighbourhood, with several "
+     "shop owners warning that the loss of parking could put them out of "
+     "business.",
+     [("several shop owners", "the loss of parking could put them out of "
+       "business")]),
+])
+def test_trailing_tag_and_absolute_speaker(text: str,
+                                           want: list[tuple[str, str]]
+                                           ) -> None:
+    """Speaker mention and content of each claim, in text order."""
+    got = quotes.extract(text)
+    assert [(a.speaker.span.text if a.speaker else None, a.content.text)
+            for a in got.attributions] == want
