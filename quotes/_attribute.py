@@ -1106,15 +1106,14 @@ def _freeze(doc: Doc, drafts: list[_Draft],
 def _proper(name: str | None, mentions: Sequence[Mention],
             lex: Lexicon) -> str | None:
     """*name*, or None when it is only the words of a description: every
-    word of it stands in the entity's *mentions* in lower case (or opening
-    the sentence) and not as a proper noun ("the indictment", "Voters", "a
-    new poll", "court documents"), so the speaker has no name, as "a
-    spokesman" has none. A name resolved from elsewhere
-    ("his campaign": "Cruz campaign"), written with a capital inside
-    ("Hillary Clinton") or with a capitalised word that does not open the
-    sentence ("the German government"), and an organisation named in lower
-    case ("the national weather service": words before an organisation
-    word) are kept."""
+    word of it stands in the entity's *mentions* in lower case and not as
+    a proper noun ("the indictment", "voters", "a new poll", "court
+    documents"), so the speaker has no name, as "a spokesman" has none. A
+    name resolved from elsewhere ("his campaign": "Cruz campaign"), one
+    with a capital ("Reynolds", "the German government"; a sentence's
+    first word may be either, so "Voters said" keeps its name), and an
+    organisation named in lower case ("the national weather service":
+    words before an organisation word) are kept."""
     if not name or any(c.isupper() for c in name[1:]):
         return name
     words = name.split()
@@ -1122,10 +1121,8 @@ def _proper(name: str | None, mentions: Sequence[Mention],
         return name
     toks = {t.text: t for m in mentions for t in m.toks}
     described = all(
-        w in toks and toks[w].upos != "PROPN" and
-        not toks[w].xpos.startswith("NNP") and
-        (w.islower() or toks[w].i == 0)  # "Voters said", not "German"
-        for w in words)
+        w.islower() and w in toks and toks[w].upos != "PROPN" and
+        not toks[w].xpos.startswith("NNP") for w in words)
     return None if described else name
 
 

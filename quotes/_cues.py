@@ -730,13 +730,21 @@ def _name_before(sent: Sent, cue: Tok, lex: Lexicon) -> Tok | None:
         if comma is not None and \
                 sent.toks[comma + 1].text.lower() in _PERSON_RELATIVES:
             end = comma
-    for t in reversed(sent.toks[:end]):
+    k = end - 1
+    while k >= 0:
+        t = sent.toks[k]
+        if t.text == ")":
+            opening = bracket_opening(sent.toks, k)
+            if opening is not None:  # "McConnell (R-Ky.) said"
+                k = opening - 1
+                continue
         if t.upos == "PROPN" and t.lemma not in lex.non_speakers:
             # not the object of a preposition ("moves by the U.S. show")
             return None if sent.children(t.i, "case") else t
         if t.upos in {"VERB", "AUX", "SCONJ", "CCONJ", "PRON"} or (
                 is_punct(t) and t.text != ","):
             return None
+        k -= 1
     return None
 
 
@@ -816,6 +824,8 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                         and t.upos in {"PROPN", "NOUN", "PRON"}), None)
     if not content and cls in {"speech", "statement"}:
         content = _noun_hung_content(sent, tok)
+    if not content and cls in {"speech", "statement"}:
+        content = _quotation_after(sent, tok)
     if not content and not own_complement(sent, tok):
         content = _final_clause_content(sent, tok, speaker) or \
             _clausal_content(sent, tok, right=False) or \
@@ -1063,6 +1073,29 @@ def _opens_quote(toks: tuple[Tok, ...], k: int) -> bool:
     mark = toks[k].text
     return mark in {"\u201c", "``"} or (
         mark == '"' and k + 1 < len(toks) and toks[k + 1].start == toks[k].end)
+
+
+def _quotation_after(sent: Sent, cue: Tok) -> list[Tok]:
+    """The quotation that opens right after a cue of speech and its comma
+    or colon ('Adelson said, "They have got to be able to win."'), whatever
+    the parse hung it on: what the cue reports, before any words to its
+    left. A clause, not a name ('called "Quick Question"')."""
+    toks = sent.toks
+    k = cue.i + 1
+    if k < len(toks) and toks[k].text in {",", ":"}:
+        k += 1
+    if k >= len(toks) or not _opens_quote(toks, k):
+        return []
+    close = next((j for j in range(k + 1, len(toks))
+                  if toks[j].text in {"\u201d", "''", '"'}), None)
+    if close is None or cue.lemma in _NAMING or not any(
+            t.upos in {"VERB", "AUX"} for t in toks[k:close]):
+        return []  # 'called "Quick Question"': a name, no clause
+    return _clean(sent, list(toks[k:close + 1]))
+
+
+_NAMING = frozenset({"call", "label", "name", "dub", "title", "term"})
+"""Verbs whose quotation names something rather than reports it."""
 
 
 def _after_comma(sent: Sent, cue: Tok, content: list[Tok]) -> bool:

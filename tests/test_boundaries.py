@@ -369,3 +369,27 @@ def test_trailing_tag_and_absolute_speaker(text: str,
     got = quotes.extract(text)
     assert [(a.speaker.span.text if a.speaker else None, a.content.text)
             for a in got.attributions] == want
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), [
+    # a party-state note between the name and a cue that lost its subject
+    ("Last year, in the wake of failed attempts to defeat the Iran deal, "
+     "Sen. Mitch McConnell (R-Ky.) said that he did not want to bring up "
+     "any more legislation.",
+     [("Mitch McConnell", "he did not want to bring up any more "
+       "legislation")]),
+    ("Speaking later on the same show, Sen. Claire McCaskill (D-Mo.), who "
+     "has endorsed Clinton, said Sanders has pushed her.",
+     [("Claire McCaskill", "Sanders has pushed her")]),
+    # the quotation right after the cue, whatever the parse hung it on
+    ("Asked what characteristics he would like the nominee to embody, "
+     "Adelson said, \"They have got to be able to win.\"",
+     [("Adelson", "They have got to be able to win.")]),
+])
+def test_speaker_and_content_past_a_weak_parse(
+        text: str, want: list[tuple[str, str]]) -> None:
+    """Speaker name and content of each claim, in text order."""
+    got = quotes.extract(text)
+    assert [(a.speaker.name if a.speaker else None, a.content_text)
+            for a in got.attributions] == want

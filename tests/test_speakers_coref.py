@@ -404,7 +404,9 @@ def test_coref_title_with_the_first_of_two_surnames(
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "name"), [
     ("The indictment said Dvořák sold the plot below its value.", None),
-    ("Voters said the economy mattered most.", None),
+    ("In the survey, voters said the economy mattered most.", None),
+    ("Reynolds says that the show has attracted ire from all sides.",
+     "Reynolds"),
     ("According to court documents, he submitted 9,000 false claims.",
      None),
     ("Hungary's economy ministry said it welcomed the investment.",
