@@ -559,7 +559,7 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
                     _put_to_speaker(sent, t) for t in cue_toks
                     if t.upos == "VERB"):
             continue  # ... or "(said when) asked about": a question
-        speaker = _speaker(sent, sources, cue, cue_toks)
+        speaker = _speaker(sent, sources, cue, cue_toks, lex)
         match = _cue_match(sent, cue_toks, speaker, toks, lex)
         if match.cls in {"other", "stance"} and words < MIN_WORDS_UNLISTED:
             continue
@@ -722,9 +722,17 @@ def _head(sent: Sent, toks: Sequence[Tok]) -> Tok:
 
 
 def _speaker(sent: Sent, sources: list[tuple[str, int, int]],
-             cue: tuple[str, int, int], cue_toks: Sequence[Tok]) -> Tok | None:
-    """The speaker word: the head of the nearest source span, else the
-    subject of the cue's verb."""
+             cue: tuple[str, int, int], cue_toks: Sequence[Tok],
+             lex: Lexicon) -> Tok | None:
+    """The speaker word: the noun a participle of evidence modifies ("a
+    new poll | showing ..."), else the head of the nearest source span,
+    else the subject of the cue's verb. ("A statement saying ..." is its
+    author's: the tagger's source.)"""
+    verb = _head(sent, cue_toks)
+    if verb.rel == "acl" and 0 <= verb.head < verb.i and \
+            sent.toks[verb.head].upos in {"NOUN", "PROPN"} and \
+            lex.reporting_verbs.get(verb.lemma) == "evidence":
+        return sent.toks[verb.head]
     if sources:
         src = min(sources, key=lambda s: min(abs(s[1] - cue[2]),
                                              abs(cue[1] - s[2])))

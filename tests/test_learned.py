@@ -268,3 +268,18 @@ def test_tagger_proposes_no_request_act_or_question(text: str,
     around them stay."""
     got = [a.content_text for a in quotes.extract(text).attributions]
     assert got == want
+
+
+@pytest.mark.model
+def test_tagger_speaker_of_an_evidence_participle() -> None:
+    """ "a new poll showing X": the poll shows X, not the sentence's
+    speaker whose source span the tagger found nearest."""
+    got = quotes.extract(
+        "Priebus, in the wake of a new poll showing Trump's overall standing "
+        "with Latinos down to 14 percent, told Fox News on Sunday that Trump "
+        "appreciates the need to do better.")
+    assert [(a.speaker.span.text if a.speaker else None, a.content_text)
+            for a in got.attributions] == [
+        ("a new poll", "Trump's overall standing with Latinos down to 14 "
+         "percent"),
+        ("Priebus", "Trump appreciates the need to do better")]
