@@ -345,40 +345,32 @@ def test_a_party_state_note_is_no_organisation() -> None:
     assert not any(n and "Calif" in n for n in names)
 
 
-@pytest.mark.model
-def test_who_after_an_appositive_is_the_named_person() -> None:
-    """ "Arjun Mehta, a city councillor for the Hebbalgiri ward, who said":
-    "who" is Mehta, whose appositive ends in the ward, not the ward."""
-    result = quotes.extract(
-        "Subramaniam later met Arjun Mehta, a city councillor for the "
-        "Hebbalgiri ward, who said afterwards that he had been promised a "
-        "written report.")
-    assert [(a.speaker.name, a.speaker.role) for a in result.attributions
-            if a.speaker is not None] == [
-        ("Arjun Mehta", "city councillor for the Hebbalgiri ward")]
+SPEAKER_ROLE = [
+    # "who" is Mehta, whose appositive ends in the ward, not the ward
+    ("Subramaniam later met Arjun Mehta, a city councillor for the "
+     "Hebbalgiri ward, who said afterwards that he had been promised a "
+     "written report.",
+     ("Arjun Mehta", "city councillor for the Hebbalgiri ward")),
+    # a post the role lexicon lists, though news writes it less often than
+    # "spokesman"
+    ("Lakshmi Venkataraman, convener of the commuters' forum Namma Pass, "
+     "said it was the third disruption since March.",
+     ("Lakshmi Venkataraman", "convener of the commuters' forum Namma "
+      "Pass")),
+    # the parse hangs "Gideon" and "for ... Marsh" apart on the role noun;
+    # together they are its post-modifier
+    ("A spokesperson for House Speaker Gideon Marsh said leadership was "
+     "confident the bill would pass.",
+     (None, "spokesperson for House Speaker Gideon Marsh")),
+]
 
 
 @pytest.mark.model
-def test_an_appositive_with_a_rarer_post_is_a_role() -> None:
-    """ "convener of the commuters' forum": a post the role lexicon
-    lists, though news writes it less often than "spokesman"."""
-    result = quotes.extract(
-        "Lakshmi Venkataraman, convener of the commuters' forum Namma Pass, "
-        "said it was the third disruption since March.")
+@pytest.mark.parametrize(("text", "want"), SPEAKER_ROLE, ids=[
+    "who_after_an_appositive", "rarer_post", "postmodifier_parsed_in_two"])
+def test_speaker_name_and_role(text: str,
+                               want: tuple[str | None, str]) -> None:
+    """The one claim's speaker name and role, on raw text."""
+    result = quotes.extract(text)
     assert [(a.speaker.name, a.speaker.role) for a in result.attributions
-            if a.speaker is not None] == [
-        ("Lakshmi Venkataraman", "convener of the commuters' forum Namma "
-         "Pass")]
-
-
-@pytest.mark.model
-def test_a_role_keeps_a_postmodifier_parsed_in_two() -> None:
-    """ "A spokesperson for House Speaker Gideon Marsh": the parse hangs
-    "Gideon" and "for ... Marsh" apart on the role noun; together they are
-    its post-modifier."""
-    result = quotes.extract(
-        "A spokesperson for House Speaker Gideon Marsh said leadership was "
-        "confident the bill would pass.")
-    assert [(a.speaker.name, a.speaker.role) for a in result.attributions
-            if a.speaker is not None] == [
-        (None, "spokesperson for House Speaker Gideon Marsh")]
+            if a.speaker is not None] == [want]
