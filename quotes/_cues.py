@@ -1163,6 +1163,7 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
     if k > 0 and toks[k].text == ",":  # 'NAME, an economist at X, said'
         j = k - 1
         while j > 0 and (toks[j].upos in _NP_UPOS or toks[j].upos == "ADP"
+                         or toks[j].xpos == "PRP$"
                          or toks[j].text in {"'s", "\u2019s", "-", "&"}):
             j -= 1
         if j < k - 1 and toks[j].text == ",":
@@ -1173,6 +1174,7 @@ def _speaker_after_quote(sent: Sent, cue: Tok,
     if note is not None:
         k = note - 1
     while k >= 0 and (toks[k].upos in _NP_UPOS or
+                      toks[k].xpos == "PRP$" or  # "her lawyer, NAME, said"
                       toks[k].text in {"'s", "\u2019s", "-"} or
                       toks[k].text.lower() in lex.titles or
                       toks[k].text.lower() in lex.role_nouns or

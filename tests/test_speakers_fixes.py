@@ -154,6 +154,12 @@ RAW = [
      [("Thu Trang Pham", "Lakeshore nutrition professor")]),
     ("The findings added to the evidence, the Alzheimer's Research "
      "Foundation said.", [("Alzheimer's Research Foundation", None)]),
+    # the parse hangs "her lawyer" on the quotation's verb: the surface
+    # still gives the speaker, and the role drops "her"
+    ("\"We will appeal,\" her lawyer, Tomas Berg, said outside the "
+     "courthouse.", [("Tomas Berg", "lawyer")]),
+    ("\"We will appeal,\" Tomas Berg, her lawyer, said.",
+     [("Tomas Berg", "lawyer")]),
 ]
 
 
@@ -175,7 +181,8 @@ def extractor() -> quotes.Extractor:
     "state_in_description_vt",
     "state_in_description_fla",
     "particle_read_as_punctuation", "given_name_read_as_preposition",
-    "possessive_inside_organisation"])
+    "possessive_inside_organisation", "possessive_description_then_name",
+    "name_then_possessive_description"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

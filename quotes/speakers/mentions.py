@@ -1167,9 +1167,10 @@ def _comma_role(sent: Sent, last: int, text: str,
             stretch.append(tok)
     if stretch and stretch[0].text.lower() in {"who", "which"}:
         stretch = _after_relative_link(stretch)
-    while stretch and (stretch[0].upos == "DET" or stretch[0].text.lower()
+    while stretch and (stretch[0].upos == "DET" or is_possessive(stretch[0])
+                       or stretch[0].text.lower()
                        in {"now", "currently", "also", "once"}):
-        stretch = stretch[1:]  # "now a consultant on Burma"
+        stretch = stretch[1:]  # "now a consultant on Burma", "her lawyer"
     titled = next((k for k, t in enumerate(stretch)
                    if t.text in QUOTE_MARKS), len(stretch))
     verb = next((k for k, t in enumerate(stretch[:titled])
