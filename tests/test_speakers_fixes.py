@@ -160,6 +160,10 @@ RAW = [
      "courthouse.", [("Tomas Berg", "lawyer")]),
     ("\"We will appeal,\" Tomas Berg, her lawyer, said.",
      [("Tomas Berg", "lawyer")]),
+    # a name closing the sentence after the speaker's description, which
+    # the parse made a modifier of it, not an appositive
+    ("\"I'm thrilled,\" said the winner, 19-year-old Sofia Rossi.",
+     [("Sofia Rossi", "winner")]),
 ]
 
 
@@ -182,7 +186,7 @@ def extractor() -> quotes.Extractor:
     "state_in_description_fla",
     "particle_read_as_punctuation", "given_name_read_as_preposition",
     "possessive_inside_organisation", "possessive_description_then_name",
-    "name_then_possessive_description"])
+    "name_then_possessive_description", "name_after_description"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

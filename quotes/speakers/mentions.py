@@ -381,6 +381,11 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
         if name is None and appos_name:
             name = appos_name
             role = role or role_phrase(sent, head, text, lex)
+    if name is None and head.xpos == "NN":
+        after = _name_after_comma(sent, toks[-1].i, text, lex)
+        if after is not None:  # "said the winner, 19-year-old Ana Rossi."
+            name = after
+            role = role or role_phrase(sent, head, text, lex)
     # "Republican nominee Donald Trump" parsed as the title's appositive
     if role is None and head.rel == "appos" and 0 <= head.head < toks[0].i \
             and is_role_word(sent.toks[head.head], lex):
@@ -991,6 +996,25 @@ def _name_before_comma(sent: Sent, first: int, text: str,
         return None  # but "Senator Ruth Adler, a close adviser to ..."
     return text[toks[k].start:toks[end - 1].end]
 
+
+
+def _name_after_comma(sent: Sent, last: int, text: str,
+                      lex: Lexicon) -> str | None:
+    """The name in "<mention>, NAME." that closes the sentence (after an
+    age: "the winner, 19-year-old Ana Rossi."), whatever the parse made
+    of it."""
+    toks = sent.toks
+    k = last + 1
+    if k >= len(toks) or toks[k].text != ",":
+        return None
+    k += 1 + age_length(toks[k + 1:])
+    end = k
+    while end < len(toks) and is_name_word(toks[end], lex):
+        end += 1
+    if end == k or end >= len(toks) or \
+            toks[end].text not in {".", "!", "?"}:
+        return None
+    return text[toks[k].start:toks[end - 1].end]
 
 
 _PARTY_LABELS = PARTY_NAMES | {"democrat", "gop", "independent"}
