@@ -60,9 +60,9 @@ KEY_OUTPUT = {
         "earlier    Rahman     -> Aisha Rahman (health minister)",
     ],
     "ex_070_unattributed": [
-        "0.81 direct   cue=say  'director Ines Moreau'",
-        "0.46 direct   cue=-", "'Too slow for me.'",
-        "1 of 3 claims at 0.7 or more",
+        "0.84 direct   cue=say  'director Ines Moreau'",
+        "0.49 direct   cue=-", "'Too slow for me.'",
+        "2 of 3 claims at 0.7 or more",
         "unattributed: ['A Quiet Harbor', 'happy ending']",
     ],
     "ex_080_folder_to_csv": [

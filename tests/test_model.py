@@ -75,12 +75,13 @@ def test_seed_end_to_end(seed_result: quotes.Result) -> None:
 
 def test_seed_end_to_end_adds_no_acts(seed_result: quotes.Result) -> None:
     """With the learned tagger on (the default), "has approved the
-    deployment", "signed the order" and "has refused to recall its forces"
-    are not added as claims."""
+    deployment", "signed the order (for the deployment ...)", "has refused
+    to recall its forces" and "(in case Putin) decides to order an
+    invasion" are not added as claims."""
     lemmas = [a.cue.lemma for a in seed_result.attributions
               if a.cue is not None]
     assert lemmas.count("say") >= 7
-    assert not set(lemmas) & {"approve", "sign", "refuse"}
+    assert not set(lemmas) & {"approve", "sign", "refuse", "decide"}
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [

@@ -46,11 +46,11 @@ from quotes.lexicons import Lexicon
 log = logging.getLogger("training.attribution")
 
 DEFAULT_TRAIN = "../shared/bench/polnear/train.jsonl"
-SEED = 12
+SEED = 13
 HOLDOUT = 100
 """Documents left out at the end of the training file (a held-out check)."""
 SIZES = {"glove": 50, "tuned": 32, "suffix": 24, "upos": 16, "shape": 8,
-         "class": 12, "quote": 8, "hidden": 128, "layers": 1,
+         "class": 12, "quote": 8, "hidden": 128, "layers": 2,
          "dropout": 30}
 """Embedding sizes, BiLSTM hidden size and layers, dropout (percent)."""
 TUNED_WORDS = 6000
