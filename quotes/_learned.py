@@ -560,7 +560,8 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
                 _anonymity(sent, toks) or _put_question(sent, verb, toks) or \
                 _named_object(sent, verb, toks) or \
                 _listener(sent, verb, toks) or \
-                _participle_aside(sent, verb, toks, lex) or any(
+                _participle_aside(sent, verb, toks, lex) or \
+                _said_of(sent, verb, toks) or any(
                     _put_to_speaker(sent, t) for t in cue_toks
                     if t.upos == "VERB"):
             continue  # ... or "(said when) asked about": a question
@@ -628,6 +629,16 @@ def _participle_aside(sent: Sent, verb: Tok, content: Sequence[Tok],
     return head.head == verb.i and head.rel in {"advcl", "ccomp"} and \
         head.xpos == "VBG" and head.lemma not in lex.reporting_verbs and \
         first > 0 and sent.toks[first - 1].text == ","
+
+
+def _said_of(sent: Sent, verb: Tok, content: Sequence[Tok]) -> bool:
+    """True when the content is whom or what the words were said about:
+    '"The levy will not hold," Varga said of | the dam' ("say" takes its
+    claim as a clause or quotation; but "spoke of | her discussions")."""
+    head = _head(sent, content)
+    return verb.lemma == "say" and head.head == verb.i and \
+        head.rel == "obl" and any(c.lemma == "of"
+                                  for c in sent.children(head.i, "case"))
 
 
 _REQUEST_VERBS = frozenset({"ask", "request"})

@@ -34,7 +34,8 @@ def fold(text: str, width: int = 72) -> str:
 
 
 def _squash(value: str) -> str:
-    return re.sub(r"\s+", " ", value).strip()
+    # a fold after a hyphen ("six-" / "hour") is no space in the words
+    return re.sub(r"\s+", " ", re.sub(r"-\n", "-", value)).strip()
 
 
 @pytest.mark.parametrize("width", [60, 72, 79])
