@@ -164,6 +164,10 @@ RAW = [
     # the parse made a modifier of it, not an appositive
     ("\"I'm thrilled,\" said the winner, 19-year-old Sofia Rossi.",
      [("Sofia Rossi", "winner")]),
+    # a position before the comma over a title alone (ROLES.md)
+    ("The spokesperson for the Ministry of Health, Dr. Farah Nadeem, said "
+     "cases were falling.",
+     [("Farah Nadeem", "spokesperson for the Ministry of Health")]),
     # generic people get no role (ROLES.md): critics, protesters
     ("Critics argue the plan does little for renters. Protesters said "
      "the rents were too high.", [(None, None), (None, None)]),
@@ -190,7 +194,7 @@ def extractor() -> quotes.Extractor:
     "particle_read_as_punctuation", "given_name_read_as_preposition",
     "possessive_inside_organisation", "possessive_description_then_name",
     "name_then_possessive_description", "name_after_description",
-    "generic_people_no_role"])
+    "position_before_titled_name", "generic_people_no_role"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

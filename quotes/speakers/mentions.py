@@ -423,8 +423,13 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
             more, role = (role,), comma
     if name is None and role is not None and is_role_word(head, lex):
         role = role_phrase(sent, head, text, lex) or role  # "doctors at X"
-    if role is None and name is not None:
-        role = _role_before_comma(sent, toks[0].i, text, lex)
+    if name is not None and (role is None or _bare_title(role, lex)):
+        # "The spokesperson for the ministry, Dr. Farah Nadeem, said": the
+        # position before the comma over a title alone (ROLES.md)
+        before = _role_before_comma(sent, toks[0].i, text, lex)
+        if before is not None and role is not None:
+            more = (*more, role)
+        role = before or role
     if role is None:
         role = _as_role(sent, head, text, lex) or \
             _predicate_role(sent, head, text, lex)
@@ -1030,6 +1035,12 @@ def _before_party_note(sent: Sent, end: int, text: str) -> int:
             text[toks[opening].end:toks[end - 1].start].strip()):
         return end
     return opening
+
+
+def _bare_title(role: str, lex: Lexicon) -> bool:
+    """*role* is a title or honorific alone ("Dr.", "Sen.")."""
+    word = role.casefold()
+    return " " not in word and (word in lex.titles or word in lex.honorifics)
 
 
 def _role_before_comma(sent: Sent, first: int, text: str,
