@@ -706,23 +706,23 @@ def _asserts(sent: Sent, cue_toks: Sequence[Tok], content: Sequence[Tok],
     infinitive is a claim only when it holds a finite clause, a quotation
     or a secondary predicate ("derided the deal as toothless"), or when
     the content is not the verb's object at all but a topic ("bristled at
-    the questions"). "The administration has approved the deployment",
-    "Biden signed the order" and "Russia has refused to recall its forces"
-    report acts.
+    the questions"; not beside an object of the act's own: "signed the
+    order for the deployment"). "The administration has approved the
+    deployment", "Biden signed the order" and "Russia has refused to
+    recall its forces" report acts.
     """
     start, end = content[0].start, content[-1].end
     if any(r.inner[0] < end and start < r.inner[1] for r in regions):
         return True
     cue = {t.i for t in cue_toks}
+    inside = {t.i for t in content} | cue
     if not any(t.head in cue and t.rel in {"obj", "xcomp"} for t in content):
         # a topic ("bristled at | the questions"), but not a noun phrase
         # hung on an act with its own object ("signed the order for | the
         # deployment")
-        inside = {t.i for t in content} | cue
         return any(t.upos in {"VERB", "AUX"} for t in content) or not any(
             o.i not in inside for t in cue_toks
             for o in sent.children(t.i, "obj"))
-    inside = {t.i for t in content} | cue
     for tok in content:
         if "VerbForm=Fin" in tok.feats:
             return True
