@@ -10,7 +10,7 @@ clause ("X's claim that"). Its content is the clause it reports: the
 from __future__ import annotations
 
 import logging
-from collections.abc import Container
+from collections.abc import Container, Sequence
 
 from attrs import evolve, field, frozen
 
@@ -341,13 +341,19 @@ def _participle(sent: Sent, verb: Tok) -> bool:
 
 def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
                      cls: str = "speech",
-                     cues: Container[str] = ()) -> list[Tok]:
+                     cues: Container[str] = (),
+                     times: Container[str] = ()) -> list[Tok]:
     """Content on one side of the cue: its clausal complement(s).
 
     *cues* are the reporting-verb lemmas: a parataxis that is one ("...,
     a spokesman announced") is an aside reporting its host, not content.
+    *times* are calendar words: a time the parse reads as the cue's object
+    ("pledged | Tuesday | to cut taxes") says when, not what.
     """
     deps = [t for t in sent.children(cue.i) if (t.i > cue.i) == right]
+    when = [t for t in deps if t.rel == "obj" and
+            time_phrase(sent.subtree(t.i), times)]
+    deps = [t for t in deps if t not in when]
     anchors = [t for t in deps if (t.rel in _CONTENT_RELS or (
         t.rel == "advcl" and _starts_with_that(sent, t)))
         and not _relative_clause(sent, t)
@@ -376,7 +382,12 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         # "called for a moratorium", "wants to triple the program"
         anchors = [t for t in deps if t.rel in {"obj", "xcomp"} or (
             t.rel == "obl" and any(c.lemma == "for" for c in
-                                   sent.children(t.i, "case")))]
+                                   sent.children(t.i, "case")))] or [
+            t for t in deps if t.rel == "advcl" and
+            "VerbForm=Inf" in t.feats and any(
+                c.lemma == "to" for c in sent.children(t.i, "mark"))]
+        # ... "promised last week | to resign", "vowed in a speech | to
+        # fight": an infinitive read as an adverbial clause
         anchors = anchors[:1] + [t for t in anchors[1:] if t.rel == "xcomp"]
     if not anchors:
         return []
@@ -410,6 +421,16 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         # parenthetical cue does ("The benefit, it says, would be ...")
         chosen = [t for t in chosen if t.i > cue.i]
     return _clean(sent, _without_second_claims(sent, chosen, cues))
+
+
+def time_phrase(toks: Sequence[Tok], times: Container[str]) -> bool:
+    """True when *toks* only say when: calendar words (*times*) with at
+    most a determiner, adjective, number or name ("last week", "Monday
+    night", "this year"); not "a day at home"."""
+    return 0 < len(toks) <= 4 and any(
+        t.lemma.lower() in times for t in toks) and all(
+        t.lemma.lower() in times or t.upos in {"DET", "ADJ", "NUM", "PROPN"}
+        for t in toks)
 
 
 def _nominal_aside(sent: Sent, tok: Tok) -> bool:
@@ -799,7 +820,8 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         tok = evolve(tok, lemma=lemma)
     cls = lex.reporting_verbs.get(tok.lemma) or lex.phrasal_cues[tok.lemma]
     content = _clausal_content(sent, tok, right=True, cls=cls,
-                               cues=lex.reporting_verbs)
+                               cues=lex.reporting_verbs,
+                               times=lex.non_speakers)
     left = False
     speaker = _subject(sent, tok)
     if speaker is not None and speaker.upos == "NOUN" and \

@@ -33,6 +33,7 @@ from quotes._cues import (
     _put_to_speaker,
     _subject,
     own_complement,
+    time_phrase,
 )
 from quotes._marks import QuoteRegion, find_quotes
 from quotes._parse import bundled_model_dir
@@ -561,7 +562,8 @@ def _sentence_proposals(doc: Doc, sent: Sent, probs: list[list[float]],
                 _named_object(sent, verb, toks) or \
                 _listener(sent, verb, toks) or \
                 _participle_aside(sent, verb, toks, lex) or \
-                _said_of(sent, verb, toks) or any(
+                _said_of(sent, verb, toks) or \
+                time_phrase(toks, lex.non_speakers) or any(
                     _put_to_speaker(sent, t) for t in cue_toks
                     if t.upos == "VERB"):
             continue  # ... or "(said when) asked about": a question

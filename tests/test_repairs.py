@@ -456,6 +456,38 @@ _WHOSE_CLAUSE = """\
 """
 
 
+def test_a_time_parsed_as_object_is_not_the_content() -> None:
+    """ "pledged Tuesday to cut taxes", "promised last week to resign": the
+    parse takes the time for the cue's object (and the second infinitive
+    for an adverbial clause); what was promised is the infinitive."""
+    conllu = (FIXTURES / "parsed" / "repair_time_object.conllu").read_text(
+        "utf-8")
+    rows = [r.split("\t") for r in conllu.splitlines()
+            if r[:1].isdigit()]
+    assert [r[7] for r in rows if r[1] in {"Tuesday", "week"}] == [
+        "obj", "obj"]  # the misparse this rule is for
+    assert [r[7] for r in rows if r[1] == "resign"] == ["advcl"]
+    result = _extract("repair_time_object")
+    assert [(a.cue.lemma, a.content.text) for a in result.attributions] == [
+        ("pledge", "to cut taxes"), ("promise", "to resign")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "want"), [
+    ("The union threatened Friday to strike.", "to strike"),
+    ("The senator vowed last month to take his campaign to the convention.",
+     "to take his campaign to the convention"),
+    ("He pledged this week a review of the policy.",
+     "a review of the policy"),
+    ("The minister promised in a speech to cut taxes.", "to cut taxes"),
+], ids=["weekday", "last_month", "noun_phrase", "infinitive_after_obl"])
+def test_a_time_before_the_promise_raw(text: str, want: str) -> None:
+    """Raw text through the bundled model: what was promised, never when
+    (neither by the rules nor by the learned tagger)."""
+    result = quotes.extract(text)
+    assert [a.content.text for a in result.attributions] == [want]
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "want"), [
     # the relative clause before the cue, as above, through the model
