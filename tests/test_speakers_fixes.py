@@ -171,6 +171,10 @@ RAW = [
     # generic people get no role (ROLES.md): critics, protesters
     ("Critics argue the plan does little for renters. Protesters said "
      "the rents were too high.", [(None, None), (None, None)]),
+    # a day the parse hangs on the speaker noun is when, not the post
+    ("The minister on Tuesday said the plan would work. A spokesman for "
+     "the army on Monday denied the report.",
+     [(None, "minister"), (None, "spokesman for the army")]),
 ]
 
 
@@ -194,7 +198,8 @@ def extractor() -> quotes.Extractor:
     "particle_read_as_punctuation", "given_name_read_as_preposition",
     "possessive_inside_organisation", "possessive_description_then_name",
     "name_then_possessive_description", "name_after_description",
-    "position_before_titled_name", "generic_people_no_role"])
+    "position_before_titled_name", "generic_people_no_role",
+    "day_after_role_noun"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

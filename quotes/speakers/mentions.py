@@ -242,7 +242,8 @@ def _with_postmodifiers(sent: Sent, head: Tok,
     """*toks* extended by the role's prepositional post-modifiers.
 
     "spokesman" + "for the port authority" (nmod of the head, right after),
-    and a name right after one ("for the app maker" + "Lumio").
+    and a name right after one ("for the app maker" + "Lumio"); never a
+    closing day ("The minister on Tuesday said": when, not the post).
     """
     out = list(toks)
     for child in sent.children(head.i, "nmod"):
@@ -275,7 +276,9 @@ def _with_postmodifiers(sent: Sent, head: Tok,
                         is_punct(t) and t.text not in {"-", "&", "."})
                     for t in sub):
             out.extend(sub)
-    return out
+    # "on Tuesday", not "in 2008" ("the party's nominee in 2008" was)
+    kept = _without_time(out) if out[-1].text in _WEEKDAYS else out
+    return kept if len(kept) >= len(toks) else out
 
 
 def role_phrase(sent: Sent, head: Tok, text: str,
