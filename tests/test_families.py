@@ -281,6 +281,16 @@ CASES = {
         'The clinic closed on Friday. Said one nurse, who asked not to be '
         'named: "We are exhausted."',
         [("We are exhausted.", None)]),
+    # less common verbs of saying and of writing (lexicon entries)
+    "verb_chant": (
+        'Outside the embassy, protesters chanted "No more war" until dusk.',
+        [("No more war", None)]),
+    "verb_grumble": (
+        "Farmer Kwame Boateng grumbled that the new rules were unfair.",
+        [("the new rules were unfair", "Kwame Boateng")]),
+    "verb_email": (
+        "Councillor Ana Sousa emailed that the meeting had been moved.",
+        [("the meeting had been moved", "Ana Sousa")]),
 }
 
 
