@@ -175,6 +175,16 @@ RAW = [
     ("The minister on Tuesday said the plan would work. A spokesman for "
      "the army on Monday denied the report.",
      [(None, "minister"), (None, "spokesman for the army")]),
+    # a family tie joined to a role is no part of it (ROLES.md)
+    ("Ngozi Eze, a fabric trader at the Ogbete market and a mother of "
+     "three, said prices had tripled.",
+     [("Ngozi Eze", "fabric trader at the Ogbete market")]),
+    # an organisation headed before "of" is no person: a description of
+    # someone else never joins it
+    ("The Ministry of Foreign Affairs said a delegation would attend. "
+     "A senior official said it would be led by the deputy foreign "
+     "minister.",
+     [("Ministry of Foreign Affairs", None), (None, "senior official")]),
 ]
 
 
@@ -199,7 +209,8 @@ def extractor() -> quotes.Extractor:
     "possessive_inside_organisation", "possessive_description_then_name",
     "name_then_possessive_description", "name_after_description",
     "position_before_titled_name", "generic_people_no_role",
-    "day_after_role_noun"])
+    "day_after_role_noun", "family_tie_after_role",
+    "organisation_headed_before_of"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

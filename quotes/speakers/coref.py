@@ -503,9 +503,13 @@ class EntityTable:
             e.salient_count, e.last_seen), default=None)
 
     def _is_person_name(self, name: str) -> bool:
-        """False for names of organisations ("Trump Foundation")."""
+        """False for names of organisations ("Trump Foundation", "Ministry
+        of Foreign Affairs": the word before "of" or "for" heads it)."""
         words = name.casefold().split()
-        return bool(words) and words[-1] not in self.lex.org_words
+        cut = next((k for k, w in enumerate(words) if k and w in
+                    {"of", "for"}), len(words))
+        return bool(words) and not {words[-1], words[cut - 1]} & \
+            self.lex.org_words
 
     def _pronoun(self, m: Mention) -> Entity | None:
         pron = self.lex.pronouns.get(_BASE_FORMS.get(m.pronoun or "",

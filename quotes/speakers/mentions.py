@@ -237,13 +237,14 @@ def _join(toks: list[Tok], text: str) -> str:
 _POST_CASES = frozenset({"of", "for", "at", "in", "to", "with", "from", "on"})
 
 
-def _with_postmodifiers(sent: Sent, head: Tok,
-                        toks: list[Tok]) -> list[Tok]:
+def _with_postmodifiers(sent: Sent, head: Tok, toks: list[Tok],
+                        lex: Lexicon) -> list[Tok]:
     """*toks* extended by the role's prepositional post-modifiers.
 
     "spokesman" + "for the port authority" (nmod of the head, right after),
     and a name right after one ("for the app maker" + "Lumio"); never a
-    closing day ("The minister on Tuesday said": when, not the post).
+    closing day ("The minister on Tuesday said": when, not the post) nor
+    a family tie joined to it ("and a mother of three").
     """
     out = list(toks)
     for child in sent.children(head.i, "nmod"):
@@ -278,6 +279,10 @@ def _with_postmodifiers(sent: Sent, head: Tok,
             out.extend(sub)
     # "on Tuesday", not "in 2008" ("the party's nominee in 2008" was)
     kept = _without_time(out) if out[-1].text in _WEEKDAYS else out
+    # "trader at the market | and a mother of three": no family tie
+    cc = next((k for k in range(len(toks), len(kept))
+               if kept[k].upos == "CCONJ" and _kin(kept[k + 1:], lex)), None)
+    kept = kept[:cc] if cc is not None else kept
     return kept if len(kept) >= len(toks) else out
 
 
@@ -297,7 +302,7 @@ def role_phrase(sent: Sent, head: Tok, text: str,
         if name is not None or not toks:
             return None
         role = _join(toks, text)
-    post = _with_postmodifiers(sent, head, toks)[len(toks):]
+    post = _with_postmodifiers(sent, head, toks, lex)[len(toks):]
     if post and text.find(role, toks[0].start) + len(role) == toks[-1].end:
         role += text[toks[-1].end:post[-1].end]
     return role
@@ -697,7 +702,7 @@ def _open_roles(sent: Sent, head: Tok, toks: list[Tok], name: str | None,
                              is_possessive(words[0])):
                 words = words[1:]
             if words and words[-1].i >= pred.i:
-                words = _with_postmodifiers(sent, pred, words)
+                words = _with_postmodifiers(sent, pred, words, lex)
                 found.append(_join(words, text))  # "X is the governor"
     return tuple(dict.fromkeys(f for f in found if len(f.split()) <= 24))
 
@@ -1160,6 +1165,14 @@ def _relative_after(sent: Sent, last: int, text: str) -> bool:
         toks[k + 2].lemma in _APPOINTED and toks[k + 2].upos == "VERB"))
 
 
+def _kin(toks: list[Tok], lex: Lexicon) -> bool:
+    """True when *toks* name a family tie ("a mother of three"): its last
+    noun before any preposition is a kinship word, no role (ROLES.md)."""
+    end = next((k for k, t in enumerate(toks) if t.upos == "ADP"), len(toks))
+    nouns = [t for t in toks[:end] if t.upos == "NOUN"]
+    return bool(nouns) and nouns[-1].text.lower() in lex.no_role_nouns
+
+
 _APPOSITIVE_OPENERS = frozenset({",", "\u2014", "\u2013", "--"})
 """What sets off an appositive after a name: a comma or a dash ("Steve
 Lonegan \u2014 a former Cruz adviser \u2014"); what a dash sets off is
@@ -1222,9 +1235,11 @@ def _comma_role(sent: Sent, last: int, text: str,
             stretch = stretch[:-1]
     conj = max((k for k, t in enumerate(stretch) if t.upos == "CCONJ"),
                default=None)
-    if conj is not None and stretch[-1].text.lower().rstrip("s") in \
-            PARTY_WORDS:  # "a media consultant and an active Republican"
-        stretch, clause = stretch[:conj], []  # (who ...: the Republican)
+    if conj is not None and (stretch[-1].text.lower().rstrip("s") in
+                             PARTY_WORDS or _kin(stretch[conj + 1:], lex)):
+        # "a media consultant and an active Republican" (who ...: the
+        # Republican), "a fabric trader ... and a mother of three"
+        stretch, clause = stretch[:conj], []
     if not stretch or len(stretch) > 24:
         return None
     adp = next((k for k, t in enumerate(stretch) if t.upos == "ADP"),
