@@ -391,6 +391,12 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         anchors = anchors[:1] + [t for t in anchors[1:] if t.rel == "xcomp"]
     if not anchors:
         return []
+    second = next((d for d in deps if d.rel == "conj" and d.lemma in cues
+                   and anchors[0].i < d.i < anchors[-1].i), None)
+    if second is not None:
+        # "conceded that X, but cautioned | that Y": Y is the second cue's
+        # though the parse hangs it on the first (``_that_clause_after``)
+        anchors = [a for a in anchors if a.i < second.i]
     if not right:
         return _clean(sent, _without_second_claims(sent, [
             t for a in anchors for t in sent.subtree(a.i)], cues))
@@ -431,6 +437,23 @@ def time_phrase(toks: Sequence[Tok], times: Container[str]) -> bool:
         t.lemma.lower() in times for t in toks) and all(
         t.lemma.lower() in times or t.upos in {"DET", "ADJ", "NUM", "PROPN"}
         for t in toks)
+
+
+def _that_clause_after(sent: Sent, cue: Tok) -> list[Tok]:
+    """The clause a "that" right after the cue opens, when the parse hung
+    it on an earlier verb: "conceded that X, but cautioned that | cutting
+    rates too early would be a mistake" (the second clause a complement of
+    "conceded"). The words from after "that" to the clause's end."""
+    k = cue.i + 1
+    if k >= len(sent.toks) or sent.toks[k].lemma != "that" or \
+            sent.toks[k].rel != "mark":
+        return []
+    clause = sent.toks[sent.toks[k].head]
+    if clause.i <= k or clause.rel != "ccomp" or not \
+            0 <= clause.head < cue.i:
+        return []
+    last = max(t.i for t in sent.subtree(clause.i))
+    return _clean(sent, list(sent.toks[k + 1:last + 1]))
 
 
 def _nominal_aside(sent: Sent, tok: Tok) -> bool:
@@ -844,6 +867,8 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
         speaker = next((t for t in sent.children(tok.i, "nsubj")
                         if t.lemma not in lex.non_speakers
                         and t.upos in {"PROPN", "NOUN", "PRON"}), None)
+    if not content:
+        content = _that_clause_after(sent, tok)
     if not content and cls in {"speech", "statement"}:
         content = _noun_hung_content(sent, tok)
     if not content and cls in {"speech", "statement"}:

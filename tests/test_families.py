@@ -281,6 +281,14 @@ CASES = {
         'The clinic closed on Friday. Said one nurse, who asked not to be '
         'named: "We are exhausted."',
         [("We are exhausted.", None)]),
+    # a second cue after "but", its that-clause hung on the first cue
+    "second_cue_after_but": (
+        "The central bank governor, Sofia Castaneda, conceded that "
+        "inflation would stay above target, but cautioned that cutting "
+        'rates too early would be "a serious mistake".',
+        [("inflation would stay above target", "Sofia Castaneda"),
+         ('cutting rates too early would be "a serious mistake"',
+          "Sofia Castaneda")]),
     # less common verbs of saying and of writing (lexicon entries)
     "verb_chant": (
         'Outside the embassy, protesters chanted "No more war" until dusk.',
