@@ -185,6 +185,10 @@ RAW = [
      "A senior official said it would be led by the deputy foreign "
      "minister.",
      [("Ministry of Foreign Affairs", None), (None, "senior official")]),
+    # "shares in" a company: the company, not a place, so "the company"
+    # refers back to it
+    ("Shares in Orion Textiles fell 8 percent on Monday. The company said "
+     "it expected profit to fall.", [("Orion Textiles", None)]),
 ]
 
 
@@ -210,7 +214,7 @@ def extractor() -> quotes.Extractor:
     "name_then_possessive_description", "name_after_description",
     "position_before_titled_name", "generic_people_no_role",
     "day_after_role_noun", "family_tie_after_role",
-    "organisation_headed_before_of"])
+    "organisation_headed_before_of", "shares_in_company"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""

@@ -460,11 +460,19 @@ def mention_at(sent: Sent, head: Tok, text: str, lex: Lexicon) -> Mention:
                    place=_locative(sent, head))
 
 
+_HOLDINGS = frozenset({"share", "stake", "stock", "investment", "investor",
+                       "holding"})
+"""What one holds "in" a company ("shares in Orion Textiles")."""
+
+
 def _locative(sent: Sent, head: Tok) -> bool:
     """*head* is the object of "in" (or "across", "throughout"), itself
     or as a later conjunct ("in the United States and Canada")."""
     while head.rel == "conj" and 0 <= head.head < head.i:
         head = sent.toks[head.head]
+    if head.rel == "nmod" and 0 <= head.head < len(sent.toks) and \
+            sent.toks[head.head].lemma.lower() in _HOLDINGS:
+        return False  # "shares in Orion Textiles": a company, no place
     return any(c.lemma.lower() in _LOCATIVE
                for c in sent.children(head.i, "case"))
 
