@@ -439,6 +439,26 @@ def time_phrase(toks: Sequence[Tok], times: Container[str]) -> bool:
         for t in toks)
 
 
+_ASKED = frozenset({"ask", "press", "question"})
+"""Verbs of a question put to the speaker in an aside ("X, asked about
+Y, said ...")."""
+
+
+def _asked_aside_subject(sent: Sent, cue: Tok) -> Tok | None:
+    """The speaker of "Coach Tiago Mendes, asked about his future, said
+    ...", which the parse reads as "Mendes asked about ..." hung on the
+    cue: the subject of the aside's verb, set off by a comma after it."""
+    for verb in sent.children(cue.i):
+        if verb.i < cue.i and verb.lemma in _ASKED and \
+                verb.xpos in {"VBN", "VBD"} and verb.i > 0 and \
+                sent.toks[verb.i - 1].text == ",":
+            subject = [t for t in sent.children(verb.i, "nsubj")
+                       if t.i < verb.i]
+            if subject:
+                return subject[0]
+    return None
+
+
 def _that_clause_after(sent: Sent, cue: Tok) -> list[Tok]:
     """The clause a "that" right after the cue opens, when the parse hung
     it on an earlier verb: "conceded that X, but cautioned that | cutting
@@ -846,7 +866,7 @@ def _verb_cue(sent: Sent, tok: Tok, lex: Lexicon) -> CueMatch | None:
                                cues=lex.reporting_verbs,
                                times=lex.non_speakers)
     left = False
-    speaker = _subject(sent, tok)
+    speaker = _subject(sent, tok) or _asked_aside_subject(sent, tok)
     if speaker is not None and speaker.upos == "NOUN" and \
             speaker.lemma not in lex.role_nouns:
         speaker = _name_before_who(sent, tok, speaker) or speaker

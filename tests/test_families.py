@@ -289,6 +289,11 @@ CASES = {
         [("inflation would stay above target", "Sofia Castaneda"),
          ('cutting rates too early would be "a serious mistake"',
           "Sofia Castaneda")]),
+    # a question put in an aside that the parse reads as the name's verb
+    "asked_aside_before_cue": (
+        "Coach Tiago Mendes, asked about his future, said he was happy at "
+        "the club.",
+        [("he was happy at the club", "Tiago Mendes")]),
     # less common verbs of saying and of writing (lexicon entries)
     "verb_chant": (
         'Outside the embassy, protesters chanted "No more war" until dusk.',

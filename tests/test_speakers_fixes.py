@@ -189,6 +189,10 @@ RAW = [
     # refers back to it
     ("Shares in Orion Textiles fell 8 percent on Monday. The company said "
      "it expected profit to fall.", [("Orion Textiles", None)]),
+    # occupations of sport, music and science are roles
+    ("The violinist, 27, said she practised every day. Referee "
+     "Ola Berg said the goal stood.",
+     [(None, "violinist"), ("Ola Berg", "Referee")]),
 ]
 
 
@@ -214,7 +218,8 @@ def extractor() -> quotes.Extractor:
     "name_then_possessive_description", "name_after_description",
     "position_before_titled_name", "generic_people_no_role",
     "day_after_role_noun", "family_tie_after_role",
-    "organisation_headed_before_of", "shares_in_company"])
+    "organisation_headed_before_of", "shares_in_company",
+    "occupations"])
 def test_raw_names(extractor: quotes.Extractor, text: str,
                    want: list[tuple[str, str | None]]) -> None:
     """Name and role of each claim, in text order, on raw text."""
