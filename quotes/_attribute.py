@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import define, evolve, field
 
-from quotes._cues import CueMatch, find_cues
+from quotes._cues import CueMatch, find_cues, time_phrase
 from quotes._marks import QuoteRegion, find_quotes
 from quotes._tree import Doc, Tok, is_punct
 from quotes.lexicons import Lexicon
@@ -116,7 +116,7 @@ def run(doc: Doc, lex: Lexicon, doc_id: str | None = None,
             if not _inside_quote(c.toks[0].start, regions)
             and not any(d.start <= c.toks[0].start < d.end for d in labels)]
     drafts, used = _cue_drafts(doc, cues, regions, used)
-    drafts += _quote_drafts(doc, cues, regions, used, drafts, sent_of)
+    drafts += _quote_drafts(doc, cues, regions, used, drafts, sent_of, lex)
     drafts += labels
     drafts = _drop_nested(drafts, lex)
     for d in drafts:
@@ -586,7 +586,8 @@ def _lead_in(text: str, unquoted: set[int], first: QuoteRegion) -> bool:
 
 def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
                   used: set[int], cue_drafts: list[_Draft],
-                  sent_of: list[tuple[int, int, int]]) -> list[_Draft]:
+                  sent_of: list[tuple[int, int, int]],
+                  lex: Lexicon) -> list[_Draft]:
     """Drafts for quotations no cue clause claimed."""
     text = doc.text
     taken = {id(d.cue) for d in cue_drafts if d.cue is not None}
@@ -608,7 +609,7 @@ def _quote_drafts(doc: Doc, cues: list[CueMatch], regions: list[QuoteRegion],
             used.add(i)
             continue
         cue = _quotative_cue(doc, region) or \
-            _cue_for_quote(doc, cues, region, regions) or \
+            _cue_for_quote(doc, cues, region, regions, lex) or \
             _dash_cue(doc, region)
         if cue is not None and id(cue) in by_cue:
             # the second half of a quote split by its attribution
@@ -832,7 +833,8 @@ def _near(text: str, end: int, start: int) -> bool:
 
 
 def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
-                   regions: list[QuoteRegion]) -> CueMatch | None:
+                   regions: list[QuoteRegion], lex: Lexicon
+                   ) -> CueMatch | None:
     """The cue that introduces or follows a quotation, if any.
 
     A cue after the quotation wins over one before it, except where the
@@ -840,7 +842,7 @@ def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
     have ...” I agree."): the colon introduces it.
     """
     text = doc.text
-    before = _cue_before(doc, cues, region, regions)
+    before = _cue_before(doc, cues, region, regions, lex)
     if before is not None and \
             text[:region.start].rstrip().endswith(":"):
         return before
@@ -856,8 +858,9 @@ def _cue_for_quote(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
 
 
 def _cue_before(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
-                regions: list[QuoteRegion]) -> CueMatch | None:
-    """The cue whose tag introduces a quotation from before it."""
+                regions: list[QuoteRegion], lex: Lexicon) -> CueMatch | None:
+    """The cue whose tag introduces a quotation from before it; a time
+    may close the tag ('"A," Ruiz said Tuesday, "b."')."""
     text = doc.text
     before = [c for c in cues if c.toks[-1].end <= region.start]
     if before:
@@ -865,6 +868,11 @@ def _cue_before(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
         tail = max((t.end for t in cue.content), default=0)
         gap_start = max(cue.toks[-1].end, tail, _speaker_end(doc, cue,
                                                              region.start))
+        sent = next(s for s in doc.sents if s.index == cue.sent)
+        when = [t for t in sent.toks if gap_start <= t.start and
+                t.end <= region.start and not is_punct(t)]
+        if when and time_phrase(when, lex.non_speakers):
+            gap_start = when[-1].end
         gap = text[gap_start:region.start]
         sentence_gap = text[cue.toks[-1].end:region.start]
         if cue.speaker is not None and (

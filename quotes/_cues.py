@@ -431,12 +431,15 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
 
 def time_phrase(toks: Sequence[Tok], times: Container[str]) -> bool:
     """True when *toks* only say when: calendar words (*times*) with at
-    most a determiner, adjective, number or name ("last week", "Monday
-    night", "this year"); not "a day at home"."""
+    most a preposition before them and a determiner, adjective, adverb,
+    number or name ("last week", "on Monday night", "late Tuesday"); not
+    "a day at home"."""
+    if toks and toks[0].upos == "ADP":
+        toks = toks[1:]
     return 0 < len(toks) <= 4 and any(
         t.lemma.lower() in times for t in toks) and all(
-        t.lemma.lower() in times or t.upos in {"DET", "ADJ", "NUM", "PROPN"}
-        for t in toks)
+        t.lemma.lower() in times or
+        t.upos in {"DET", "ADJ", "ADV", "NUM", "PROPN"} for t in toks)
 
 
 _ASKED = frozenset({"ask", "press", "question"})

@@ -294,6 +294,12 @@ CASES = {
         "Coach Tiago Mendes, asked about his future, said he was happy at "
         "the club.",
         [("he was happy at the club", "Tiago Mendes")]),
+    # a quotation split by a tag that closes on a time
+    "split_quote_time_tag": (
+        '"We are not in a recession," Janet Ruiz said on Tuesday, "but we '
+        'are not out of the woods."',
+        [('We are not in a recession," Janet Ruiz said on Tuesday, "but we '
+          'are not out of the woods.', "Janet Ruiz")]),
     # less common verbs of saying and of writing (lexicon entries)
     "verb_chant": (
         'Outside the embassy, protesters chanted "No more war" until dusk.',
