@@ -391,11 +391,14 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
         anchors = anchors[:1] + [t for t in anchors[1:] if t.rel == "xcomp"]
     if not anchors:
         return []
-    second = next((d for d in deps if d.rel == "conj" and d.lemma in cues
-                   and anchors[0].i < d.i < anchors[-1].i), None)
+    second = next((d for d in sent.toks[anchors[0].i + 1:anchors[-1].i]
+                   if (d.head == cue.i and d.rel == "conj" and
+                       d.lemma in cues) or _second_claim(sent, d, cues)),
+                  None)
     if second is not None:
-        # "conceded that X, but cautioned | that Y": Y is the second cue's
-        # though the parse hangs it on the first (``_that_clause_after``)
+        # "conceded that X, but cautioned | that Y", "said X, adding: |
+        # "Y."": Y is the second cue's though the parse hangs it on the
+        # first (``_that_clause_after``, ``_colon_after``)
         anchors = [a for a in anchors if a.i < second.i]
     if not right:
         return _clean(sent, _without_second_claims(sent, [
@@ -526,16 +529,23 @@ def _adverbial(sent: Sent, tok: Tok) -> bool:
 
 
 def _second_claim(sent: Sent, tok: Tok, cues: Container[str]) -> bool:
-    """ "..., adding that ...", "..., noting that ...": a reporting
-    participle set off by a comma, with no subject and a clause of its
-    own, is a second claim of the same speaker, not part of the first."""
+    """ "..., adding that ...", "..., noting that ...", "..., adding:
+    ...": a reporting participle set off by a comma, with no subject and
+    a clause of its own (or a colon), is a second claim of the same
+    speaker, not part of the first."""
     return tok.rel == "advcl" and tok.lemma in cues and \
         _participle(sent, tok) and tok.i > 0 and \
         sent.toks[tok.i - 1].text == "," and \
-        not sent.children(tok.i, "nsubj", "nsubj:pass") and \
-        any(c.rel in _CONTENT_RELS or (c.rel == "obj" and c.i > tok.i and
+        not sent.children(tok.i, "nsubj", "nsubj:pass") and (any(
+            c.rel in _CONTENT_RELS or (c.rel == "obj" and c.i > tok.i and
                                        bool(sent.children(c.i, "nsubj")))
-            for c in sent.children(tok.i))
+            for c in sent.children(tok.i)) or _colon_after(sent, tok))
+
+
+def _colon_after(sent: Sent, tok: Tok) -> bool:
+    """ '..., adding: "We will not fail."': a colon right after the word
+    opens what it reports, wherever the parse hung the quotation."""
+    return tok.i + 1 < len(sent.toks) and sent.toks[tok.i + 1].text == ":"
 
 
 def _without_second_claims(sent: Sent, toks: list[Tok],

@@ -294,6 +294,13 @@ CASES = {
         "Coach Tiago Mendes, asked about his future, said he was happy at "
         "the club.",
         [("he was happy at the club", "Tiago Mendes")]),
+    # a participle with a colon before the quotation it adds, the parse
+    # hanging the quotation on the first cue
+    "participle_colon_quote": (
+        "Mayor Ana Lind said the city would meet its targets, adding: "
+        '"We will not fail."',
+        [("the city would meet its targets", "Ana Lind"),
+         ("We will not fail.", "Ana Lind")]),
     # a quotation split by a tag that closes on a time
     "split_quote_time_tag": (
         '"We are not in a recession," Janet Ruiz said on Tuesday, "but we '
