@@ -81,6 +81,16 @@ def _cut_in_date(sentence: Sequence[Word], after: Sequence[Word]) -> bool:
     return last.lower() in _MONTHS and day.isdigit() and len(day) <= 2
 
 
+def _lone_given_name(sentence: Sequence[Word], lex: Lexicon) -> bool:
+    """A "sentence" that is only a known first name ("Anna | Holm said
+    ..."): the tokenizer cut a name in two."""
+    if len(sentence) != 1:
+        return False
+    text = _text(sentence[0])
+    return text[:1].isupper() and text[1:].islower() and \
+        text.lower() in lex.first_names
+
+
 def _starts_like_name(sentence: Sequence[Word]) -> bool:
     """The next sentence opens with a capitalised word (a name goes on)."""
     first = _text(sentence[0]) if sentence else ""
@@ -100,15 +110,16 @@ def _keep_whole(word: Word) -> Word:
 
 def repair(sentences: list[list[Word]],
            lex: Lexicon | None = None) -> list[list[Word]]:
-    """Join sentences cut after a title, an initial or a month; keep
-    names whole."""
+    """Join sentences cut after a title, an initial, a month or a lone
+    first name; keep names whole."""
     lex = lex or Lexicon.default()
     out: list[list[Word]] = []
     for sentence in sentences:
         words = [_keep_whole(w) for w in sentence]
         if out and ((_starts_like_name(words) and (
                 _ends_with_abbreviation(out[-1], lex) or
-                _cut_after_title(out[-1], lex))) or
+                _cut_after_title(out[-1], lex) or
+                _lone_given_name(out[-1], lex))) or
                 _cut_in_date(out[-1], words)):
             out[-1] = _join_titles(out[-1] + words, lex)
         else:

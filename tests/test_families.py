@@ -301,6 +301,12 @@ CASES = {
         '"We will not fail."',
         [("the city would meet its targets", "Ana Lind"),
          ("We will not fail.", "Ana Lind")]),
+    # the tokenizer cuts the first name off this one: joined again
+    "first_name_cut_off": (
+        "Anna Holm said the country would meet its targets, adding: "
+        '"We will not fail."',
+        [("the country would meet its targets", "Anna Holm"),
+         ("We will not fail.", "Anna Holm")]),
     # a quotation split by a tag that closes on a time
     "split_quote_time_tag": (
         '"We are not in a recession," Janet Ruiz said on Tuesday, "but we '

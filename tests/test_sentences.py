@@ -18,7 +18,10 @@ from quotes._sentences import repair
      [["Chief", "executive", "Daniel", "Hsu", "told", "them", "."]]),
     ([["the", "quarter", "ended", "Sept."], ["30", "was", "good", "."]],
      [["the", "quarter", "ended", "Sept.", "30", "was", "good", "."]]),
-], ids=["title", "initial", "title-period", "unended-name", "date"])
+    ([["Anna"], ["Holm", "said", "it", "."]],
+     [["Anna", "Holm", "said", "it", "."]]),
+], ids=["title", "initial", "title-period", "unended-name", "date",
+        "lone-first-name"])
 def test_cut_names_are_joined(cut: list[list[str]],
                               whole: list[list[str]]) -> None:
     """A sentence cut after a title, an initial, inside a name or inside a
@@ -32,8 +35,11 @@ def test_cut_names_are_joined(cut: list[list[str]],
     [["It", "was", "late", "."], ["Dr.", "Li", "agreed", "."]],
     [["Sales", "fell", "in", "Dec."], ["Prices", "rose", "."]],
     [["It", "ended", "in", "Oct", "."], ["2020", "was", "worse", "."]],
+    [["Storm"], ["Anna", "said", "it", "rained", "."]],
+    [["Anna", "!"], ["Holm", "waved", "."]],
 ], ids=["two-sentences", "lower-case-next", "title-opens-next",
-        "month-ends-sentence", "year-opens-next"])
+        "month-ends-sentence", "year-opens-next", "one-word-headline",
+        "exclamation"])
 def test_real_sentence_ends_stay(sentences: list[list[str]]) -> None:
     """Ordinary sentence ends are left alone."""
     assert repair([list(s) for s in sentences]) == sentences
