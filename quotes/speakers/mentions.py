@@ -278,7 +278,8 @@ def _with_postmodifiers(sent: Sent, head: Tok, toks: list[Tok],
                     for t in sub):
             out.extend(sub)
     # "on Tuesday", not "in 2008" ("the party's nominee in 2008" was)
-    kept = _without_time(out) if out[-1].text in _WEEKDAYS else out
+    kept = _without_time(out) if out and out[-1].text in _WEEKDAYS \
+        else out
     # "trader at the market | and a mother of three": no family tie
     cc = next((k for k in range(len(toks), len(kept))
                if kept[k].upos == "CCONJ" and _kin(kept[k + 1:], lex)), None)
