@@ -378,6 +378,18 @@ def _clausal_content(sent: Sent, cue: Tok, *, right: bool,
                          for k in sent.subtree(c.i)[:3])) or
             _past_read_as_participle(sent, t, c)
             for c in sent.children(t.i))]
+    if not anchors and right and cls == "speech" and \
+            cue.lemma in _LISTENER_VERBS:
+        # "told the magazine she practised daily": the bare clause the
+        # parse hangs on the listener as a relative clause
+        bare = [c for t in deps if t.rel == "obj"
+                for c in sent.children(t.i, "acl:relcl")
+                if c.i > t.i and _finite(sent, c) and
+                sent.children(c.i, "nsubj") and not any(
+                    "PronType=Rel" in k.feats or k.lemma in _RELATIVE
+                    for k in sent.subtree(c.i)[:3])]
+        if bare:
+            return _clean(sent, sent.subtree(bare[0].i))
     if not anchors and right and cls in NP_CONTENT_CLASSES:
         # "called for a moratorium", "wants to triple the program"
         anchors = [t for t in deps if t.rel in {"obj", "xcomp"} or (

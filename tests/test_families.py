@@ -307,6 +307,10 @@ CASES = {
         '"We will not fail."',
         [("the country would meet its targets", "Anna Holm"),
          ("We will not fail.", "Anna Holm")]),
+    # the listener's bare clause, parsed as a relative clause on it
+    "listener_bare_clause": (
+        "The violinist, 27, told the magazine she practised every day.",
+        [("she practised every day", None)]),
     # a quotation split by a tag that closes on a time
     "split_quote_time_tag": (
         '"We are not in a recession," Janet Ruiz said on Tuesday, "but we '
