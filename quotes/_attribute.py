@@ -868,11 +868,12 @@ def _cue_before(doc: Doc, cues: list[CueMatch], region: QuoteRegion,
         tail = max((t.end for t in cue.content), default=0)
         gap_start = max(cue.toks[-1].end, tail, _speaker_end(doc, cue,
                                                              region.start))
-        sent = next(s for s in doc.sents if s.index == cue.sent)
-        when = [t for t in sent.toks if gap_start <= t.start and
-                t.end <= region.start and not is_punct(t)]
-        if when and time_phrase(when, lex.non_speakers):
-            gap_start = when[-1].end
+        if not _only_glue(text[gap_start:region.start]):
+            sent = next(s for s in doc.sents if s.index == cue.sent)
+            when = [t for t in sent.toks if gap_start <= t.start and
+                    t.end <= region.start and not is_punct(t)]
+            if when and time_phrase(when, lex.non_speakers):
+                gap_start = when[-1].end  # "said on Tuesday, "
         gap = text[gap_start:region.start]
         sentence_gap = text[cue.toks[-1].end:region.start]
         if cue.speaker is not None and (

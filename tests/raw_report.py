@@ -42,6 +42,25 @@ def load_passages(path: Path = SUITE) -> list[dict[str, Any]]:
     return list(json.loads(path.read_text(encoding="utf-8")))
 
 
+KINDS = frozenset({"direct", "mixed", "indirect"})
+
+
+def malformed(passages: Iterable[dict[str, Any]]) -> list[str]:
+    """Ids of passages whose expectations are not well formed: other
+    fields than kind, content, speaker and role, an unknown kind, or a
+    content not found exactly once in the text (an empty list of
+    expectations means nothing may be attributed)."""
+    return [p["id"] for p in passages if any(
+        set(want) != {"kind", "content", "speaker", "role"} or
+        want["kind"] not in KINDS or p["text"].count(want["content"]) != 1
+        for want in p["expect"])]
+
+
+def families(passages: Iterable[dict[str, Any]]) -> Counter[str]:
+    """Passages per construction family."""
+    return Counter(p["construction"] for p in passages)
+
+
 def _norm(value: str | None) -> str | None:
     if value is None:
         return None

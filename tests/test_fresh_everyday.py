@@ -15,8 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from raw_report import load_passages, rate, run
-from test_fresh_constructions import KINDS
+from raw_report import families, load_passages, malformed, rate, run
 
 import quotes
 
@@ -44,14 +43,8 @@ def test_suite_well_formed() -> None:
     """80 passages, 10 per family, unique ids, each content found once."""
     assert len(PASSAGES) == 80
     assert len({p["id"] for p in PASSAGES}) == len(PASSAGES)
-    families: dict[str, int] = {}
-    for p in PASSAGES:
-        families[p["construction"]] = families.get(p["construction"], 0) + 1
-        for want in p["expect"]:  # empty: nothing may be attributed
-            assert set(want) == {"kind", "content", "speaker", "role"}, p["id"]
-            assert want["kind"] in KINDS, p["id"]
-            assert p["text"].count(want["content"]) == 1, p["id"]
-    assert set(families.values()) == {10}, families
+    assert malformed(PASSAGES) == []
+    assert set(families(PASSAGES).values()) == {10}, families(PASSAGES)
 
 
 @pytest.mark.model
